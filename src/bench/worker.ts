@@ -1,0 +1,26 @@
+/**
+ * Worker-thread entry of the bench pool: receives the dataset as workerData, then runs the jobs it
+ * is posted (built-in models only, looked up by name) and posts back their scores.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { modelByName } from "../models/registry.js";
+import type { BenchDataset } from "./dataset.js";
+import type { WorkerReply } from "./pool.js";
+import type { BenchJob } from "./run-bench.js";
+import { runOne } from "./run-one.js";
+
+const data = workerData as BenchDataset;
+const port = parentPort;
+if (port === null) throw new Error("bench worker: started outside a worker thread");
+port.on("message", (msg: { index: number; job: BenchJob }) => {
+  let reply: WorkerReply;
+  try {
+    const { job } = msg;
+    const scores = runOne(modelByName(job.model), data, { seed: job.seed, run: job.run, epochs: job.epochs, options: job.options });
+    reply = { index: msg.index, scores };
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    reply = { index: msg.index, error: err.stack === undefined ? { message: err.message } : { message: err.message, stack: err.stack } };
+  }
+  port.postMessage(reply);
+});

@@ -1,0 +1,49 @@
+/**
+ * The generator's parameters as command-line flags (one per CTAR_OPTIONS entry), and the merge of
+ * defaults < config file < flags into one validated configuration.
+ */
+import type { Command } from "commander";
+import { CTAR_OPTIONS, type CtarConfig } from "../config/ctar-config.js";
+import { parseCtarConfig } from "../config/parse-config.js";
+import { ConfigError } from "../errors/errors.js";
+import { readConfigFile } from "../io/load-config.js";
+
+function camel(flag: string): string {
+  return flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function addConfigOptions(cmd: Command): Command {
+  cmd.option("--config <file>", "configuration file (JSON or YAML) with any of the options below; flags override it");
+  for (const o of CTAR_OPTIONS) cmd.option(`--${o.flag} <${o.kind === "string" ? "value" : "n"}>`, o.help);
+  return cmd;
+}
+
+function parseFlagValue(flag: string, kind: string, raw: string): unknown {
+  if (kind === "string") return raw;
+  if (kind === "number-or-null" && raw === "null") return null;
+  const x = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(x)) throw new ConfigError(`--${flag}: expected a number (got '${raw}')`);
+  if (kind === "int" && !Number.isInteger(x)) throw new ConfigError(`--${flag}: expected a whole number (got '${raw}')`);
+  return x;
+}
+
+/** Builds the validated configuration from a command's parsed options. */
+export function configFromOptions(opts: Record<string, unknown>): CtarConfig {
+  const base = typeof opts["config"] === "string" ? (readConfigFile(opts["config"]) as Record<string, unknown>) : {};
+  const merged: Record<string, unknown> = structuredClone(base);
+  let fromFlags = false;
+  for (const o of CTAR_OPTIONS) {
+    const raw = opts[camel(o.flag)];
+    if (raw === undefined) continue;
+    fromFlags = true;
+    let target = merged;
+    for (const k of o.path.slice(0, -1)) {
+      const next = target[k];
+      if (next === undefined || next === null || typeof next !== "object") target[k] = {};
+      target = target[k] as Record<string, unknown>;
+    }
+    target[o.path[o.path.length - 1]!] = parseFlagValue(o.flag, o.kind, String(raw));
+  }
+  const source = typeof opts["config"] === "string" ? `${opts["config"]}${fromFlags ? " + flags" : ""}` : "options";
+  return parseCtarConfig(merged, source);
+}

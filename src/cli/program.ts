@@ -1,0 +1,21 @@
+/**
+ * The `ctar` command line. Each command lives in its own module and registers itself here; this
+ * file only wires them (one `register…` line per command).
+ */
+import { Command } from "commander";
+import { VERSION } from "../version.js";
+import { registerGenerate } from "./generate.js";
+import { registerStats } from "./stats.js";
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name("ctar")
+    .description("Generate, analyse and benchmark semi-synthetic causal recommendation datasets (CTAR, arXiv 2202.11351).")
+    .version(VERSION)
+    .showHelpAfterError("(run with --help for usage)");
+  registerGenerate(program);
+  registerStats(program);
+  return program;
+}
+

@@ -1,0 +1,24 @@
+/** Buffered CSV output: rows are appended to a string chunk flushed to the file every ~1 MB. */
+import { closeSync, openSync, writeSync } from "node:fs";
+
+export class CsvWriter {
+  private readonly fd: number;
+  private buf = "";
+  constructor(file: string, header: string) {
+    this.fd = openSync(file, "w");
+    this.buf = `${header}\n`;
+  }
+  line(s: string): void {
+    this.buf += s;
+    this.buf += "\n";
+    if (this.buf.length > 1 << 20) this.flush();
+  }
+  private flush(): void {
+    if (this.buf.length > 0) writeSync(this.fd, this.buf);
+    this.buf = "";
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}

@@ -1,0 +1,22 @@
+/** Reads a configuration file (JSON, or YAML by extension .yaml/.yml) into a plain object. */
+import { extname } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { ConfigError } from "../errors/errors.js";
+import { readText } from "./csv.js";
+
+export function readConfigFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readText(file);
+  } catch (e) {
+    throw new ConfigError(`--config ${file}: cannot read the file (${(e as Error).message})`);
+  }
+  const ext = extname(file).toLowerCase();
+  try {
+    const v: unknown = ext === ".yaml" || ext === ".yml" ? parseYaml(text) : JSON.parse(text);
+    if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error("expected an object of options at the top level");
+    return v;
+  } catch (e) {
+    throw new ConfigError(`${file}: not valid ${ext === ".yaml" || ext === ".yml" ? "YAML" : "JSON"} (${(e as Error).message})`);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The mechanism interface: how a node of the m-graph computes its value from its parents' values.
+ * This is the "upper API" for new biases: a user writes a `Mechanism`, registers it under a kind,
+ * and names that kind in a graph file.
+ *
+ * Execution model (engine-notes "Plates and row kernels"): movie-plate nodes are computed once, in
+ * `setup`; user- and user-movie-plate nodes are computed one user at a time by the kernel's
+ * `forUser`, a user-movie value being a typed-array row over the movies. A mechanism sees its
+ * parents only through `ParentValues`, which refuses any name that is not a parent.
+ */
+import type { Stream } from "../rng/stream.js";
+import type { NodeSpec, Plate } from "../graph/mgraph.js";
+import type { z } from "zod";
+import type { SelectedCatalog } from "../catalog/select-movies.js";
+
+export interface Dims {
+  readonly users: number;
+  readonly movies: number;
+}
+
+/**
+ * The tag vocabulary: an exogenous constant of the world (not a node), with the tag popularity π
+ * of reference §2 step 2. Internal tag ids are 0..count-1.
+ */
+export interface TagUniverse {
+  readonly count: number;
+  /** π_t, summing to 1. */
+  readonly popularity: Float64Array;
+}
+
+/** Read access to a node's parents; any other name is refused with a GraphError. */
+export interface ParentValues {
+  get<T = unknown>(name: string): T;
+}
+
+/** Receives observed rows (three integers) for a named output table, in internal ids. */
+export type Emit = (table: string, a: number, b: number, c: number) => void;
+
+export interface SetupContext<P> {
+  readonly node: NodeSpec;
+  readonly dims: Dims;
+  readonly tags: TagUniverse;
+  /** Parameters, parsed and defaulted by the mechanism's schema. */
+  readonly params: P;
+  /** The exogenous catalog data; only the movie node (M) exposes it to the graph. */
+  readonly catalog?: SelectedCatalog;
+  /** Values of movie-plate parents (user-plate ones are not known yet: reading one is refused). */
+  readonly parents: ParentValues;
+  /** A stream for this node's global draws (e.g. choosing the RCT users), keyed by node and purpose. */
+  stream(purpose: string): Stream;
+  /** Reference-compatibility mode (reference §7): keeps the authors' construction where it differs. */
+  readonly compat: "none" | "reference";
+  /** Reports something the user must know (e.g. probabilities clipped at 1). */
+  warn(message: string): void;
+}
+
+export interface UserContext {
+  readonly user: number;
+  readonly parents: ParentValues;
+  /** This node's stream for this user: independent of every other node and user. */
+  readonly rng: Stream;
+  readonly emit: Emit;
+}
+
+export interface NodeKernel {
+  /** The value of a movie-plate node (computed in setup). */
+  readonly value?: unknown;
+  /** The value of a user or user-movie node for one user (a row may be reused between users). */
+  forUser?(ctx: UserContext): unknown;
+  /** Called once after the last user (e.g. to report clipped probabilities). */
+  finish?(): void;
+  /** Exact per-movie or per-pair facts worth recording as ground truth (e.g. propensities). */
+  readonly truth?: Readonly<Record<string, unknown>>;
+}
+
+/** A tabular output a mechanism emits to, with its column names (for the writer and docs). */
+export interface OutputTable {
+  readonly table: string;
+  readonly columns: readonly [string, string, string];
+}
+
+export interface Mechanism<P = unknown> {
+  readonly kind: string;
+  /** One line: what it computes, with the equation it implements. */
+  readonly description: string;
+  /** Plates this mechanism can run on. */
+  readonly plates: readonly Plate[];
+  /** Parameter schema (zod): parsing applies defaults and rejects bad values with a message. */
+  readonly params: z.ZodType<P>;
+  /** Tables this mechanism emits (proxies). */
+  readonly outputs?: readonly OutputTable[];
+  setup(ctx: SetupContext<P>): NodeKernel;
+}
+
+/** Builds a mechanism with its parameter type inferred from its schema. */
+export function defineMechanism<S extends z.ZodType>(m: Mechanism<z.output<S>> & { params: S }): Mechanism<z.output<S>> {
+  return m;
+}

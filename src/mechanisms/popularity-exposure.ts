@@ -1,0 +1,27 @@
+/**
+ * RecSys: the recommender's exposure score, a deterministic function of the movie: |M| − rank_m
+ * (the popularity recommender of the reference; reference §7.6: it is the only recommender there).
+ * `uniform` gives every movie the same score, the midpoint, so that a missingness mechanism reading
+ * it no longer depends on the movie.
+ */
+import { z } from "zod";
+import { defineMechanism } from "./mechanism.js";
+
+export const popularityExposure = defineMechanism({
+  kind: "popularity-exposure",
+  description: "exposure score |M| − rank_m (popularity recommender)",
+  plates: ["movie"],
+  params: z.object({}).strict(),
+  setup: (ctx) => {
+    const n = ctx.dims.movies;
+    return { value: Float64Array.from({ length: n }, (_, m) => n - m) };
+  },
+});
+
+export const uniformExposure = defineMechanism({
+  kind: "uniform-exposure",
+  description: "the same exposure score |M|/2 for every movie (a recommender that shows movies uniformly)",
+  plates: ["movie"],
+  params: z.object({}).strict(),
+  setup: (ctx) => ({ value: new Float64Array(ctx.dims.movies).fill(ctx.dims.movies / 2) }),
+});

@@ -1,0 +1,86 @@
+/**
+ * R_R (paper Eq. 6, reference §2 step 7): P(R_R = 1 | m) = P_M · s_m / mean(s), with
+ * s_m = sigmoid(score_m / T + b), score_m the recommender's exposure score (|M| − rank_m) and
+ * b = −|M|/(2T) by default. Probabilities above 1 are clipped and reported, never wrapped.
+ * Also `uniform-missingness`: P(R = 1) = rate for every pair (MCAR), for interventions.
+ */
+import { z } from "zod";
+import type { Stream } from "../rng/stream.js";
+import { defineMechanism } from "./mechanism.js";
+import { expectFloatRow } from "./values.js";
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Scales weights to mean `rate`, clips at 1; returns the probabilities and how many were clipped. */
+export function normaliseToRate(weights: Float64Array, rate: number, out: Float64Array = new Float64Array(weights.length)): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += weights[i]!;
+  const c = sum > 0 ? (rate * weights.length) / sum : 0;
+  let clipped = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const p = c * weights[i]!;
+    if (p > 1) {
+      out[i] = 1;
+      clipped++;
+    } else out[i] = p;
+  }
+  return clipped;
+}
+
+/** A Bernoulli row with per-movie probabilities, one 32-bit draw per movie. */
+export function bernoulliRow(p: Float64Array, row: Uint8Array, rng: Stream): void {
+  for (let m = 0; m < row.length; m++) row[m] = rng.nextUint32() < p[m]! * 4294967296 ? 1 : 0;
+}
+
+export const popularityMissingness = defineMechanism({
+  kind: "popularity-missingness",
+  description: "P(observed) = rate · s_m / mean(s), s_m = sigmoid(score_m / T + b) (Eq. 6)",
+  plates: ["user-movie"],
+  params: z
+    .object({
+      rate: z.number().gt(0).max(1).default(0.02),
+      temperature: z.number().gt(0).default(500),
+      bias: z.number().nullable().default(null),
+    })
+    .strict(),
+  setup: (ctx) => {
+    const parent = ctx.node.parents[0] ?? "RecSys";
+    const score = expectFloatRow(ctx.parents.get(parent), ctx.node.name, parent, ctx.dims.movies);
+    const { rate, temperature: T } = ctx.params;
+    const b = ctx.params.bias ?? -ctx.dims.movies / (2 * T);
+    const s = Float64Array.from(score, (x) => sigmoid(x / T + b));
+    const p = new Float64Array(s.length);
+    const clipped = normaliseToRate(s, rate, p);
+    if (clipped > 0) {
+      ctx.warn(`node '${ctx.node.name}': rate ${rate} pushes P(observed) above 1 for ${clipped} of ${p.length} movies; clipped to 1 (the realised rate is lower)`);
+    }
+    const row = new Uint8Array(ctx.dims.movies);
+    return {
+      truth: { propensity: p },
+      forUser: ({ rng }) => {
+        bernoulliRow(p, row, rng);
+        return row;
+      },
+    };
+  },
+});
+
+export const uniformMissingness = defineMechanism({
+  kind: "uniform-missingness",
+  description: "P(observed) = rate for every pair (missing completely at random)",
+  plates: ["user-movie"],
+  params: z.object({ rate: z.number().min(0).max(1).default(0.02) }).strict(),
+  setup: (ctx) => {
+    const p = new Float64Array(ctx.dims.movies).fill(ctx.params.rate);
+    const row = new Uint8Array(ctx.dims.movies);
+    return {
+      truth: { propensity: p },
+      forUser: ({ rng }) => {
+        bernoulliRow(p, row, rng);
+        return row;
+      },
+    };
+  },
+});

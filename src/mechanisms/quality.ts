@@ -1,0 +1,19 @@
+/** Q (paper Eq. 4): Q_m = R̄_m + N(0, σ1²), R̄_m the catalog's average rating of movie m. */
+import { z } from "zod";
+import { defineMechanism } from "./mechanism.js";
+import { expectMovieTable } from "./values.js";
+
+export const quality = defineMechanism({
+  kind: "quality",
+  description: "Q_m = avgRating_m + N(0, sigma²) (Eq. 4)",
+  plates: ["movie"],
+  params: z.object({ sigma: z.number().min(0).default(0.75) }).strict(),
+  setup: (ctx) => {
+    const parent = ctx.node.parents[0] ?? "M";
+    const movies = expectMovieTable(ctx.parents.get(parent), ctx.node.name, parent);
+    const rng = ctx.stream("noise");
+    const q = new Float64Array(movies.movies);
+    for (let m = 0; m < q.length; m++) q[m] = movies.avgRating[m]! + ctx.params.sigma * rng.normal();
+    return { value: q };
+  },
+});

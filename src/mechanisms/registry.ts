@@ -1,0 +1,68 @@
+/**
+ * Mechanisms by kind. The built-in ones are registered here; users register their own (see
+ * examples/) with `registry.register(mechanism)` or by naming a module in a graph file.
+ */
+import { ConfigError } from "../errors/errors.js";
+import { catalogMovies } from "./catalog-movies.js";
+import { likedTags } from "./liked-tags.js";
+import type { Mechanism } from "./mechanism.js";
+import { movieTags } from "./movie-tags.js";
+import { popularityExposure, uniformExposure } from "./popularity-exposure.js";
+import { popularityMissingness, uniformMissingness } from "./popularity-missingness.js";
+import { observationalTagProxy, ratingProxy, surveyTagProxy } from "./proxies.js";
+import { quality } from "./quality.js";
+import { randomizedSurvey } from "./randomized-survey.js";
+import { rating } from "./rating.js";
+import { selectionMissingness } from "./selection-missingness.js";
+import { tagOverlap } from "./tag-overlap.js";
+import { userIndex } from "./user-index.js";
+
+export class MechanismRegistry {
+  private readonly byKind = new Map<string, Mechanism<unknown>>();
+
+  register(m: Mechanism<any>): this {
+    if (this.byKind.has(m.kind)) throw new ConfigError(`mechanism '${m.kind}' is registered twice`);
+    this.byKind.set(m.kind, m as Mechanism<unknown>);
+    return this;
+  }
+
+  get(kind: string): Mechanism<unknown> | undefined {
+    return this.byKind.get(kind);
+  }
+
+  kinds(): string[] {
+    return [...this.byKind.keys()].sort();
+  }
+
+  /** A copy, so that a run's user mechanisms do not leak into the built-in registry. */
+  clone(): MechanismRegistry {
+    const r = new MechanismRegistry();
+    for (const m of this.byKind.values()) r.register(m);
+    return r;
+  }
+}
+
+export const BUILTIN_MECHANISMS: readonly Mechanism<any>[] = [
+  userIndex,
+  catalogMovies,
+  movieTags,
+  likedTags,
+  tagOverlap,
+  quality,
+  rating,
+  popularityExposure,
+  uniformExposure,
+  popularityMissingness,
+  uniformMissingness,
+  randomizedSurvey,
+  selectionMissingness,
+  ratingProxy,
+  surveyTagProxy,
+  observationalTagProxy,
+];
+
+export function builtinRegistry(): MechanismRegistry {
+  const r = new MechanismRegistry();
+  for (const m of BUILTIN_MECHANISMS) r.register(m);
+  return r;
+}

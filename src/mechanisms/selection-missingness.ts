@@ -1,0 +1,127 @@
+/**
+ * R_O (paper Eq. 7, reference §2 steps 9–10): which (user, movie) pairs get observational tags, and
+ * which of the pair's liked tags are labelled.
+ *  1. Pair: s_{u,m} = sigmoid((score_m + α R_{u,m}) / T + b), α = |M|/5 and b = −|M|/T by default;
+ *     P(R_O = 1) = P_O · s_{u,m} / mean_m s_{u,·}, normalised per user, clipped at 1 and reported.
+ *  2. Tags (the TL → R_O edge): one tag of TL is always labelled, chosen at random (reference §7.2;
+ *     `compat: reference` takes the smallest original tag id, as the authors' set iteration did);
+ *     each other tag of TL is labelled independently with probability `keepRate`.
+ */
+import { z } from "zod";
+import { GraphError } from "../errors/errors.js";
+import { defineMechanism } from "./mechanism.js";
+import { sigmoid } from "./popularity-missingness.js";
+import { type TagObservationRow, expectFloatRow, expectTagSetRow, popcount } from "./values.js";
+
+/** Ratings that are small integers use a per-movie table of s instead of one exp per pair. */
+const TABLE_LO = -16;
+const TABLE_HI = 16;
+
+export const selectionMissingness = defineMechanism({
+  kind: "selection-missingness",
+  description: "P(observed) = rate · s_um / mean_m(s_u·), s_um = sigmoid((score_m + α R_um)/T + b); tags of TL labelled: one at random, others with keepRate (Eq. 7)",
+  plates: ["user-movie"],
+  params: z
+    .object({
+      rate: z.number().gt(0).max(1).default(0.007),
+      temperature: z.number().gt(0).default(200),
+      alpha: z.number().nullable().default(null),
+      bias: z.number().nullable().default(null),
+      keepRate: z.number().min(0).max(1).default(0.6),
+    })
+    .strict(),
+  setup: (ctx) => {
+    const name = ctx.node.name;
+    if (ctx.node.parents.length !== 3) {
+      throw new GraphError(`node '${name}': selection-missingness needs three parents: the exposure score, the rating and the tag overlap (got ${ctx.node.parents.join(", ") || "none"})`);
+    }
+    const [scoreName, rName, tlName] = ctx.node.parents as [string, string, string];
+    const movies = ctx.dims.movies;
+    const score = expectFloatRow(ctx.parents.get(scoreName), name, scoreName, movies);
+    const { rate, temperature: T, keepRate } = ctx.params;
+    const alpha = ctx.params.alpha ?? movies / 5;
+    const b = ctx.params.bias ?? -movies / T;
+    const width = TABLE_HI - TABLE_LO + 1;
+    const table = new Float64Array(movies * width);
+    for (let m = 0; m < movies; m++) {
+      for (let r = TABLE_LO; r <= TABLE_HI; r++) table[m * width + r - TABLE_LO] = sigmoid((score[m]! + alpha * r) / T + b);
+    }
+    const s = new Float64Array(movies);
+    const observed = new Uint8Array(movies);
+    const labelled = new Uint32Array(movies);
+    const row: TagObservationRow = { observed, labelled };
+    const keep32 = keepRate * 4294967296;
+    const reference = ctx.compat === "reference";
+    let clippedPairs = 0;
+    let clippedUsers = 0;
+    return {
+      forUser: ({ parents, rng }) => {
+        const r = expectFloatRow(parents.get(rName), name, rName, movies);
+        const tlRow = expectTagSetRow(parents.get(tlName), name, tlName);
+        const tl = tlRow.mask;
+        let sum = 0;
+        for (let m = 0; m < movies; m++) {
+          const x = r[m]!;
+          const v = Number.isInteger(x) && x >= TABLE_LO && x <= TABLE_HI ? table[m * width + x - TABLE_LO]! : sigmoid((score[m]! + alpha * x) / T + b);
+          s[m] = v;
+          sum += v;
+        }
+        const c = sum > 0 ? (rate * movies) / sum : 0;
+        const c32 = c * 4294967296;
+        let clipped = 0;
+        for (let m = 0; m < movies; m++) {
+          const p32 = c32 * s[m]!;
+          if (p32 > 4294967296) clipped++;
+          const obs = rng.nextUint32() < p32 ? 1 : 0;
+          observed[m] = obs;
+          let lab = 0;
+          const mask = tl[m]!;
+          if (obs === 1 && mask !== 0) {
+            const n = popcount(mask);
+            const always = reference ? smallestOriginal(mask, m, tlRow) : nthBit(mask, rng.int(n));
+            lab = always;
+            for (let rest = mask & ~always; rest !== 0; rest &= rest - 1) {
+              const bit = rest & -rest;
+              if (rng.nextUint32() < keep32) lab |= bit;
+            }
+          }
+          labelled[m] = lab;
+        }
+        if (clipped > 0) {
+          clippedPairs += clipped;
+          clippedUsers++;
+        }
+        return row;
+      },
+      finish: () => {
+        if (clippedPairs > 0) {
+          ctx.warn(`node '${name}': rate ${rate} pushes P(observed) above 1 for ${clippedPairs} pairs of ${clippedUsers} users; clipped to 1`);
+        }
+      },
+    };
+  },
+});
+
+/** The n-th set bit (0-based) of x, as a one-bit mask. */
+function nthBit(x: number, n: number): number {
+  let rest = x;
+  for (let i = 0; i < n; i++) rest &= rest - 1;
+  return rest & -rest;
+}
+
+/** The bit of the TL tag with the smallest original tag id (the authors' Python-set first element). */
+function smallestOriginal(mask: number, m: number, tl: { tags: { start: Int32Array; tag: Int32Array; originalTagId: Int32Array } }): number {
+  const start = tl.tags.start[m]!;
+  let best = 0;
+  let bestId = Infinity;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) {
+    const bit = rest & -rest;
+    const slot = 31 - Math.clz32(bit);
+    const id = tl.tags.originalTagId[tl.tags.tag[start + slot]!]!;
+    if (id < bestId) {
+      bestId = id;
+      best = bit;
+    }
+  }
+  return best >>> 0;
+}

@@ -1,0 +1,2 @@
+export { meanSquaredError } from "./mse.js";
+export { rocAuc } from "./auc.js";

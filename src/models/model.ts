@@ -1,0 +1,70 @@
+/**
+ * The model interface of the baselines. Every built-in model implements it, and so can a user's
+ * own model: `train` receives the CTAR training labels and a source of seeded random streams, and
+ * returns a `Predictor` that scores (user, tag) pairs. The bench (`runBench`) trains, evaluates
+ * and aggregates any `Model` the same way.
+ *
+ * @example
+ * ```ts
+ * import type { Model } from "ctar";
+ * // A popularity baseline: the share of positive labels of each tag in ALL.
+ * export const tagShare: Model<{ prior: number }> = {
+ *   name: "tag-share",
+ *   description: "positive share of each tag in ALL, shrunk towards a prior",
+ *   defaults: { prior: 1 },
+ *   train(data, options) {
+ *     const pos = new Float64Array(data.tags), cnt = new Float64Array(data.tags);
+ *     for (let i = 0; i < data.all.n; i++) { cnt[data.all.tag[i]!]++; pos[data.all.tag[i]!] += data.all.label[i]!; }
+ *     return { predict(user, tag, out) { for (let i = 0; i < tag.length; i++) out[i] = (pos[tag[i]!]! + 0.25 * options.prior) / (cnt[tag[i]!]! + options.prior); } };
+ *   },
+ * };
+ * ```
+ */
+import type { LabelSet } from "../labels/label-set.js";
+import type { Stream } from "../rng/stream.js";
+
+/** Everything a baseline may learn from (rating.csv is used by no baseline). */
+export interface TrainingData {
+  /** Number of users: ids are 0..users−1. */
+  readonly users: number;
+  /** Number of tags: ids are 0..tags−1. */
+  readonly tags: number;
+  /** Labels from obstag.csv (biased, missing not at random). */
+  readonly obs: LabelSet;
+  /** Labels from rcttag.csv (the randomised trial). */
+  readonly rct: LabelSet;
+  /** OBS ∪ RCT. */
+  readonly all: LabelSet;
+}
+
+/** What a model gets besides the data. */
+export interface TrainContext {
+  /** Number of training epochs asked for (100 by default, as in the paper). */
+  readonly epochs: number;
+  /**
+   * A deterministic random stream for one purpose ("init", "shuffle", …), already keyed by the
+   * model's name and the run index: the same (seed, model, run, purpose) always gives the same draws.
+   */
+  stream(purpose: string): Stream;
+}
+
+/** A trained model. */
+export interface Predictor {
+  /** Writes the score of (user[i], tag[i]) into out[i] (higher = more likely liked). */
+  predict(user: Int32Array, tag: Int32Array, out: Float64Array): void;
+}
+
+/** Option values a model accepts (kept flat so they print in a table and pass to a worker). */
+export type ModelOptions = Readonly<Record<string, number | string | boolean>>;
+
+/** A baseline: a name, its default options, and how to train it. */
+export interface Model<O extends ModelOptions = ModelOptions> {
+  /** Name used on the command line (`--models`) and in the random-stream keys. */
+  readonly name: string;
+  /** One line describing the model and its source. */
+  readonly description: string;
+  /** Default options (the paper authors' hyper-parameters for MF, MF-IPS and CausE). */
+  readonly defaults: O;
+  /** Trains one run and returns the predictor. Must draw randomness only from `ctx.stream`. */
+  train(data: TrainingData, options: O, ctx: TrainContext): Predictor;
+}

@@ -1,0 +1,15 @@
+/** The built-in baselines, by name. */
+import { ConfigError } from "../errors/errors.js";
+import { causeCtar } from "./cause-ctar.js";
+import { mfIps } from "./mf-ips.js";
+import { mf } from "./mf.js";
+import type { Model } from "./model.js";
+
+export const BUILTIN_MODELS: readonly Model[] = [mf, mfIps, causeCtar] as unknown as readonly Model[];
+
+/** The built-in model of that name, or a ConfigError listing the names. */
+export function modelByName(name: string): Model {
+  const m = BUILTIN_MODELS.find((x) => x.name === name);
+  if (m === undefined) throw new ConfigError(`--models: unknown model '${name}' (expected one of ${BUILTIN_MODELS.map((x) => x.name).join(", ")})`);
+  return m;
+}

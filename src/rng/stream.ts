@@ -1,0 +1,144 @@
+/**
+ * Keyed random streams. Every draw in ctar comes from a `Stream` derived from (root seed, purpose,
+ * unit index), never from Math.random, so that
+ *  - one node's draws never shift another's (an intervention leaves the rest of the world intact),
+ *  - any user can be generated alone, in any order, on any worker, with identical results.
+ *
+ * Seeding: the key is hashed with a 32-bit avalanche mix (the MurmurHash3 finaliser, applied in a
+ * sponge over the key's UTF-16 code units and the integers) into the 128-bit state of xoshiro128**
+ * (Blackman & Vigna, "Scrambled linear pseudorandom number generators", 2018). Only 32-bit integer
+ * operations are used, so the output is identical on every JavaScript engine and machine.
+ */
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Absorbs one 32-bit word into a 4-word state (a small sponge built from fmix32). */
+function absorb(s: Uint32Array, w: number): void {
+  const a = s[0]! ^ (w >>> 0);
+  s[0] = fmix32((a + 0x9e3779b9) >>> 0);
+  s[1] = fmix32((s[1]! ^ s[0]) + 0x7f4a7c15);
+  s[2] = fmix32((s[2]! ^ s[1]) + 0x85ebca6b);
+  s[3] = fmix32((s[3]! ^ s[2]) + 0xc2b2ae35);
+}
+
+/** A key part: a string (a node or stage name) or a non-negative integer below 2^53. */
+export type KeyPart = string | number;
+
+export function hashKey(seed: number, parts: readonly KeyPart[]): Uint32Array {
+  const s = new Uint32Array([0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344]);
+  const absorbInt = (x: number) => {
+    absorb(s, x % 0x100000000);
+    absorb(s, Math.floor(x / 0x100000000));
+  };
+  absorbInt(seed);
+  for (const p of parts) {
+    if (typeof p === "string") {
+      absorb(s, 0x5354 + p.length); // a tag separating strings from integers
+      for (let i = 0; i < p.length; i++) absorb(s, p.charCodeAt(i));
+    } else {
+      absorb(s, 0x494e);
+      absorbInt(p);
+    }
+  }
+  // xoshiro's state must not be all zero.
+  if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;
+  return s;
+}
+
+const TWO_POW_32 = 4294967296;
+const TWO_POW_M53 = 1 / 9007199254740992;
+
+export class Stream {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+  private spare = 0;
+  private hasSpare = false;
+
+  constructor(state: Uint32Array) {
+    this.s0 = state[0]! | 0;
+    this.s1 = state[1]! | 0;
+    this.s2 = state[2]! | 0;
+    this.s3 = state[3]! | 0;
+  }
+
+  /** Next 32-bit unsigned integer (xoshiro128**). */
+  nextUint32(): number {
+    const s1 = this.s1;
+    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotl(this.s3, 11);
+    return r >>> 0;
+  }
+
+  /** Uniform double in [0, 1) with 53 random bits. */
+  uniform(): number {
+    const hi = this.nextUint32() >>> 5; // 27 bits
+    const lo = this.nextUint32() >>> 6; // 26 bits
+    return (hi * 67108864 + lo) * TWO_POW_M53;
+  }
+
+  /** Uniform double in (0, 1): never 0, so safe under log. */
+  uniformOpen(): number {
+    return (this.nextUint32() + 0.5) / TWO_POW_32;
+  }
+
+  /** Uniform integer in [0, n), n ≤ 2^32, without modulo bias (Lemire-style rejection). */
+  int(n: number): number {
+    if (n <= 1) return 0;
+    const limit = TWO_POW_32 - (TWO_POW_32 % n);
+    for (;;) {
+      const x = this.nextUint32();
+      if (x < limit) return x % n;
+    }
+  }
+
+  /** Standard normal draw (Box–Muller; the spare is kept in this stream only). */
+  normal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    const u1 = this.uniformOpen();
+    const u2 = this.uniform();
+    const r = Math.sqrt(-2 * Math.log(u1));
+    const a = 2 * Math.PI * u2;
+    this.spare = r * Math.sin(a);
+    this.hasSpare = true;
+    return r * Math.cos(a);
+  }
+
+  /** Bernoulli(p) draw. */
+  bernoulli(p: number): boolean {
+    return this.uniform() < p;
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
+
+/** The root of all streams of one run: `stream(...key)` derives an independent stream. */
+export class SeedTree {
+  constructor(readonly seed: number) {
+    if (!Number.isSafeInteger(seed) || seed < 0) {
+      throw new RangeError(`SeedTree: seed must be a non-negative safe integer (got ${seed})`);
+    }
+  }
+  stream(...key: KeyPart[]): Stream {
+    return new Stream(hashKey(this.seed, key));
+  }
+}
