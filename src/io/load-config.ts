@@ -17,6 +17,7 @@ export function readConfigFile(file: string): unknown {
     if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error("expected an object of options at the top level");
     return v;
   } catch (e) {
-    throw new ConfigError(`${file}: not valid ${ext === ".yaml" || ext === ".yml" ? "YAML" : "JSON"} (${(e as Error).message})`);
+    const reason = (e as Error).message.split("\n")[0]!.replace(/:$/, "");
+    throw new ConfigError(`${file}: not valid ${ext === ".yaml" || ext === ".yml" ? "YAML" : "JSON"} (${reason})`);
   }
 }

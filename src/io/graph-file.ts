@@ -1,0 +1,60 @@
+/**
+ * Reading and writing graph specification files (JSON or YAML, see src/graph/graph-spec.ts).
+ * The format is chosen by the extension (.json, .yaml, .yml); any other extension is read as
+ * YAML, which also accepts JSON.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { extname } from "node:path";
+import { Document, isMap, isSeq, parse as parseYaml } from "yaml";
+import { InputError } from "../errors/errors.js";
+import { graphToSpec, parseGraphSpec } from "../graph/graph-spec.js";
+import type { MGraph } from "../graph/mgraph.js";
+
+export type GraphFormat = "json" | "yaml";
+
+/** Parses graph-file text; `source` names it in messages. */
+export function parseGraphText(text: string, source: string, format?: GraphFormat): MGraph {
+  let value: unknown;
+  const fmt = format ?? (extname(source).toLowerCase() === ".json" ? "json" : "yaml");
+  try {
+    value = fmt === "json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new InputError(`${source}: cannot parse as ${fmt.toUpperCase()}: ${msg.split("\n")[0]}`, { cause: e });
+  }
+  return parseGraphSpec(value, source);
+}
+
+export function readGraphFile(file: string): MGraph {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InputError(`${file}: cannot read the graph file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
+  }
+  return parseGraphText(text, file);
+}
+
+/** The normalised text of g in the given format (ends with a newline). */
+export function formatGraph(g: MGraph, format: GraphFormat): string {
+  const spec = graphToSpec(g);
+  if (format === "json") return `${JSON.stringify(spec, null, 2)}\n`;
+  // YAML: one node per block, its parents and mechanism on one line each (flow style).
+  const doc = new Document(spec);
+  const nodes = doc.get("nodes");
+  if (isSeq(nodes)) {
+    for (const item of nodes.items) {
+      if (!isMap(item)) continue;
+      for (const key of ["parents", "mechanism"]) {
+        const v = item.get(key, true);
+        if (isSeq(v) || isMap(v)) v.flow = true;
+      }
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+export function writeGraphFile(file: string, g: MGraph, format?: GraphFormat): void {
+  const fmt = format ?? (extname(file).toLowerCase() === ".json" ? "json" : "yaml");
+  writeFileSync(file, formatGraph(g, fmt));
+}
