@@ -19,8 +19,9 @@
  *    min(n, tags · (n / S)^β) (S slots in all), so exactly `tags` distinct tags are used in all
  *    and about `tags · (8000 / S)^β` in the 1000 most popular movies. A movie's other slots
  *    reuse tags already introduced, drawn without replacement with power-law weights
- *    (i + 1)^(−γ) in order of introduction i; reused tags take the movie's largest counts and
- *    new tags its smallest. Tag ids are then a random permutation of 0..tags−1.
+ *    (i + 1 + offset)^(−γ) in order of introduction i (a Zipf–Mandelbrot law). New tags take
+ *    random positions other than the first (as in the authors' files, where a tag used by a
+ *    single top movie is rarely its first). Tag ids are then a random permutation of 0..tags−1.
  * 5. Average rating of the movie of rank r: N(μ_r, s_r²) clipped to [0.5, 5], with
  *    μ_r = μ∞ + d · exp(−r / r_μ) (popular movies are rated higher) and
  *    s_r = s_max − (s_max − s_0) · exp(−r / r_s) (averages over few raters spread more).
@@ -92,11 +93,11 @@ export const SYNTHETIC_DEFAULTS: SyntheticCatalogParams = Object.freeze({
   tagReuseExponent: 1.35,
   tagReuseOffset: 6,
   ratingMean: 3.8,
-  ratingBoost: 0.3,
+  ratingBoost: 0.2,
   ratingBoostRank: 250,
   ratingSdTop: 0.15,
   ratingSdTail: 0.95,
-  ratingSdRank: 3000,
+  ratingSdRank: 2500,
 });
 
 const RATING_MIN = 0.5;
@@ -156,6 +157,7 @@ export function syntheticCatalog(options: SyntheticCatalogOptions = {}): BaseCat
   const kept = new Int32Array(n);
   const popularity = new Float64Array(n);
   const w = new Float64Array(slotsMax);
+  const profile = Float64Array.from({ length: slotsMax }, (_, k) => p.shareRatio ** k);
   for (let r = 0; r < n; r++) {
     const rank = r + 1;
     const latent =
@@ -168,10 +170,10 @@ export function syntheticCatalog(options: SyntheticCatalogOptions = {}): BaseCat
       );
     let sum = 0;
     for (let k = 0; k < slotsMax; k++) {
-      w[k] = p.shareRatio ** k * Math.exp(p.shareJitter * shareRng.normal());
+      w[k] = profile[k]! * Math.exp(p.shareJitter * shareRng.normal());
       sum += w[k]!;
     }
-    w.sort().reverse();
+    sortDescending(w);
     let m = 0;
     let total = 0;
     for (let k = 0; k < slotsMax; k++) {
@@ -190,7 +192,8 @@ export function syntheticCatalog(options: SyntheticCatalogOptions = {}): BaseCat
   const movieOfRank = permutation(tree.stream("synthetic-catalog", "movie-id"), n); // latent rank → id
   const byId = new Int32Array(n); // id → latent rank
   for (let r = 0; r < n; r++) byId[movieOfRank[r]!] = r;
-  const order = Int32Array.from({ length: n }, (_, r) => r); // latent ranks in popularity order
+  const order = new Int32Array(n); // latent ranks in popularity order
+  for (let r = 0; r < n; r++) order[r] = r;
   order.sort((x, y) => popularity[y]! - popularity[x]! || movieOfRank[x]! - movieOfRank[y]!);
 
   // 4. Tags along the popularity order (tags in order of introduction, relabelled at the end).
@@ -210,7 +213,7 @@ export function syntheticCatalog(options: SyntheticCatalogOptions = {}): BaseCat
   }
 
   // Assemble in id order; each movie's tags by count descending, ties by tag id (as the loader).
-  const movieId = Int32Array.from({ length: n }, (_, i) => i);
+  const movieId = new Int32Array(n);
   const avgRating = new Float64Array(n);
   const tagStart = new Int32Array(n + 1);
   const tagId = new Int32Array(slots);
@@ -223,6 +226,7 @@ export function syntheticCatalog(options: SyntheticCatalogOptions = {}): BaseCat
   let at = 0;
   for (let i = 0; i < n; i++) {
     const r = byId[i]!;
+    movieId[i] = i;
     avgRating[i] = ratingOfRank[r]!;
     tagStart[i] = at;
     const m = kept[r]!;
@@ -239,7 +243,7 @@ export function syntheticCatalog(options: SyntheticCatalogOptions = {}): BaseCat
 
 /**
  * Tags (in order of introduction, 0..tags−1) of every slot, slots laid out movie by movie in
- * popularity order; within a movie, reused tags first (in draw order), then new tags.
+ * popularity order, each movie's slots in its count order.
  */
 function assignTags(
   rng: Stream,
@@ -281,15 +285,25 @@ function assignTags(
         out[s + k] = introduced++;
         continue;
       }
-      let t: number;
-      do t = drawPrefix(rng, cumulative, reuseFrom);
-      while (chosen.subarray(0, drawn).includes(t));
+      let t = drawPrefix(rng, cumulative, reuseFrom);
+      for (let tries = 1; indexOf(chosen, drawn, t) >= 0; tries++) {
+        // Rejection of repeats; a weight too small to register in the cumulative sum (an extreme
+        // exponent) could make it endless, so fall back to the heaviest tag not yet chosen.
+        if (tries < 1000) t = drawPrefix(rng, cumulative, reuseFrom);
+        else for (t = 0; indexOf(chosen, drawn, t) >= 0; t++);
+      }
       chosen[drawn++] = t;
       out[s + k] = t;
     }
     s += m;
   }
   return out;
+}
+
+/** Position of `x` among the first `n` entries of `a`, or −1. */
+function indexOf(a: Int32Array, n: number, x: number): number {
+  for (let i = 0; i < n; i++) if (a[i] === x) return i;
+  return -1;
 }
 
 /** One index in [0, size) with probability ∝ its weight (cumulative sums, binary search). */
@@ -307,7 +321,8 @@ function drawPrefix(rng: Stream, cumulative: Float64Array, size: number): number
 
 /** A uniformly random permutation of 0..n−1 (Fisher–Yates). */
 function permutation(rng: Stream, n: number): Int32Array {
-  const out = Int32Array.from({ length: n }, (_, i) => i);
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     const t = out[i]!;
@@ -315,6 +330,19 @@ function permutation(rng: Stream, n: number): Int32Array {
     out[j] = t;
   }
   return out;
+}
+
+/** Insertion sort, descending (for the 8 shares of a movie). */
+function sortDescending(a: Float64Array): void {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! < x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
 }
 
 /** Insertion sort of one movie's (count desc, tag id asc) pairs in [from, to). */

@@ -4,7 +4,9 @@
  */
 import { Command } from "commander";
 import { VERSION } from "../version.js";
+import { registerBench } from "./bench.js";
 import { registerGenerate } from "./generate.js";
+import { registerGraph } from "./graph.js";
 import { registerStats } from "./stats.js";
 
 export function buildProgram(): Command {
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)");
   registerGenerate(program);
   registerStats(program);
+  registerBench(program);
+  registerGraph(program);
   return program;
 }
 

@@ -7,13 +7,13 @@
  *
  * 1. Adjustment by fully observed variables (MCAR / MAR). If X ⊥ R_X | W with W ⊆ V_o (W may be
  *    empty), then P(X) = Σ_w P(X* | W = w, R_X = 1) P(W = w). Mohan, Pearl & Tian 2013,
- *    "Graphical models for inference with missing data" (NeurIPS), §3; the smallest W is used.
- * 2. Sequential (ordered) factorisation, Mohan, Pearl & Tian 2013, Theorem 1; Mohan & Pearl 2021,
- *    "Graphical models for processing missing data" (JASA), §3: if P(T) = Π_i P(Y_i | X_i) with
+ *    "Graphical models for inference with missing data" (NeurIPS); the smallest W is used.
+ * 2. Sequential (ordered) factorisation, Mohan, Pearl & Tian 2013; Mohan & Pearl 2021,
+ *    "Graphical models for processing missing data" (JASA): if P(T) = Π_i P(Y_i | X_i) with
  *    X_i among the later Y's (and T ∩ V_o, kept last and observed directly), Y_i ⊥ (later \ X_i) | X_i,
  *    and Y_i ⊥ (R_{Y_i}, R_{X_i}) | X_i, then each factor is P(Y_i* | X_i*, R_{Y_i} = 1, R_{X_i} = 1).
  *    A marginal P(X) is recovered by summing such a joint P(X, W) over W.
- * 3. Self-masking (an edge X → R_X), Mohan, Pearl & Tian 2013, §4; Mohan & Pearl 2021, §4:
+ * 3. Self-masking (an edge X → R_X), Mohan, Pearl & Tian 2013; Mohan & Pearl 2021:
  *    P(X), and so any joint containing X, is not recoverable. Applied only when X has a single
  *    indicator (the setting of those results); with several channels it is reported as a note.
  *
@@ -58,9 +58,9 @@ interface Ctx {
   readonly maxOrdered: number;
 }
 
-const CITE_ADJ = "adjustment by fully observed variables (Mohan, Pearl & Tian 2013, §3)";
-const CITE_SEQ = "sequential factorisation (Mohan, Pearl & Tian 2013, Thm 1; Mohan & Pearl 2021, §3)";
-const CITE_SELF = "self-masking X → R_X (Mohan, Pearl & Tian 2013, §4; Mohan & Pearl 2021, §4)";
+const CITE_ADJ = "adjustment by fully observed variables (Mohan, Pearl & Tian 2013)";
+const CITE_SEQ = "sequential factorisation (Mohan, Pearl & Tian 2013; Mohan & Pearl 2021)";
+const CITE_SELF = "self-masking X → R_X (Mohan, Pearl & Tian 2013; Mohan & Pearl 2021)";
 
 /** Recoverability of P(X) for each X ∈ V_m, then of the joint P(V_o ∪ V_m). */
 export function analyzeRecoverability(g: MGraph, options: RecoverabilityOptions = {}): Recovery[] {

@@ -7,13 +7,18 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { Document, isMap, isSeq, parse as parseYaml } from "yaml";
 import { InputError } from "../errors/errors.js";
-import { graphToSpec, parseGraphSpec } from "../graph/graph-spec.js";
+import { type GraphDocument, graphToSpec, parseGraphDocument } from "../graph/graph-spec.js";
 import type { MGraph } from "../graph/mgraph.js";
 
 export type GraphFormat = "json" | "yaml";
 
 /** Parses graph-file text; `source` names it in messages. */
 export function parseGraphText(text: string, source: string, format?: GraphFormat): MGraph {
+  return parseGraphDocumentText(text, source, format).graph;
+}
+
+/** Parses graph-file text, keeping its `modules` list (paths as written). */
+export function parseGraphDocumentText(text: string, source: string, format?: GraphFormat): GraphDocument {
   let value: unknown;
   const fmt = format ?? (extname(source).toLowerCase() === ".json" ? "json" : "yaml");
   try {
@@ -22,22 +27,27 @@ export function parseGraphText(text: string, source: string, format?: GraphForma
     const msg = e instanceof Error ? e.message : String(e);
     throw new InputError(`${source}: cannot parse as ${fmt.toUpperCase()}: ${msg.split("\n")[0]}`, { cause: e });
   }
-  return parseGraphSpec(value, source);
+  return parseGraphDocument(value, source);
 }
 
 export function readGraphFile(file: string): MGraph {
+  return readGraphDocument(file).graph;
+}
+
+/** Reads a graph file with its `modules` list (paths as written, relative to the file). */
+export function readGraphDocument(file: string): GraphDocument {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
     throw new InputError(`${file}: cannot read the graph file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
   }
-  return parseGraphText(text, file);
+  return parseGraphDocumentText(text, file);
 }
 
-/** The normalised text of g in the given format (ends with a newline). */
-export function formatGraph(g: MGraph, format: GraphFormat): string {
-  const spec = graphToSpec(g);
+/** The normalised text of g in the given format (ends with a newline); `modules` are kept when given. */
+export function formatGraph(g: MGraph, format: GraphFormat, modules: readonly string[] = []): string {
+  const spec = graphToSpec(g, modules);
   if (format === "json") return `${JSON.stringify(spec, null, 2)}\n`;
   // YAML: one node per block, its parents and mechanism on one line each (flow style).
   const doc = new Document(spec);

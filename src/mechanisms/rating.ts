@@ -32,11 +32,12 @@ export const rating = defineMechanism({
     const q = expectFloatRow(ctx.parents.get(qName), name, qName, ctx.dims.movies);
     const { mu, sigma, min, max, round } = ctx.params;
     const row = new Float64Array(ctx.dims.movies);
+    const base = Float64Array.from(q, (x) => x - mu);
     return {
       forUser: ({ parents, rng }) => {
         const tl = expectTagSetRow(parents.get(tlName), name, tlName).mask;
         for (let m = 0; m < row.length; m++) {
-          let x = q[m]! - mu + popcount(tl[m]!) * 0.5 + sigma * rng.normal();
+          let x = base[m]! + popcount(tl[m]!) * 0.5 + sigma * rng.normal();
           if (round) x = Math.round(x);
           row[m] = x < min ? min : x > max ? max : x;
         }

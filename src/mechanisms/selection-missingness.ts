@@ -49,7 +49,8 @@ export const selectionMissingness = defineMechanism({
     const s = new Float64Array(movies);
     const observed = new Uint8Array(movies);
     const labelled = new Uint32Array(movies);
-    const row: TagObservationRow = { observed, labelled };
+    const probability = new Float64Array(movies);
+    const row: TagObservationRow = { observed, labelled, probability };
     const keep32 = keepRate * 4294967296;
     const reference = ctx.compat === "reference";
     let clippedPairs = 0;
@@ -72,6 +73,7 @@ export const selectionMissingness = defineMechanism({
         for (let m = 0; m < movies; m++) {
           const p32 = c32 * s[m]!;
           if (p32 > 4294967296) clipped++;
+          probability[m] = p32 >= 4294967296 ? 1 : p32 / 4294967296;
           const obs = rng.nextUint32() < p32 ? 1 : 0;
           observed[m] = obs;
           let lab = 0;

@@ -27,6 +27,8 @@ export interface TagObservationRow {
   readonly observed: Uint8Array;
   /** Labelled subset of the TL mask, for observed pairs. */
   readonly labelled: Uint32Array;
+  /** P(R_O = 1) of each pair, exact (after normalisation and clipping): ground truth. */
+  readonly probability?: Float64Array;
 }
 
 /** M: the catalog movies with their attributes; internal index = popularity rank. */

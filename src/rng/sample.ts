@@ -37,22 +37,21 @@ export function sampleWithoutReplacement(rng: Stream, n: number, k: number): Int
 export class WeightedTable {
   readonly cumulative: Float64Array;
   readonly total: number;
+  /** Number of items with positive weight. */
+  readonly support: number;
   constructor(readonly weights: Float64Array) {
     this.cumulative = new Float64Array(weights.length);
     let acc = 0;
+    let support = 0;
     for (let i = 0; i < weights.length; i++) {
       const w = weights[i]!;
       if (!(w >= 0)) throw new RangeError(`WeightedTable: weight ${i} is ${w}, expected ≥ 0`);
       acc += w;
+      if (w > 0) support++;
       this.cumulative[i] = acc;
     }
     this.total = acc;
-  }
-  /** Number of items with positive weight. */
-  get support(): number {
-    let n = 0;
-    for (const w of this.weights) if (w > 0) n++;
-    return n;
+    this.support = support;
   }
   /** One draw with probability weight_i / total (binary search on the cumulative sum). */
   draw(rng: Stream): number {

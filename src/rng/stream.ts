@@ -54,6 +54,7 @@ export function hashKey(seed: number, parts: readonly KeyPart[]): Uint32Array {
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_M53 = 1 / 9007199254740992;
+const TWO_POW_M31 = 1 / 2147483648;
 
 export class Stream {
   private s0: number;
@@ -106,19 +107,28 @@ export class Stream {
     }
   }
 
-  /** Standard normal draw (Box–Muller; the spare is kept in this stream only). */
+  /**
+   * Standard normal draw: Marsaglia's polar method (Marsaglia & Bray 1964), which needs no
+   * trigonometry; each accepted pair gives two draws, the spare kept in this stream only.
+   */
   normal(): number {
     if (this.hasSpare) {
       this.hasSpare = false;
       return this.spare;
     }
-    const u1 = this.uniformOpen();
-    const u2 = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    const a = 2 * Math.PI * u2;
-    this.spare = r * Math.sin(a);
+    let x: number;
+    let y: number;
+    let s: number;
+    do {
+      // 32-bit coordinates in [−1, 1): resolution 2^−31, far below what the simulation resolves.
+      x = this.nextUint32() * TWO_POW_M31 - 1;
+      y = this.nextUint32() * TWO_POW_M31 - 1;
+      s = x * x + y * y;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spare = y * f;
     this.hasSpare = true;
-    return r * Math.cos(a);
+    return x * f;
   }
 
   /** Bernoulli(p) draw. */

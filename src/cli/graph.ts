@@ -1,0 +1,137 @@
+/**
+ * `ctar graph …`: show, validate, query and draw m-graphs.
+ *
+ *   ctar graph show     [--preset ctar | --graph FILE] [--format json|yaml]
+ *   ctar graph validate [--preset ctar | --graph FILE]
+ *   ctar graph dsep X Y [--given Z1,Z2] [--preset ctar | --graph FILE] [--json] [--no-deterministic]
+ *   ctar graph analyze  [--preset ctar | --graph FILE] [--json] [--no-deterministic]
+ *   ctar graph draw     [--preset ctar | --graph FILE] [--format svg|dot|mermaid] [--out FILE]
+ *
+ * With neither --preset nor --graph the CTAR preset is used.
+ */
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { ConfigError, InputError } from "../errors/errors.js";
+import { analysisToJson, analyzeGraph } from "../graph/analyze-graph.js";
+import { dSeparation, formatTrail } from "../graph/d-separation.js";
+import type { MGraph } from "../graph/mgraph.js";
+import { graphProblems, validateGraph } from "../graph/validate-graph.js";
+import { formatGraph, readGraphFile, type GraphFormat } from "../io/graph-file.js";
+import { buildCtarGraph } from "../presets/ctar-graph.js";
+import { formatAnalysis } from "../report/analysis-table.js";
+import { toDot, toMermaid } from "../report/draw-graph.js";
+import { renderSvg } from "../report/render-svg.js";
+
+/**
+ * The graph presets, by name. The CTAR entry is where the default mechanism parameters go:
+ * replace `buildCtarGraph()` by the graph built from the default configuration.
+ */
+export const GRAPH_PRESETS: Readonly<Record<string, () => MGraph>> = {
+  ctar: () => buildCtarGraph(),
+};
+
+/** The normalised specification text of a graph value (what `ctar graph show` prints). */
+export function showGraph(g: MGraph, format: GraphFormat = "yaml"): string {
+  return formatGraph(g, format);
+}
+
+interface SourceOptions {
+  preset?: string;
+  graph?: string;
+}
+
+function loadGraph(o: SourceOptions, presets: Readonly<Record<string, () => MGraph>>): MGraph {
+  if (o.preset !== undefined && o.graph !== undefined) {
+    throw new ConfigError("ctar graph: give either --preset or --graph, not both");
+  }
+  if (o.graph !== undefined) return readGraphFile(o.graph);
+  const name = o.preset ?? "ctar";
+  const make = presets[name];
+  if (make === undefined) {
+    throw new ConfigError(`ctar graph: unknown preset (got '${name}', expected one of ${Object.keys(presets).join(", ")})`);
+  }
+  return make();
+}
+
+function list(s: string): string[] {
+  return s
+    .split(",")
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
+}
+
+function choice<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(`ctar graph: ${flag} (got '${value}', expected one of ${allowed.join(", ")})`);
+  }
+  return value as T;
+}
+
+function withSource(c: Command): Command {
+  return c
+    .option("--preset <name>", "a built-in graph (default: ctar)")
+    .option("--graph <file>", "a graph specification file (.json, .yaml)");
+}
+
+export function registerGraph(program: Command, presets: Readonly<Record<string, () => MGraph>> = GRAPH_PRESETS): void {
+  const graph = program.command("graph").description("show, validate, query and draw m-graphs");
+
+  withSource(graph.command("show").description("print a graph specification, normalised (every node with its parents)"))
+    .option("--format <format>", "json or yaml", "yaml")
+    .action((o: SourceOptions & { format: string }) => {
+      const format = choice("--format", o.format, ["json", "yaml"] as const);
+      process.stdout.write(showGraph(loadGraph(o, presets), format));
+    });
+
+  withSource(graph.command("validate").description("check a graph and list every problem"))
+    .action((o: SourceOptions) => {
+      const g = loadGraph(o, presets);
+      const problems = graphProblems(g);
+      if (problems.length > 0) validateGraph(g); // throws, listing them all
+      process.stdout.write(`graph '${g.name}': valid (${g.nodes.length} nodes)\n`);
+    });
+
+  withSource(graph.command("dsep").description("is X ⊥ Y | Z implied by the graph? prints true or false"))
+    .argument("<x>", "a node or comma list")
+    .argument("<y>", "a node or comma list")
+    .option("--given <z>", "conditioning set, comma list", "")
+    .option("--json", "print details as JSON")
+    .option("--no-deterministic", "ignore deterministic flags (plain d-separation)")
+    .action((x: string, y: string, o: SourceOptions & { given: string; json?: boolean; deterministic: boolean }) => {
+      const g = validateGraph(loadGraph(o, presets));
+      const d = dSeparation(g, list(x), list(y), list(o.given), { deterministic: o.deterministic });
+      if (o.json === true) {
+        const out = { ...d, deterministic: o.deterministic, trail: d.trail === undefined ? undefined : formatTrail(d.trail) };
+        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      } else {
+        process.stdout.write(`${d.separated}\n`);
+      }
+    });
+
+  withSource(graph.command("analyze").description("missingness class per indicator, witnesses, and recoverability"))
+    .option("--json", "print the analysis as JSON")
+    .option("--no-deterministic", "ignore deterministic flags")
+    .action((o: SourceOptions & { json?: boolean; deterministic: boolean }) => {
+      const a = analyzeGraph(loadGraph(o, presets), { deterministic: o.deterministic });
+      process.stdout.write(o.json === true ? `${JSON.stringify(analysisToJson(a), null, 2)}\n` : formatAnalysis(a));
+    });
+
+  withSource(graph.command("draw").description("draw a graph in the style of the paper's Figure 4"))
+    .option("--format <format>", "svg, dot or mermaid", "svg")
+    .option("--out <file>", "write to this file instead of standard output")
+    .option("--no-legend", "leave the legend out (dot, svg)")
+    .action(async (o: SourceOptions & { format: string; out?: string; legend: boolean }) => {
+      const format = choice("--format", o.format, ["svg", "dot", "mermaid"] as const);
+      const g = validateGraph(loadGraph(o, presets));
+      const text = format === "mermaid" ? toMermaid(g) : format === "dot" ? toDot(g, { legend: o.legend }) : await renderSvg(toDot(g, { legend: o.legend }));
+      if (o.out === undefined) {
+        process.stdout.write(text);
+        return;
+      }
+      try {
+        writeFileSync(o.out, text);
+      } catch (e) {
+        throw new InputError(`${o.out}: cannot write the drawing (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
+      }
+    });
+}

@@ -1,0 +1,12 @@
+export type { Model, ModelOptions, Predictor, TrainContext, TrainingData } from "./model.js";
+export { DenseAdam, type TableSpec, type AdamOptions } from "./dense-adam.js";
+export { addSquaredLossGrad, addScoreGrad, factorTables, factorView, predictOne, predictMany, factorPredictor, type FactorView } from "./factorization.js";
+export { BatchOrder } from "./batches.js";
+export { naiveBayesPropensity } from "./naive-bayes-propensity.js";
+export { mf } from "./mf.js";
+export { mfIps } from "./mf-ips.js";
+export { causeCtar } from "./cause-ctar.js";
+export { cause } from "./cause.js";
+export { drJl } from "./dr-jl.js";
+export { kdLabel } from "./kd-label.js";
+export { BUILTIN_MODELS, modelByName } from "./registry.js";
