@@ -4,6 +4,7 @@
  * This module also reads a dataset folder into a `BenchDataset` (the only file access of the bench).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import { TEST_SETS, type BenchDataset, type TestSetName } from "../bench/dataset.js";
@@ -145,7 +146,7 @@ export function registerBench(program: Command): void {
     .option("--runs <n>", "runs per model, each from a fresh seeded initialisation", "50")
     .option("--seed <n>", "root seed of every run's random streams", "0")
     .option("--epochs <n>", "training epochs per run", "100")
-    .option("--workers <n>", "worker threads (the output does not depend on it)", "1")
+    .option("--workers <n>", "worker threads (the output does not depend on it)", String(Math.min(availableParallelism(), 8)))
     .option("--out <folder>", "write bench.md, bench.json and runs.csv there")
     .option("--json", "print the JSON results to stdout instead of the Markdown table")
     .action(async (dir: string, flags: BenchFlags) => {
@@ -158,7 +159,13 @@ export function registerBench(program: Command): void {
       const workers = parseInteger(flags.workers, "--workers", 1);
       const data = loadBenchDataset(dir);
       const { workerPool } = await import("../bench/pool.js");
-      const result = await runBench(data, { models, runs, seed, epochs, workers }, workerPool);
+      // progress on an interactive terminal only (stderr), so the output stays reproducible
+      const onProgress = process.stderr.isTTY
+        ? (done: number, total: number, model: string, run: number) => {
+            process.stderr.write(`\rbench: ${done}/${total} runs done (last: ${model} run ${run})` + (done === total ? "\n" : ""));
+          }
+        : undefined;
+      const result = await runBench(data, { models, runs, seed, epochs, workers, ...(onProgress === undefined ? {} : { onProgress }) }, workerPool);
       const md = formatMarkdown(result, data, `Baselines on ${dir}`);
       const json = formatJson(result, data, dir);
       if (flags.out !== undefined) {

@@ -12,9 +12,21 @@ function camel(flag: string): string {
   return flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
+/** The default of an option, as the help shows it. */
+export function optionDefault(path: readonly string[]): string {
+  let v: unknown = DEFAULTS;
+  for (const k of path) v = (v as Record<string, unknown>)[k];
+  return v === null ? "derived" : String(v);
+}
+
+const DEFAULTS = parseCtarConfig({});
+
 export function addConfigOptions(cmd: Command): Command {
   cmd.option("--config <file>", "configuration file (JSON or YAML) with any of the options below; flags override it");
-  for (const o of CTAR_OPTIONS) cmd.option(`--${o.flag} <${o.kind === "string" ? "value" : "n"}>`, o.help);
+  for (const o of CTAR_OPTIONS) {
+    const d = optionDefault(o.path);
+    cmd.option(`--${o.flag} <${o.kind === "string" ? "value" : "n"}>`, d === "derived" ? o.help : `${o.help} (default: ${d})`);
+  }
   return cmd;
 }
 

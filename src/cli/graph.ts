@@ -7,7 +7,8 @@
  *   ctar graph analyze  [--preset ctar | --graph FILE] [--json] [--no-deterministic]
  *   ctar graph draw     [--preset ctar | --graph FILE] [--format svg|dot|mermaid] [--out FILE]
  *
- * With neither --preset nor --graph the CTAR preset is used.
+ * With neither --preset nor --graph the CTAR preset is used. A graph file may name mechanism
+ * modules (`modules:`); `validate` loads them, the analysis needs only the structure.
  */
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
@@ -16,23 +17,25 @@ import { analysisToJson, analyzeGraph } from "../graph/analyze-graph.js";
 import { dSeparation, formatTrail } from "../graph/d-separation.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { graphProblems, validateGraph } from "../graph/validate-graph.js";
-import { formatGraph, readGraphFile, type GraphFormat } from "../io/graph-file.js";
-import { buildCtarGraph } from "../presets/ctar-graph.js";
+import { parseCtarConfig } from "../config/parse-config.js";
+import { formatGraph, readGraphDocument, readGraphFile, type GraphFormat } from "../io/graph-file.js";
+import { loadGraphRun } from "../io/load-graph-run.js";
+import { ctarGraph } from "../presets/ctar.js";
 import { formatAnalysis } from "../report/analysis-table.js";
 import { toDot, toMermaid } from "../report/draw-graph.js";
 import { renderSvg } from "../report/render-svg.js";
 
 /**
- * The graph presets, by name. The CTAR entry is where the default mechanism parameters go:
- * replace `buildCtarGraph()` by the graph built from the default configuration.
+ * The graph presets, by name. The CTAR preset carries the default configuration's mechanism
+ * parameters, so `ctar graph show --preset ctar` prints a graph file one can edit and run.
  */
 export const GRAPH_PRESETS: Readonly<Record<string, () => MGraph>> = {
-  ctar: () => buildCtarGraph(),
+  ctar: () => ctarGraph(parseCtarConfig({}, "the default configuration")),
 };
 
 /** The normalised specification text of a graph value (what `ctar graph show` prints). */
-export function showGraph(g: MGraph, format: GraphFormat = "yaml"): string {
-  return formatGraph(g, format);
+export function showGraph(g: MGraph, format: GraphFormat = "yaml", modules: readonly string[] = []): string {
+  return formatGraph(g, format, modules);
 }
 
 interface SourceOptions {
@@ -80,11 +83,23 @@ export function registerGraph(program: Command, presets: Readonly<Record<string,
     .option("--format <format>", "json or yaml", "yaml")
     .action((o: SourceOptions & { format: string }) => {
       const format = choice("--format", o.format, ["json", "yaml"] as const);
+      if (o.graph !== undefined && o.preset === undefined) {
+        const doc = readGraphDocument(o.graph);
+        process.stdout.write(showGraph(doc.graph, format, doc.modules));
+        return;
+      }
       process.stdout.write(showGraph(loadGraph(o, presets), format));
     });
 
-  withSource(graph.command("validate").description("check a graph and list every problem"))
-    .action((o: SourceOptions) => {
+  withSource(graph.command("validate").description("check a graph and list every problem (with --graph: also its modules' mechanisms)"))
+    .action(async (o: SourceOptions) => {
+      if (o.graph !== undefined && o.preset === undefined) {
+        // Loads the file's `modules` too: every mechanism kind must be known and accept its parameters.
+        const run = await loadGraphRun(o.graph, { ctarLayout: false });
+        const extra = run.modules.length > 0 ? `; ${run.modules.length} mechanism module${run.modules.length > 1 ? "s" : ""} loaded` : "";
+        process.stdout.write(`graph '${run.graph.name}': valid (${run.graph.nodes.length} nodes${extra})\n`);
+        return;
+      }
       const g = loadGraph(o, presets);
       const problems = graphProblems(g);
       if (problems.length > 0) validateGraph(g); // throws, listing them all

@@ -8,6 +8,7 @@ import { registerBench } from "./bench.js";
 import { registerGenerate } from "./generate.js";
 import { registerGraph } from "./graph.js";
 import { registerStats } from "./stats.js";
+import { registerVerify } from "./verify.js";
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerStats(program);
   registerBench(program);
   registerGraph(program);
+  registerVerify(program);
   return program;
 }
 

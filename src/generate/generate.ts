@@ -9,7 +9,7 @@ import type { CtarConfig } from "../config/ctar-config.js";
 import { GraphError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
 import type { NodeKernel } from "../mechanisms/mechanism.js";
-import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
+import { MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
 import { type MovieTags, expectMovieTags } from "../mechanisms/values.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { SeedTree } from "../rng/stream.js";
@@ -22,6 +22,11 @@ export interface GenerateOptions {
   readonly graph?: MGraph;
   readonly registry?: MechanismRegistry;
   readonly warn?: (message: string) => void;
+  /**
+   * Called after each user with every node's value for that user and every node's kernel (for its
+   * recorded truth, e.g. exact propensities). Rows are reused between users: read, do not keep.
+   */
+  readonly observeUser?: (user: number, values: ReadonlyMap<string, unknown>, kernels: ReadonlyMap<string, NodeKernel>) => void;
 }
 
 /** The tables every CTAR-layout dataset has, in internal ids. */
@@ -60,6 +65,23 @@ export function tagOutputIds(tm: MovieTags, tagCount: number): { ids: Int32Array
   return { ids, inLists };
 }
 
+/** A copy of `registry` whose mechanisms record each kernel they set up into `kernels`, by node. */
+function recordingRegistry(registry: MechanismRegistry, kernels: Map<string, NodeKernel>): MechanismRegistry {
+  const out = new MechanismRegistry();
+  for (const kind of registry.kinds()) {
+    const m = registry.get(kind)!;
+    out.register({
+      ...m,
+      setup: (ctx) => {
+        const k = m.setup(ctx);
+        kernels.set(ctx.node.name, k);
+        return k;
+      },
+    });
+  }
+  return out;
+}
+
 export function generateDataset(config: CtarConfig, base: BaseCatalog, options: GenerateOptions = {}): Dataset {
   const warnings: string[] = [];
   const warn = (m: string) => {
@@ -67,7 +89,10 @@ export function generateDataset(config: CtarConfig, base: BaseCatalog, options: 
     options.warn?.(m);
   };
   const graph = options.graph ?? ctarGraph(config);
-  const registry = options.registry ?? builtinRegistry();
+  const baseRegistry = options.registry ?? builtinRegistry();
+  const liveKernels = new Map<string, NodeKernel>();
+  const observe = options.observeUser;
+  const registry = observe === undefined ? baseRegistry : recordingRegistry(baseRegistry, liveKernels);
   const catalog = selectMovies(base, config.movies);
   const dims = { users: config.users, movies: config.movies };
 
@@ -98,6 +123,7 @@ export function generateDataset(config: CtarConfig, base: BaseCatalog, options: 
       likedLen += tu.length;
     }
     likedStart[u + 1] = likedLen;
+    observe?.(u, values, liveKernels);
   };
 
   const run = runGraph({ graph, registry, dims, catalog, seed: config.seed, compat: config.compat, emit, warn, onUser });

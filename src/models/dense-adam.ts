@@ -11,6 +11,7 @@
  *   θ ← θ − (lr / (1−β₁ᵏ)) · m / (√v / √(1−β₂ᵏ) + ε)
  */
 import type { Stream } from "../rng/stream.js";
+import { allocateAdam, type AdamKernel } from "./adam-kernel.js";
 
 /** One parameter table: `rows × cols` values, row-major, with its own coupled weight decay. */
 export interface TableSpec {
@@ -32,8 +33,9 @@ export class DenseAdam {
   readonly theta: Float64Array;
   /** The gradient of the current batch; `step()` consumes it and leaves it zero. */
   readonly grad: Float64Array;
-  private readonly m: Float64Array;
-  private readonly v: Float64Array;
+  private readonly kernel: AdamKernel;
+  /** Whether the WebAssembly SIMD kernel is in use (else the identical JavaScript loop). */
+  readonly simd: boolean;
   /** Start offset of each table in `theta`, by name. */
   readonly offset: Readonly<Record<string, number>>;
   private readonly segStart: Int32Array;
@@ -45,7 +47,12 @@ export class DenseAdam {
   private readonly eps: number;
   private k = 0;
 
-  constructor(readonly tables: readonly TableSpec[], options: AdamOptions) {
+  /**
+   * @param tables the parameter tables, in the order they are laid out and initialised
+   * @param options learning rate and Adam constants (β 0.9/0.999, ε 1e-8 by default)
+   * @param preferSimd use the WebAssembly kernel when available (results are identical either way)
+   */
+  constructor(readonly tables: readonly TableSpec[], options: AdamOptions, preferSimd = true) {
     const offset: Record<string, number> = {};
     let n = 0;
     this.segStart = new Int32Array(tables.length);
@@ -57,13 +64,15 @@ export class DenseAdam {
       this.segStart[i] = n;
       n += t.rows * t.cols;
       this.segEnd[i] = n;
+      n += n % 2; // keep every table 16-byte aligned for the SIMD kernel (the pad stays 0)
       this.segDecay[i] = t.weightDecay;
     });
     this.offset = offset;
-    this.theta = new Float64Array(n);
-    this.grad = new Float64Array(n);
-    this.m = new Float64Array(n);
-    this.v = new Float64Array(n);
+    const arrays = allocateAdam(n, preferSimd);
+    this.theta = arrays.theta;
+    this.grad = arrays.grad;
+    this.kernel = arrays.kernel;
+    this.simd = arrays.simd;
     this.lr = options.lr;
     this.b1 = options.beta1 ?? 0.9;
     this.b2 = options.beta2 ?? 0.999;
@@ -80,7 +89,7 @@ export class DenseAdam {
   /** Fills every table, in declaration order and row-major, with N(0, sd²) draws from `rng`. */
   initNormal(rng: Stream, sd: number): void {
     const th = this.theta;
-    for (let i = 0; i < th.length; i++) th[i] = sd * rng.normal();
+    for (let s = 0; s < this.segStart.length; s++) for (let i = this.segStart[s]!; i < this.segEnd[s]!; i++) th[i] = sd * rng.normal();
   }
 
   /** Number of steps taken so far. */
@@ -99,23 +108,10 @@ export class DenseAdam {
     const stepSize = this.lr / (1 - Math.pow(b1, k));
     const invSqrtBc2 = 1 / Math.sqrt(1 - Math.pow(b2, k));
     const eps = this.eps;
-    const th = this.theta;
-    const gr = this.grad;
-    const m = this.m;
-    const v = this.v;
     for (let s = 0; s < this.segStart.length; s++) {
-      const wd = this.segDecay[s]!;
-      const end = this.segEnd[s]!;
-      for (let i = this.segStart[s]!; i < end; i++) {
-        const t = th[i]!;
-        const g = gr[i]! + wd * t;
-        gr[i] = 0;
-        const mi = b1 * m[i]! + c1 * g;
-        const vi = b2 * v[i]! + c2 * g * g;
-        m[i] = mi;
-        v[i] = vi;
-        th[i] = t - (stepSize * mi) / (Math.sqrt(vi) * invSqrtBc2 + eps);
-      }
+      // padded end: the pad element has θ = g = 0 and so stays 0
+      const end = this.segEnd[s]! + (this.segEnd[s]! % 2);
+      this.kernel(this.segStart[s]!, end, this.segDecay[s]!, b1, b2, c1, c2, stepSize, invSqrtBc2, eps);
     }
   }
 }
