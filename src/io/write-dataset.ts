@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Dataset } from "../generate/generate.js";
 import type { RowTable } from "../generate/row-table.js";
 import type { LabelTable } from "../testsets/label-table.js";
+import { datasetTagEffects } from "../truth/user-tag-truth.js";
 import { VERSION } from "../version.js";
 import { CsvWriter } from "./csv-writer.js";
 
@@ -33,11 +34,40 @@ function writeLabels(file: string, t: LabelTable, tagId: Int32Array): number {
   return t.user.length;
 }
 
-/** Writes every file of the dataset under `dir` (which must exist and be empty). */
-export function writeDataset(dir: string, d: Dataset, extra: Record<string, unknown> = {}): DatasetFiles {
-  const files: Record<string, { rows: number }> = {};
+/**
+ * truth/user_tag.csv: τ (Eq. 1) and τ′ (Eq. 2) for every (user, liked tag), released ids, sorted by
+ * user then tag. Pairs not listed have likes = 0 and τ = τ′ = 0 by construction (tag-effect.ts).
+ * Returns the row count, or the reason the closed form does not apply to this graph.
+ */
+function writeUserTagTruth(file: string, d: Dataset): number | string {
+  const effects = datasetTagEffects(d);
+  if (!("tau" in effects)) return effects.reason;
   const id = d.tagOutputId;
-  for (const sub of ["train", "test", "truth"]) mkdirSync(join(dir, sub));
+  const w = new CsvWriter(file, "userid,tagid,likes,tau,tau_prime");
+  let rows = 0;
+  let tau = new Float64Array(64);
+  for (let u = 0; u < d.config.users; u++) {
+    const liked = d.liked.tag.subarray(d.liked.start[u]!, d.liked.start[u + 1]!);
+    if (tau.length < liked.length) tau = new Float64Array(liked.length);
+    effects.tau(liked, tau);
+    const order = Array.from(liked.keys()).sort((a, b) => id[liked[a]!]! - id[liked[b]!]!);
+    for (const i of order) w.line(`${u},${id[liked[i]!]},1,${tau[i]},${tau[i]! > 0 ? 1 : 0}`);
+    rows += liked.length;
+  }
+  w.close();
+  return rows;
+}
+
+/**
+ * Writes every file of the dataset under `dir` (which must exist; its train/, test/ and truth/ may
+ * already exist, e.g. when truth/full.csv.gz was streamed during generation). `moreFiles` are
+ * files already written there, listed in config.json with the others.
+ */
+export function writeDataset(dir: string, d: Dataset, extra: Record<string, unknown> = {}, moreFiles: DatasetFiles = {}): DatasetFiles {
+  const files: Record<string, { rows: number }> = {};
+  const notes: string[] = [];
+  const id = d.tagOutputId;
+  for (const sub of ["train", "test", "truth"]) mkdirSync(join(dir, sub), { recursive: true });
 
   const movies = new CsvWriter(join(dir, "train/movie.csv"), "movieid,taglist");
   const { start, tag } = d.movieTags;
@@ -94,6 +124,10 @@ export function writeDataset(dir: string, d: Dataset, extra: Record<string, unkn
   tags.close();
   files["truth/tag.csv"] = { rows: tagRows.length };
   files["truth/obstag_dropped.csv"] = { rows: writeTagRows(join(dir, "truth/obstag_dropped.csv"), d.tables.dropped, id) };
+  const userTag = writeUserTagTruth(join(dir, "truth/user_tag.csv"), d);
+  if (typeof userTag === "number") files["truth/user_tag.csv"] = { rows: userTag };
+  else notes.push(`truth/user_tag.csv not written: ${userTag} (τ of Eq. 1 has no closed form here)`);
+  for (const [f, v] of Object.entries(moreFiles)) files[f] = v;
 
   const config = {
     tool: "ctar",
@@ -104,6 +138,7 @@ export function writeDataset(dir: string, d: Dataset, extra: Record<string, unkn
     graph: d.graph,
     files,
     warnings: d.warnings,
+    ...(notes.length > 0 ? { notes } : {}),
     ...extra,
   };
   writeFileSync(join(dir, "config.json"), `${JSON.stringify(config, null, 2)}\n`);
