@@ -7,6 +7,7 @@ import { VERSION } from "../version.js";
 import { registerBench } from "./bench.js";
 import { registerGenerate } from "./generate.js";
 import { registerGraph } from "./graph.js";
+import { registerOpe } from "./ope.js";
 import { registerStats } from "./stats.js";
 import { registerVerify } from "./verify.js";
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerStats(program);
   registerBench(program);
   registerGraph(program);
+  registerOpe(program);
   registerVerify(program);
   return program;
 }

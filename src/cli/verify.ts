@@ -9,12 +9,13 @@
 import type { Command } from "commander";
 import type { CtarConfig } from "../config/ctar-config.js";
 import { CTAR_OPTIONS } from "../config/ctar-config.js";
-import { ConfigError, InputError } from "../errors/errors.js";
+import { ConfigError, CtarError, InputError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
 import { loadDatasetRun, loadGraphRun } from "../io/load-graph-run.js";
 import { resolveCatalog } from "../io/resolve-catalog.js";
 import { ctarGraph } from "../presets/ctar.js";
+import { mechanismFlagsGiven } from "../scm/mechanism-options.js";
 import { formatVerifyReport } from "../verify/format-verify.js";
 import { verifyWorld } from "../verify/verify-world.js";
 import { addConfigOptions, configFromOptions } from "./config-options.js";
@@ -36,6 +37,10 @@ export function registerVerify(program: Command): void {
     const alpha = Number(opts["alpha"]);
     if (!(alpha > 0 && alpha < 1)) throw new ConfigError(`--alpha: expected a number between 0 and 1 (got '${String(opts["alpha"])}')`);
     const graphFile = typeof opts["graph"] === "string" ? opts["graph"] : undefined;
+    const ignored = mechanismFlagsGiven(opts);
+    if (graphFile !== undefined && ignored.length > 0) {
+      throw new ConfigError(`ctar verify: --${ignored[0]} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (edit it instead)`);
+    }
     let config: CtarConfig;
     let graph: MGraph;
     let registry: MechanismRegistry;
@@ -62,6 +67,9 @@ export function registerVerify(program: Command): void {
     }
     if (opts["json"] === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else process.stdout.write(formatVerifyReport(report));
-    if (!report.passed) process.exitCode = 1;
+    if (!report.passed) {
+      const n = report.results.filter((x) => x.verdict === "VIOLATED").length;
+      throw new CtarError(`verify: ${n} implied independence${n > 1 ? "s" : ""} rejected at α = ${report.alpha} (Bonferroni); see the table`);
+    }
   });
 }

@@ -4,14 +4,16 @@
  *  1. Pair: s_{u,m} = sigmoid((score_m + α R_{u,m}) / T + b), α = |M|/5 and b = −|M|/T by default;
  *     P(R_O = 1) = P_O · s_{u,m} / mean_m s_{u,·}, normalised per user, clipped at 1 and reported.
  *  2. Tags (the TL → R_O edge): one tag of TL is always labelled, chosen at random (reference §7.2;
- *     `compat: reference` takes the smallest original tag id, as the authors' set iteration did);
+ *     `compat: reference` takes the first element of the authors' Python set of liked tags, see
+ *     python-set-order.ts);
  *     each other tag of TL is labelled independently with probability `keepRate`.
  */
 import { z } from "zod";
 import { GraphError } from "../errors/errors.js";
 import { defineMechanism } from "./mechanism.js";
 import { sigmoid } from "./popularity-missingness.js";
-import { type TagObservationRow, expectFloatRow, expectTagSetRow, popcount } from "./values.js";
+import { firstOfPythonIntersection, pythonSetOrder } from "./python-set-order.js";
+import { type MovieTags, type TagObservationRow, type TagSetRow, expectFloatRow, expectTagSetRow, popcount } from "./values.js";
 
 /** Ratings that are small integers use a per-movie table of s instead of one exp per pair. */
 const TABLE_LO = -16;
@@ -53,6 +55,9 @@ export const selectionMissingness = defineMechanism({
     const row: TagObservationRow = { observed, labelled, probability };
     const keep32 = keepRate * 4294967296;
     const reference = ctx.compat === "reference";
+    // Reference mode: each movie's `list(set(TM))` order, in original tag ids, computed once (TM
+    // reaches this node inside TL's value, so on the first user).
+    let tmSetOrder: number[][] | undefined;
     let clippedPairs = 0;
     let clippedUsers = 0;
     return {
@@ -80,7 +85,8 @@ export const selectionMissingness = defineMechanism({
           const mask = tl[m]!;
           if (obs === 1 && mask !== 0) {
             const n = popcount(mask);
-            const always = reference ? smallestOriginal(mask, m, tlRow) : nthBit(mask, rng.int(n));
+            if (reference) tmSetOrder ??= movieSetOrders(tlRow.tags);
+            const always = reference ? pythonFirst(mask, m, tlRow, tmSetOrder![m]!) : nthBit(mask, rng.int(n));
             lab = always;
             for (let rest = mask & ~always; rest !== 0; rest &= rest - 1) {
               const bit = rest & -rest;
@@ -111,19 +117,24 @@ function nthBit(x: number, n: number): number {
   return rest & -rest;
 }
 
-/** The bit of the TL tag with the smallest original tag id (the authors' Python-set first element). */
-function smallestOriginal(mask: number, m: number, tl: { tags: { start: Int32Array; tag: Int32Array; originalTagId: Int32Array } }): number {
-  const start = tl.tags.start[m]!;
-  let best = 0;
-  let bestId = Infinity;
-  for (let rest = mask; rest !== 0; rest &= rest - 1) {
-    const bit = rest & -rest;
-    const slot = 31 - Math.clz32(bit);
-    const id = tl.tags.originalTagId[tl.tags.tag[start + slot]!]!;
-    if (id < bestId) {
-      bestId = id;
-      best = bit;
-    }
+function movieSetOrders(tm: MovieTags): number[][] {
+  const out: number[][] = [];
+  for (let m = 0; m + 1 < tm.start.length; m++) {
+    const ids: number[] = [];
+    for (let k = tm.start[m]!; k < tm.start[m + 1]!; k++) ids.push(tm.originalTagId[tm.tag[k]!]!);
+    out.push(pythonSetOrder(ids));
   }
-  return best >>> 0;
+  return out;
+}
+
+/** The TL bit of `list(set(TM_m) & set(TU))[0]` in the authors' generator. */
+function pythonFirst(mask: number, m: number, tl: TagSetRow, setOrder: readonly number[]): number {
+  const start = tl.tags.start[m]!;
+  const slotOf = new Map<number, number>();
+  for (let rest = mask; rest !== 0; rest &= rest - 1) {
+    const slot = 31 - Math.clz32(rest & -rest);
+    slotOf.set(tl.tags.originalTagId[tl.tags.tag[start + slot]!]!, slot);
+  }
+  const first = firstOfPythonIntersection(setOrder, (id) => slotOf.has(id))!;
+  return (1 << slotOf.get(first)!) >>> 0;
 }

@@ -1,0 +1,106 @@
+/**
+ * `ctar ope DIR --policy FILE|popularity|random`: the exact value of a recommendation policy on a
+ * generated dataset (its potential outcomes regenerated from DIR/config.json), next to the naive,
+ * IPS and SNIPS estimates from the observed ratings with the exact propensities.
+ */
+import type { Command } from "commander";
+import { ConfigError, InputError } from "../errors/errors.js";
+import { generateDataset } from "../generate/generate.js";
+import { CsvWriter } from "../io/csv-writer.js";
+import { readIntColumns } from "../io/csv.js";
+import { readDatasetRun, readRatingPropensity } from "../io/read-dataset-run.js";
+import { readPolicyFile } from "../io/read-policy.js";
+import { resolveCatalog } from "../io/resolve-catalog.js";
+import { builtinRegistry } from "../mechanisms/registry.js";
+import { PolicyValueAccumulator, observedByUser } from "../truth/policy-value.js";
+import { type Recommendations, popularityPolicy, randomPolicy, topKByScore } from "../truth/recommendations.js";
+import { join } from "node:path";
+
+function positiveInt(flag: string, raw: unknown): number {
+  const s = String(raw);
+  const x = Number(s);
+  if (!/^\d+$/.test(s.trim()) || !Number.isSafeInteger(x) || x < 1) throw new ConfigError(`${flag}: expected a whole number ≥ 1 (got '${s}')`);
+  return x;
+}
+
+function nonNegativeInt(flag: string, raw: unknown): number {
+  const s = String(raw);
+  const x = Number(s);
+  if (!/^\d+$/.test(s.trim()) || !Number.isSafeInteger(x)) throw new ConfigError(`${flag}: expected a whole number ≥ 0 (got '${s}')`);
+  return x;
+}
+
+const fmt = (x: number) => (Number.isNaN(x) ? "n/a" : x.toFixed(4));
+const signed = (x: number) => (Number.isNaN(x) ? "" : `  (error ${x >= 0 ? "+" : ""}${x.toFixed(4)})`);
+
+export function registerOpe(program: Command): void {
+  program
+    .command("ope")
+    .description("exact value of a recommendation policy from the potential outcomes, with naive, IPS and SNIPS estimates")
+    .argument("<dir>", "a dataset folder written by 'ctar generate'")
+    .requiredOption("--policy <policy>", "a CSV file userid,movieid,score, or 'popularity' (the k most popular movies for all) or 'random' (k uniform movies per user)")
+    .option("--k <n>", "recommendations per user: the top-k by score (ties: smaller movie id)", "10")
+    .option("--policy-seed <n>", "seed of the 'random' policy", "0")
+    .option("--save-policy <file>", "also write the policy's top-k lists as userid,movieid,score (score = −rank)")
+    .option("--json", "print the result as JSON", false)
+    .action((dir: string, opts: Record<string, unknown>) => {
+      const k = positiveInt("--k", opts["k"]);
+      const policy = String(opts["policy"]);
+      const registry = builtinRegistry();
+      const run = readDatasetRun(dir, registry);
+      const { users, movies } = run.config;
+      let rec: Recommendations;
+      if (policy === "popularity") rec = popularityPolicy(users, movies, k);
+      else if (policy === "random") rec = randomPolicy(users, movies, k, nonNegativeInt("--policy-seed", opts["policySeed"]));
+      else rec = topKByScore(users, readPolicyFile(policy, users, movies), k);
+
+      const ratingFile = join(dir, "train", "rating.csv");
+      const obs = readIntColumns(ratingFile, ["userid", "movieid", "rating"]);
+      const [ou, om, or] = obs.cols as [Int32Array, Int32Array, Int32Array];
+      for (let i = 0; i < obs.rows; i++) {
+        if (ou[i]! < 0 || ou[i]! >= users || om[i]! < 0 || om[i]! >= movies) {
+          throw new InputError(`${ratingFile}: row ${i + 1} (user ${ou[i]}, movie ${om[i]}) is outside the ${users} × ${movies} of config.json`);
+        }
+      }
+      const acc = new PolicyValueAccumulator(rec, observedByUser(users, ou, om, or), readRatingPropensity(dir, movies), ratingFile);
+      const catalog = resolveCatalog(run.config);
+      generateDataset(run.config, catalog, {
+        graph: run.graph,
+        registry,
+        observeUser: (u, values) => acc.addUser(u, values.get("R") as Float64Array),
+      });
+      const v = acc.result();
+
+      if (typeof opts["savePolicy"] === "string") {
+        const w = new CsvWriter(opts["savePolicy"], "userid,movieid,score");
+        for (let u = 0; u < users; u++) for (let i = rec.start[u]!; i < rec.start[u + 1]!; i++) w.line(`${u},${rec.movie[i]},${-(i - rec.start[u]!)}`);
+        w.close();
+      }
+      if (opts["json"] === true) {
+        const num = (x: number) => (Number.isNaN(x) ? null : x);
+        const out = {
+          dataset: dir,
+          policy,
+          k,
+          users: v.users,
+          pairs: v.pairs,
+          observed_pairs: v.observedPairs,
+          true_value: v.trueValue,
+          naive: num(v.naive),
+          ips: num(v.ips),
+          snips: num(v.snips),
+          interventions: run.interventions,
+        };
+        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+        return;
+      }
+      const lines = [
+        `ctar ope: policy ${policy}, top-${k}, ${v.users} users, ${v.pairs} recommended pairs, ${v.observedPairs} with an observed rating`,
+        `  true value  ${fmt(v.trueValue)}  (mean over users of the mean true rating R of the recommended movies)`,
+        `  naive       ${fmt(v.naive)}${signed(v.naive - v.trueValue)}`,
+        `  IPS         ${fmt(v.ips)}${signed(v.ips - v.trueValue)}`,
+        `  SNIPS       ${fmt(v.snips)}${signed(v.snips - v.trueValue)}`,
+      ];
+      process.stdout.write(`${lines.join("\n")}\n`);
+    });
+}
