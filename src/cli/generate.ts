@@ -7,10 +7,12 @@ import { type Dataset, generateDataset } from "../generate/generate.js";
 import { checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
 import { FULL_TRUTH_FILE, FullTruthWriter } from "../io/full-truth-writer.js";
 import { resolveCatalog } from "../io/resolve-catalog.js";
+import { loadGraphRun } from "../io/load-graph-run.js";
 import { writeDataset } from "../io/write-dataset.js";
 import { builtinRegistry } from "../mechanisms/registry.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { applyInterventions, parseIntervention } from "../scm/intervention.js";
+import { mechanismFlagsGiven } from "../scm/mechanism-options.js";
 import { addConfigOptions, configFromOptions } from "./config-options.js";
 
 const TRUTH_LEVELS = ["basic", "full"] as const;
@@ -28,6 +30,7 @@ export function registerGenerate(program: Command): void {
       (v: string, prev: string[]) => [...prev, v],
       [] as string[],
     )
+    .option("--graph <file>", "run this m-graph file (JSON/YAML, with the mechanism modules it names) instead of the CTAR preset; mechanism parameters come from the file")
     .option("--truth <level>", "'basic' (truth/*.csv) or 'full' (also truth/full.csv.gz: every (user, movie) before missingness)", "basic");
   addConfigOptions(cmd);
   cmd.action(async (opts: Record<string, unknown>) => {
@@ -38,11 +41,21 @@ export function registerGenerate(program: Command): void {
     if (!(TRUTH_LEVELS as readonly string[]).includes(truth)) throw new ConfigError(`--truth: unknown level '${truth}' (expected ${TRUTH_LEVELS.join(" or ")})`);
     const t0 = performance.now();
     const warn = (m: string) => process.stderr.write(`ctar: warning: ${m}\n`);
-    const registry = builtinRegistry();
-    const preset = ctarGraph(config);
-    const interventions = (opts["do"] as string[]).map((t) => parseIntervention(t, preset));
+    const graphFile = typeof opts["graph"] === "string" ? opts["graph"] : undefined;
+    const ignored = mechanismFlagsGiven(opts);
+    if (graphFile !== undefined && ignored.length > 0) {
+      throw new ConfigError(`--${ignored[0]} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (edit it instead)`);
+    }
+    const fromFile = graphFile === undefined ? undefined : await loadGraphRun(graphFile);
+    const registry = fromFile?.registry ?? builtinRegistry();
+    const preset = fromFile?.graph ?? ctarGraph(config);
+    const interventions = (opts["do"] as string[]).map((t) => parseIntervention(t, preset, registry));
     const graph = applyInterventions(preset, interventions, registry);
-    const record = { truth, interventions: interventions.map((i) => ({ node: i.node, mechanism: i.mechanism, text: i.text })) };
+    const record = {
+      truth,
+      interventions: interventions.map((i) => ({ node: i.node, mechanism: i.mechanism, text: i.text })),
+      ...(fromFile === undefined ? {} : { graphFile: fromFile.file, modules: fromFile.modules }),
+    };
     // Validate the target before any work, so a refused --out costs nothing.
     checkTarget(out, opts["force"] === true);
     const catalog = resolveCatalog(config);

@@ -2,7 +2,8 @@
  * Training labels of the CTAR baselines (ctar-reference.md §5, as the paper's authors built them):
  *  - OBS ("biased", from obstag.csv): a listed tag → 1; a −1 row → every tag of that movie 0.
  *  - RCT ("unbiased", from rcttag.csv): the same, and in addition every tag of an RCT movie that
- *    the user did not list → 0.
+ *    the user did not list → 0 (unless that negative is already an OBS triple; see
+ *    `randomizedLabels`).
  *  - ALL = OBS ∪ RCT.
  * Each list is deduplicated on the (user, tag, label) triple, keeping first-occurrence order
  * (OBS rows first in ALL). A (user, tag) may carry both labels, from two movies.
@@ -57,34 +58,45 @@ export function observedLabels(fb: TagFeedback, movies: MovieTags, users: number
 }
 
 /**
- * RCT labels: per (user, movie) pair, in order of first appearance: each listed tag → 1, and every
- * tag of the movie not listed → 0 (a −1 row lists nothing).
+ * RCT labels, in two parts, as the CTAR authors' lists come out (this reproduces §5's counts):
+ *  1. the OBS rule applied to rcttag.csv: a listed tag → 1, a −1 row → every tag of the movie 0;
+ *  2. then, per (user, movie) pair in order of first appearance, every tag of the movie the user
+ *     did not list → 0, EXCEPT triples already in `obs` (in the authors' pipeline these extra
+ *     negatives were deduplicated against the biased list first; they still reach ALL via OBS).
+ * On ctar-table3 part 2's exception removes 145 triples (5,902 → 5,757), which is what §5's
+ * Naive-Bayes weights (w0 ≈ 137.67, w1 ≈ 40.62) imply. Pass no `obs` to keep them all.
  */
-export function randomizedLabels(fb: TagFeedback, movies: MovieTags, users: number, tags: number): LabelSet {
-  // Group rows by (user, movie), keeping the order in which pairs first appear.
+export function randomizedLabels(fb: TagFeedback, movies: MovieTags, users: number, tags: number, obs?: LabelSet): LabelSet {
+  const b = new LabelSetBuilder(tags);
+  // Part 1, and the listed tags of each pair in order of first appearance.
   const order: number[] = [];
   const listed = new Map<number, number[]>();
   for (let i = 0; i < fb.n; i++) {
     checkRow(fb, i, users, tags, movies, "rcttag");
-    const key = fb.user[i]! * movies.movies + fb.movie[i]!;
+    const u = fb.user[i]!;
+    const m = fb.movie[i]!;
+    const t = fb.tag[i]!;
+    if (t >= 0) b.add(u, t, 1);
+    else for (let k = movies.start[m]!; k < movies.start[m + 1]!; k++) b.add(u, movies.tags[k]!, 0);
+    const key = u * movies.movies + m;
     let l = listed.get(key);
     if (l === undefined) {
       l = [];
       listed.set(key, l);
       order.push(key);
     }
-    const t = fb.tag[i]!;
     if (t >= 0) l.push(t);
   }
-  const b = new LabelSetBuilder(tags);
+  // Part 2.
+  const inObs = new Set<number>();
+  if (obs !== undefined) for (let i = 0; i < obs.n; i++) if (obs.label[i] === 0) inObs.add(obs.user[i]! * tags + obs.tag[i]!);
   for (const key of order) {
     const u = Math.floor(key / movies.movies);
     const m = key - u * movies.movies;
     const l = listed.get(key)!;
-    for (const t of l) b.add(u, t, 1);
     for (let k = movies.start[m]!; k < movies.start[m + 1]!; k++) {
       const t = movies.tags[k]!;
-      if (!l.includes(t)) b.add(u, t, 0);
+      if (!l.includes(t) && !inObs.has(u * tags + t)) b.add(u, t, 0);
     }
   }
   return b.build();
@@ -93,7 +105,7 @@ export function randomizedLabels(fb: TagFeedback, movies: MovieTags, users: numb
 /** OBS, RCT and their union ALL (OBS first, then the RCT triples not already in OBS). */
 export function trainingLabels(obstag: TagFeedback, rcttag: TagFeedback, movies: MovieTags, users: number, tags: number): TrainingLabels {
   const obs = observedLabels(obstag, movies, users, tags);
-  const rct = randomizedLabels(rcttag, movies, users, tags);
+  const rct = randomizedLabels(rcttag, movies, users, tags, obs);
   const b = new LabelSetBuilder(tags);
   for (const s of [obs, rct]) for (let i = 0; i < s.n; i++) b.add(s.user[i]!, s.tag[i]!, s.label[i] === 1 ? 1 : 0);
   return { obs, rct, all: b.build() };

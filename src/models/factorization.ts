@@ -64,16 +64,21 @@ export function addSquaredLossGrad(
   w0: number,
   w1: number,
 ): number {
+  // Hot loop: every field in a local, one pass per example (score, then both row gradients).
   const d = f.dim;
+  const P = f.p;
+  const Q = f.q;
+  const BU = f.bu;
+  const BT = f.bt;
   let loss = 0;
   for (let j = from; j < to; j++) {
     const i = idx === null ? j : idx[j]!;
     const u = user[i]!;
     const t = tag[i]!;
     const y = target[i]!;
-    const pu = f.p + u * d;
-    const qt = f.q + t * d;
-    let s = th[f.bu + u]! + th[f.bt + t]!;
+    const pu = P + u * d;
+    const qt = Q + t * d;
+    let s = th[BU + u]! + th[BT + t]!;
     for (let k = 0; k < d; k++) s += th[pu + k]! * th[qt + k]!;
     const w = y === 1 ? w1 : w0;
     const e = s - y;
@@ -81,11 +86,12 @@ export function addSquaredLossGrad(
     const g = 2 * w * e;
     for (let k = 0; k < d; k++) {
       const a = th[pu + k]!;
-      gr[pu + k]! += g * th[qt + k]!;
-      gr[qt + k]! += g * a;
+      const b = th[qt + k]!;
+      gr[pu + k] = gr[pu + k]! + g * b;
+      gr[qt + k] = gr[qt + k]! + g * a;
     }
-    gr[f.bu + u]! += g;
-    gr[f.bt + t]! += g;
+    gr[BU + u] = gr[BU + u]! + g;
+    gr[BT + t] = gr[BT + t]! + g;
   }
   return loss;
 }

@@ -7,17 +7,30 @@
  * @example
  * ```ts
  * import type { Model } from "ctar";
- * // A popularity baseline: the share of positive labels of each tag in ALL.
+ * // A popularity baseline: each tag's share of positive labels in ALL, shrunk towards ¼.
  * export const tagShare: Model<{ prior: number }> = {
  *   name: "tag-share",
- *   description: "positive share of each tag in ALL, shrunk towards a prior",
+ *   description: "positive share of each tag in ALL, shrunk towards 1/4",
  *   defaults: { prior: 1 },
  *   train(data, options) {
- *     const pos = new Float64Array(data.tags), cnt = new Float64Array(data.tags);
- *     for (let i = 0; i < data.all.n; i++) { cnt[data.all.tag[i]!]++; pos[data.all.tag[i]!] += data.all.label[i]!; }
- *     return { predict(user, tag, out) { for (let i = 0; i < tag.length; i++) out[i] = (pos[tag[i]!]! + 0.25 * options.prior) / (cnt[tag[i]!]! + options.prior); } };
+ *     const pos = new Float64Array(data.tags);
+ *     const cnt = new Float64Array(data.tags);
+ *     for (let i = 0; i < data.all.n; i++) {
+ *       const t = data.all.tag[i]!;
+ *       cnt[t] = cnt[t]! + 1;
+ *       pos[t] = pos[t]! + data.all.label[i]!;
+ *     }
+ *     return {
+ *       predict(_user, tag, out) {
+ *         for (let i = 0; i < tag.length; i++) {
+ *           const t = tag[i]!;
+ *           out[i] = (pos[t]! + 0.25 * options.prior) / (cnt[t]! + options.prior);
+ *         }
+ *       },
+ *     };
  *   },
  * };
+ * // then: await runBench(data, { models: [tagShare, mf], runs: 5, seed: 0, epochs: 100, workers: 1 })
  * ```
  */
 import type { LabelSet } from "../labels/label-set.js";

@@ -44,8 +44,14 @@ const MAIN_PARAMETER: Readonly<Record<string, string>> = {
   "selection-missingness": "rate",
 };
 
-/** Kinds that read no parent: the intervened node loses its incoming edges. */
-const PARENTLESS = new Set(["uniform-missingness", "uniform-exposure", "randomized-survey"]);
+/**
+ * Kinds that read no parent and draw at random: the intervened node loses its incoming edges.
+ * Not uniform-exposure: it is a constant, which the m-graph can only say as a deterministic function
+ * of its parents (a parentless deterministic node is a plate index like U or M, see
+ * graph/deterministic-closure.ts); so RecSys keeps M as its parent, and the analysis still
+ * conditions it away with M (dropping the edge would make RecSys an unobserved cause and R_R MNAR).
+ */
+const PARENTLESS = new Set(["uniform-missingness", "randomized-survey"]);
 
 /** Kinds whose value is a deterministic function of their parents (for d-separation). */
 const DETERMINISTIC = new Set(["uniform-exposure", "popularity-exposure"]);
@@ -63,9 +69,9 @@ function parseValue(raw: string, where: string): unknown {
 /**
  * Parses `NODE=MECHANISM[:param]`. `uniform`/`popularity` are resolved against `graph` (the node's
  * current mechanism family); without a graph they are kept as written and resolved by
- * `applyInterventions`.
+ * `applyInterventions`. With a registry, an unknown mechanism kind is reported here.
  */
-export function parseIntervention(text: string, graph?: MGraph): Intervention {
+export function parseIntervention(text: string, graph?: MGraph, registry?: MechanismRegistry): Intervention {
   const where = `--do ${text}`;
   const eq = text.indexOf("=");
   if (eq <= 0) throw new ConfigError(`${where}: expected NODE=MECHANISM[:param] (e.g. R_R=uniform:0.02)`);
@@ -77,6 +83,7 @@ export function parseIntervention(text: string, graph?: MGraph): Intervention {
   if (kind === "") throw new ConfigError(`${where}: no mechanism after '=' (expected NODE=MECHANISM[:param], e.g. R_R=uniform:0.02)`);
   let resolved = kind;
   if (graph !== undefined) resolved = resolveKind(graph, node, kind, where);
+  if (registry !== undefined && ALIASES[resolved] === undefined) checkKind(registry, resolved, where);
   let params: Record<string, unknown> | undefined;
   if (paramText !== undefined) {
     if (paramText.trim() === "") throw new ConfigError(`${where}: empty parameter after ':'`);
@@ -97,6 +104,10 @@ export function parseIntervention(text: string, graph?: MGraph): Intervention {
   return { node, mechanism: params === undefined ? { kind: resolved } : { kind: resolved, params }, text };
 }
 
+function checkKind(registry: MechanismRegistry, kind: string, where: string): void {
+  if (registry.get(kind) === undefined) throw new ConfigError(`${where}: unknown mechanism '${kind}' (known: ${registry.kinds().join(", ")}; alias: uniform, popularity)`);
+}
+
 function resolveKind(graph: MGraph, node: string, kind: string, where: string): string {
   const target = graph.nodes.find((n) => n.name === node);
   if (target === undefined) throw new ConfigError(`${where}: unknown node '${node}' (nodes: ${graph.nodes.map((n) => n.name).join(", ")})`);
@@ -112,8 +123,8 @@ function resolveKind(graph: MGraph, node: string, kind: string, where: string): 
 
 /**
  * The graph with each intervention applied, in order: the node's mechanism replaced, its parents
- * those the new mechanism reads ([] for uniform-missingness / uniform-exposure; kept when the kind
- * reads the same parents as before). With a registry, the kind, its plate and its parameters are
+ * those the new mechanism reads: [] for uniform-missingness (MCAR) and randomized-survey; otherwise the
+ * node's parents are kept (same kind with new parameters; uniform-exposure stays a function of M). With a registry, the kind, its plate and its parameters are
  * checked now (a ConfigError naming the `--do`), not when the engine reaches the node.
  */
 export function applyInterventions(graph: MGraph, list: readonly Intervention[], registry?: MechanismRegistry): MGraph {
@@ -129,8 +140,8 @@ export function applyInterventions(graph: MGraph, list: readonly Intervention[],
     const kind = resolveKind({ name: graph.name, nodes }, iv.node, iv.mechanism.kind, where);
     const mechanism: MechanismSpec = iv.mechanism.params === undefined ? { kind } : { kind, params: iv.mechanism.params };
     if (registry !== undefined) {
-      const mech = registry.get(kind);
-      if (mech === undefined) throw new ConfigError(`${where}: unknown mechanism '${kind}' (known: ${registry.kinds().join(", ")}; alias: uniform)`);
+      checkKind(registry, kind, where);
+      const mech = registry.get(kind)!;
       if (!mech.plates.includes(old.plate)) {
         throw new ConfigError(`${where}: mechanism '${kind}' runs on plate ${mech.plates.join(" or ")}, but node '${old.name}' is on plate ${old.plate}`);
       }

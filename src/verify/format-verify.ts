@@ -28,7 +28,8 @@ export function formatVerifyReport(r: VerifyReport): string {
   const tested = r.results.filter((x) => x.verdict !== "skipped").length;
   const out = [
     `graph '${r.graph}': ${r.users} users × ${r.movies} movies, seed ${r.seed}, regenerated`,
-    `test: generalized Cochran–Mantel–Haenszel, strata = movies for "| M" (marginal otherwise); α = ${r.alpha}, Bonferroni over ${tested} claims: reject at p < ${r.threshold.toPrecision(3)}`,
+    `tests: generalized Cochran–Mantel–Haenszel score, strata = movies for "| ${r.movieLabel}"; users as clusters (Zhang & Boos 1997) for variables, plain CMH for the movie`,
+    `α = ${r.alpha}, Bonferroni over ${tested} claims: reject at p < ${r.threshold.toPrecision(3)}`,
     "",
     line(head),
     line(widths.map((w) => "─".repeat(w))),

@@ -1,11 +1,18 @@
 /**
  * `ctar verify`'s core: regenerates the world of a configuration and graph with the streaming
- * engine (same seed ⇒ same world as `ctar generate`), accumulates one contingency table per
- * claim user by user through the engine's `onUser` hook (strata × categories × {I = 0, 1}; never
- * a users × movies table), and tests each claim of claims.ts with the generalized
- * Cochran–Mantel–Haenszel statistic (cmh.ts) and its χ² p-value (chi-square.ts), at level α
- * with a Bonferroni correction over the claims tested. Pure: the catalog comes in, a report
- * goes out.
+ * engine (same seed ⇒ same world as `ctar generate`) and tests each claim of claims.ts at level
+ * α with a Bonferroni correction over the claims tested; p-values from chi-square.ts.
+ *
+ *  - Pass 1 accumulates one contingency table per claim user by user through the engine's
+ *    `onUser` hook (strata × categories × {I = 0, 1}; never a users × movies table).
+ *  - Claims about a variable (I vs X, by movie or pooled) use the generalized CMH score with
+ *    users as clusters (cluster-score.ts, Zhang & Boos 1997): every user contributes to every
+ *    movie stratum, so the strata are not independent. Pass 2 regenerates the same world and
+ *    adds each user's score vector, centred with pass 1's stratum proportions.
+ *  - Claims about the movie (I vs movie, one stratum, a column per movie) use the generalized
+ *    CMH statistic (cmh.ts): each user gives one unit per column, and a user-level effect on I
+ *    shifts all columns alike, which the column contrasts the test uses cancel.
+ * Pure: the catalog comes in, a report goes out.
  */
 import type { BaseCatalog } from "../catalog/base-catalog.js";
 import { selectMovies } from "../catalog/select-movies.js";
@@ -16,6 +23,7 @@ import type { MechanismRegistry } from "../mechanisms/registry.js";
 import { popcount } from "../mechanisms/values.js";
 import { chiSquareSurvival } from "./chi-square.js";
 import { type Claim, graphClaims } from "./claims.js";
+import { ClusterScore } from "./cluster-score.js";
 import { cmhGeneralAssociation } from "./cmh.js";
 
 export interface VerifyInput {
@@ -37,6 +45,8 @@ export interface ClaimResult {
   readonly statistic: number;
   readonly df: number;
   readonly p: number;
+  /** "CMH" (generalized, hypergeometric variance) or "CMH-cluster" (users as clusters). */
+  readonly test: "CMH" | "CMH-cluster" | "none";
   readonly verdict: Verdict;
   /** Why a claim was skipped (a value type the tests cannot summarise). */
   readonly note?: string;
@@ -56,6 +66,8 @@ export interface VerifyReport {
   /** True when no implied independence is rejected. */
   readonly passed: boolean;
   readonly movieNodes: readonly string[];
+  /** How the movie is named in the claims ("M"). */
+  readonly movieLabel: string;
 }
 
 /** A per-movie categorical summary of one user's value of a node, or undefined when the value type is not supported. */
@@ -175,19 +187,64 @@ export function verifyWorld(input: VerifyInput): VerifyReport {
   };
 
   const emitted: Record<string, number> = {};
-  runGraph({
-    graph,
-    registry,
-    dims: { users: config.users, movies },
-    catalog,
-    seed: config.seed,
-    compat: config.compat,
-    emit: (table) => {
-      emitted[table] = (emitted[table] ?? 0) + 1;
-    },
-    warn: input.warn ?? (() => {}),
-    onUser,
-  });
+  const run = (hook: (u: number, values: ReadonlyMap<string, unknown>) => void, count: boolean, warn: (m: string) => void) =>
+    runGraph({
+      graph,
+      registry,
+      dims: { users: config.users, movies },
+      catalog,
+      seed: config.seed,
+      compat: config.compat,
+      emit: count
+        ? (table) => {
+            emitted[table] = (emitted[table] ?? 0) + 1;
+          }
+        : () => {},
+      warn,
+      onUser: hook,
+    });
+  run(onUser, true, input.warn ?? (() => {}));
+
+  // Pass 2: the per-user scores of the variable claims, on compact columns (those that occur).
+  const scored = tables.filter((t) => t.skip === undefined && t.claim.variable !== "movie");
+  const scores = new Map<Table, { score: ClusterScore; map: Int32Array; col: Int32Array }>();
+  for (const t of scored) {
+    const map = new Int32Array(t.columns).fill(-1);
+    let C = 0;
+    for (let j = 0; j < t.columns; j++) {
+      let n = 0;
+      for (let h = 0; h < t.strata; h++) n += t.total[h * t.columns + j]!;
+      if (n > 0) map[j] = C++;
+    }
+    const ones = new Float64Array(t.strata * C);
+    const total = new Float64Array(t.strata * C);
+    for (let h = 0; h < t.strata; h++) {
+      for (let j = 0; j < t.columns; j++) {
+        if (map[j]! < 0) continue;
+        ones[h * C + map[j]!] = t.ones[h * t.columns + j]!;
+        total[h * C + map[j]!] = t.total[h * t.columns + j]!;
+      }
+    }
+    scores.set(t, { score: new ClusterScore(ones, total, t.strata, C), map, col: new Int32Array(movies) });
+  }
+  if (scored.length > 0) {
+    run(
+      (_u, values) => {
+        for (const x of variables) {
+          const sx = summaries.get(x);
+          if (sx !== undefined) sx.fill(values.get(x), cats.get(x)!);
+        }
+        for (const t of scored) {
+          const sc = scores.get(t)!;
+          const raw = cats.get(t.claim.variable)!;
+          for (let m = 0; m < movies; m++) sc.col[m] = sc.map[raw[m]!]!;
+          sc.score.add(indicatorRow(values.get(t.claim.indicator), movies)!, sc.col, t.claim.givenMovie);
+        }
+      },
+      false,
+      () => {},
+    );
+  }
 
   const tested = tables.filter((t) => t.skip === undefined).length;
   const threshold = tested > 0 ? alpha / tested : alpha;
@@ -196,11 +253,12 @@ export function verifyWorld(input: VerifyInput): VerifyReport {
     const label = c.variable === "movie" ? movieLabel : (summaries.get(c.variable)?.label ?? c.variable);
     const given = c.givenMovie ? ` | ${movieLabel}` : "";
     const text = c.kind === "independent" ? `${c.indicator} ⊥ ${label}${given}` : `${c.indicator} depends on ${label}${given}`;
-    if (t.skip !== undefined) return { claim: c, text, statistic: Number.NaN, df: 0, p: Number.NaN, verdict: "skipped", note: t.skip };
-    const r = cmhGeneralAssociation(t.ones, t.total, t.strata, t.columns);
+    if (t.skip !== undefined) return { claim: c, text, statistic: Number.NaN, df: 0, p: Number.NaN, test: "none", verdict: "skipped", note: t.skip };
+    const sc = scores.get(t);
+    const r = sc !== undefined ? sc.score.result() : cmhGeneralAssociation(t.ones, t.total, t.strata, t.columns);
     const p = chiSquareSurvival(r.statistic, r.df);
     const verdict: Verdict = c.kind === "independent" ? (p < threshold ? "VIOLATED" : "holds") : p < threshold ? "holds" : "not detected";
-    return { claim: c, text, statistic: r.statistic, df: r.df, p, verdict };
+    return { claim: c, text, statistic: r.statistic, df: r.df, p, test: sc !== undefined ? "CMH-cluster" : "CMH", verdict };
   });
   return {
     graph: graph.name,
@@ -213,5 +271,6 @@ export function verifyWorld(input: VerifyInput): VerifyReport {
     emitted,
     passed: results.every((r) => r.verdict !== "VIOLATED"),
     movieNodes,
+    movieLabel,
   };
 }

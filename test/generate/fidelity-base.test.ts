@@ -5,7 +5,9 @@
  * The released files are one draw of the generator. Measured over 30 seeds (seeds 100–129,
  * `node dist/bench/fidelity.js`), the seed-to-seed sd of each figure is: rating rows 143; rating
  * shares of 1..5 0.15 / 0.54 / 0.85 / 0.82 / 0.84 points; obstag rows 127, −1 rows 44; rcttag
- * rows 27; Test I 31; Test II 25 rows and 0.3 points; Test III 14 rows and 0.3 points. Counts are checked on the mean
+ * rows 27; Test I 31; Test II 25 rows and 0.3 points; Test III 14 rows and 0.3 points. The
+ * released Test I comes from the earlier run in ../shared/ctar-table3 (see the README); the issue's
+ * 15% covers it. Counts are checked on the mean
  * over the seeds with the issue's relative tolerances, which are all wider than 3 sd of a single
  * draw. Rating shares are checked with the tolerance their sampling error allows: the released
  * share is itself one draw, so |mean_K − released| ≤ 3·sd·√(1 + 1/K) (about 2.8 points for the
