@@ -8,7 +8,7 @@ import path from "node:path";
 import { formatMarkdown } from "../src/bench/format.js";
 import { workerPool } from "../src/bench/pool.js";
 import { runBench } from "../src/bench/run-bench.js";
-import { loadBenchDataset } from "../src/cli/bench.js";
+import { loadBenchDataset } from "../src/io/read-bench-dataset.js";
 import { modelByName } from "../src/models/registry.js";
 
 export interface Table3Timing {

@@ -5,7 +5,8 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../errors/errors.js";
-import { forEachCsvRow, parseIntField, readIntColumns, readText } from "./csv.js";
+import { readIntColumns } from "./csv.js";
+import { readMovieTags } from "./read-bench-dataset.js";
 
 export interface IntTable {
   readonly rows: number;
@@ -25,15 +26,10 @@ export interface CtarFolder {
 
 export const TEST_FILES = ["test_1", "test_2", "test_3", "test"] as const;
 
-export function readMovieTags(file: string): Int32Array[] {
-  const out: Int32Array[] = [];
-  forEachCsvRow(readText(file), file, ["movieid", "taglist"], (f, line) => {
-    const id = parseIntField(f[0]!, file, line, "movieid");
-    if (id !== out.length) throw new InputError(`${file}:${line}: movieid ${id} out of order (expected ${out.length}: ids are 0..|M|−1 in order)`);
-    const list = f[1]!.trim() === "" ? [] : f[1]!.split(",").map((x) => parseIntField(x, file, line, "taglist"));
-    out.push(Int32Array.from(list));
-  });
-  return out;
+/** movie.csv's tag lists, one Int32Array per movie. */
+export function readMovieTagLists(file: string): Int32Array[] {
+  const { movies, start, tags } = readMovieTags(file);
+  return Array.from({ length: movies }, (_, m) => tags.subarray(start[m]!, start[m + 1]!));
 }
 
 export function readCtarFolder(dir: string): CtarFolder {
@@ -46,7 +42,7 @@ export function readCtarFolder(dir: string): CtarFolder {
   }
   return {
     dir,
-    movieTags: readMovieTags(train("movie.csv")),
+    movieTags: readMovieTagLists(train("movie.csv")),
     rating: readIntColumns(train("rating.csv"), ["userid", "movieid", "rating"]),
     obstag: readIntColumns(train("obstag.csv"), ["userid", "movieid", "tagid"]),
     rcttag: readIntColumns(train("rcttag.csv"), ["userid", "movieid", "tagid"]),

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { formatCsv, formatJson, formatMarkdown } from "../../src/bench/format.js";
 import { workerPool } from "../../src/bench/pool.js";
 import { runBench } from "../../src/bench/run-bench.js";
-import { loadBenchDataset } from "../../src/cli/bench.js";
+import { loadBenchDataset } from "../../src/io/read-bench-dataset.js";
 import type { Model } from "../../src/models/model.js";
 import { BUILTIN_MODELS } from "../../src/models/registry.js";
 import { writeFixture } from "./fixture.js";

@@ -14,7 +14,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { workerPool } from "../../src/bench/pool.js";
 import { runBench } from "../../src/bench/run-bench.js";
-import { loadBenchDataset } from "../../src/cli/bench.js";
+import { loadBenchDataset } from "../../src/io/read-bench-dataset.js";
 import { modelByName } from "../../src/models/registry.js";
 
 const TABLE3 = path.resolve(process.cwd(), "../shared/ctar-table3");
