@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { z } from "zod";
 import { syntheticCatalog } from "../../src/catalog/synthetic.js";
 import { selectMovies } from "../../src/catalog/select-movies.js";
 import { parseCtarConfig } from "../../src/config/parse-config.js";
@@ -9,9 +8,9 @@ import { runGraph } from "../../src/generate/engine.js";
 import { generateDataset } from "../../src/generate/generate.js";
 import type { MGraph } from "../../src/graph/mgraph.js";
 import { topologicalOrder } from "../../src/graph/topological-order.js";
-import { defineMechanism } from "../../src/mechanisms/mechanism.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { ctarGraph } from "../../src/presets/ctar.js";
+import { peekingMissingness } from "../helpers/peeking-mechanism.js";
 
 const small = parseCtarConfig({ users: 60, movies: 80, rct: { users: 5, moviesPerUser: 4 }, test2: { draws: 50, positives: 15 }, test3: { draws: 40, positives: 12 } });
 const base = syntheticCatalog({ seed: 1 });
@@ -35,23 +34,7 @@ test("a cycle is refused and printed", () => {
 
 test("a mechanism that reads a non-parent is refused by the engine", () => {
   // R_R's mechanism peeks at R (the rating), which the graph says it does not depend on.
-  const peeking = defineMechanism({
-    kind: "peeking-missingness",
-    description: "reads the rating although R is not its parent",
-    plates: ["user-movie"],
-    params: z.object({}).strict(),
-    setup: (ctx) => {
-      const row = new Uint8Array(ctx.dims.movies);
-      return {
-        forUser: ({ parents }) => {
-          const r = parents.get<Float64Array>("R");
-          for (let m = 0; m < row.length; m++) row[m] = r[m]! >= 5 ? 1 : 0;
-          return row;
-        },
-      };
-    },
-  });
-  const registry = builtinRegistry().register(peeking);
+  const registry = builtinRegistry().register(peekingMissingness);
   const g = ctarGraph(small);
   const graph: MGraph = { ...g, nodes: g.nodes.map((n) => (n.name === "R_R" ? { ...n, mechanism: { kind: "peeking-missingness" } } : n)) };
   assert.throws(

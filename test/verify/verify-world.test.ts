@@ -15,6 +15,7 @@ import { ctarGraph } from "../../src/presets/ctar.js";
 import { graphClaims } from "../../src/verify/claims.js";
 import { verifyWorld } from "../../src/verify/verify-world.js";
 import { REPO, ctar, tempDir } from "../helpers/paths.js";
+import { peekingMissingness } from "../helpers/peeking-mechanism.js";
 
 // 2,000 users × 300 movies, a larger survey so that the RCT claims have counts; seed fixed.
 const config = parseCtarConfig({ seed: 11, users: 2000, movies: 300, rct: { users: 500, moviesPerUser: 30 } });
@@ -51,26 +52,10 @@ test("the CTAR preset passes: no implied independence rejected, the popularity d
 });
 
 test("(i) a mechanism reading R through parents.get while R is not a parent is refused by the engine", () => {
-  const peeking = defineMechanism({
-    kind: "peeking",
-    description: "reads R, which is not a parent",
-    plates: ["user-movie"],
-    params: z.object({}).strict(),
-    setup: (ctx) => {
-      const row = new Uint8Array(ctx.dims.movies);
-      return {
-        forUser: ({ parents }) => {
-          const r = parents.get<Float64Array>("R");
-          for (let m = 0; m < row.length; m++) row[m] = r[m]! >= 4 ? 1 : 0;
-          return row;
-        },
-      };
-    },
-  });
   const g = ctarGraph(config);
-  const graph: MGraph = { ...g, nodes: g.nodes.map((n) => (n.name === "R_R" ? { ...n, mechanism: { kind: "peeking" } } : n)) };
+  const graph: MGraph = { ...g, nodes: g.nodes.map((n) => (n.name === "R_R" ? { ...n, mechanism: { kind: "peeking-missingness" } } : n)) };
   assert.throws(
-    () => verifyWorld({ graph, registry: builtinRegistry().register(peeking), config, catalog: base }),
+    () => verifyWorld({ graph, registry: builtinRegistry().register(peekingMissingness), config, catalog: base }),
     (e: unknown) => e instanceof GraphError && /read 'R', which is not a parent of 'R_R'/.test(e.message),
   );
 });
