@@ -22,8 +22,11 @@ export interface EngineInput {
   readonly compat: "none" | "reference";
   readonly emit: Emit;
   readonly warn: (message: string) => void;
-  /** Called after each user with that user's values (read only what you need, do not keep rows). */
-  readonly onUser?: (user: number, values: ReadonlyMap<string, unknown>) => void;
+  /**
+   * Called after each user with that user's values (read only what you need, do not keep rows)
+   * and every node's kernel (for exact per-pair facts such as propensities).
+   */
+  readonly onUser?: (user: number, values: ReadonlyMap<string, unknown>, kernels: ReadonlyMap<string, NodeKernel>) => void;
   /** The users to generate, [from, to); all by default. */
   readonly userRange?: readonly [number, number];
 }
@@ -123,7 +126,7 @@ export function runGraph(input: EngineInput): EngineRun {
       const v = s.forUser({ user: u, parents: s.parents, rng: seeds.stream(s.node.name, "user", u), emit: input.emit });
       values.set(s.node.name, v);
     }
-    input.onUser?.(u, values);
+    input.onUser?.(u, values, kernels);
   }
   for (const k of kernels.values()) k.finish?.();
   const movieValues = new Map<string, unknown>();

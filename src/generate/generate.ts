@@ -9,7 +9,7 @@ import type { CtarConfig } from "../config/ctar-config.js";
 import { GraphError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
 import type { NodeKernel } from "../mechanisms/mechanism.js";
-import { MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
+import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
 import { type MovieTags, expectMovieTags } from "../mechanisms/values.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { SeedTree } from "../rng/stream.js";
@@ -65,23 +65,6 @@ export function tagOutputIds(tm: MovieTags, tagCount: number): { ids: Int32Array
   return { ids, inLists };
 }
 
-/** A copy of `registry` whose mechanisms record each kernel they set up into `kernels`, by node. */
-function recordingRegistry(registry: MechanismRegistry, kernels: Map<string, NodeKernel>): MechanismRegistry {
-  const out = new MechanismRegistry();
-  for (const kind of registry.kinds()) {
-    const m = registry.get(kind)!;
-    out.register({
-      ...m,
-      setup: (ctx) => {
-        const k = m.setup(ctx);
-        kernels.set(ctx.node.name, k);
-        return k;
-      },
-    });
-  }
-  return out;
-}
-
 export function generateDataset(config: CtarConfig, base: BaseCatalog, options: GenerateOptions = {}): Dataset {
   const warnings: string[] = [];
   const warn = (m: string) => {
@@ -89,10 +72,8 @@ export function generateDataset(config: CtarConfig, base: BaseCatalog, options: 
     options.warn?.(m);
   };
   const graph = options.graph ?? ctarGraph(config);
-  const baseRegistry = options.registry ?? builtinRegistry();
-  const liveKernels = new Map<string, NodeKernel>();
+  const registry = options.registry ?? builtinRegistry();
   const observe = options.observeUser;
-  const registry = observe === undefined ? baseRegistry : recordingRegistry(baseRegistry, liveKernels);
   const catalog = selectMovies(base, config.movies);
   const dims = { users: config.users, movies: config.movies };
 
@@ -111,7 +92,7 @@ export function generateDataset(config: CtarConfig, base: BaseCatalog, options: 
   let likedTag = new Int32Array(config.users * 16);
   let likedLen = 0;
   const tuNode = graph.nodes.find((n) => n.name === "TU");
-  const onUser = (u: number, values: ReadonlyMap<string, unknown>) => {
+  const onUser = (u: number, values: ReadonlyMap<string, unknown>, kernels: ReadonlyMap<string, NodeKernel>) => {
     const tu = tuNode ? values.get("TU") : undefined;
     if (tu instanceof Int32Array) {
       if (likedLen + tu.length > likedTag.length) {
@@ -123,7 +104,7 @@ export function generateDataset(config: CtarConfig, base: BaseCatalog, options: 
       likedLen += tu.length;
     }
     likedStart[u + 1] = likedLen;
-    observe?.(u, values, liveKernels);
+    observe?.(u, values, kernels);
   };
 
   const run = runGraph({ graph, registry, dims, catalog, seed: config.seed, compat: config.compat, emit, warn, onUser });
