@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { Stream } from "../rng/stream.js";
-import { defineMechanism } from "./mechanism.js";
+import { type NodeKernel, defineMechanism } from "./mechanism.js";
 import { expectFloatRow } from "./values.js";
 
 export function sigmoid(x: number): number {
@@ -34,6 +34,18 @@ export function bernoulliRow(p: Float64Array, row: Uint8Array, rng: Stream): voi
   for (let m = 0; m < row.length; m++) row[m] = rng.nextUint32() < p[m]! * 4294967296 ? 1 : 0;
 }
 
+/** A kernel drawing each user's indicator row from fixed per-movie probabilities (recorded as truth). */
+function movieBernoulliKernel(p: Float64Array): NodeKernel {
+  const row = new Uint8Array(p.length);
+  return {
+    truth: { propensity: p },
+    forUser: ({ rng }) => {
+      bernoulliRow(p, row, rng);
+      return row;
+    },
+  };
+}
+
 export const popularityMissingness = defineMechanism({
   kind: "popularity-missingness",
   description: "P(observed) = rate · s_m / mean(s), s_m = sigmoid(score_m / T + b) (Eq. 6)",
@@ -56,14 +68,7 @@ export const popularityMissingness = defineMechanism({
     if (clipped > 0) {
       ctx.warn(`node '${ctx.node.name}': rate ${rate} pushes P(observed) above 1 for ${clipped} of ${p.length} movies; clipped to 1 (the realised rate is lower)`);
     }
-    const row = new Uint8Array(ctx.dims.movies);
-    return {
-      truth: { propensity: p },
-      forUser: ({ rng }) => {
-        bernoulliRow(p, row, rng);
-        return row;
-      },
-    };
+    return movieBernoulliKernel(p);
   },
 });
 
@@ -73,14 +78,6 @@ export const uniformMissingness = defineMechanism({
   plates: ["user-movie"],
   params: z.object({ rate: z.number().min(0).max(1).default(0.02) }).strict(),
   setup: (ctx) => {
-    const p = new Float64Array(ctx.dims.movies).fill(ctx.params.rate);
-    const row = new Uint8Array(ctx.dims.movies);
-    return {
-      truth: { propensity: p },
-      forUser: ({ rng }) => {
-        bernoulliRow(p, row, rng);
-        return row;
-      },
-    };
+    return movieBernoulliKernel(new Float64Array(ctx.dims.movies).fill(ctx.params.rate));
   },
 });

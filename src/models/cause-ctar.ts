@@ -12,15 +12,9 @@ import type { LabelSet } from "../labels/label-set.js";
 import { BatchOrder } from "./batches.js";
 import { DenseAdam } from "./dense-adam.js";
 import { addSquaredLossGrad, factorPredictor, type FactorView } from "./factorization.js";
-import type { Model } from "./model.js";
+import type { FactorModelOptions, Model } from "./model.js";
 
-export interface CauseCtarOptions {
-  readonly [key: string]: number;
-  readonly dim: number;
-  readonly batch: number;
-  readonly lr: number;
-  readonly weightDecay: number;
-  readonly initSd: number;
+export interface CauseCtarOptions extends FactorModelOptions {
   /** Weight λ of the (unsquared) Frobenius distance between the gathered Q_c and Q_t rows. */
   readonly distance: number;
 }

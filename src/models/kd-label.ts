@@ -11,16 +11,10 @@ import { BatchOrder } from "./batches.js";
 import { DenseAdam } from "./dense-adam.js";
 import { addSquaredLossGrad, factorPredictor, factorTables, factorView, predictOne } from "./factorization.js";
 import { fitFactorModel } from "./fit-factor.js";
-import type { Model } from "./model.js";
+import type { FactorModelOptions, Model } from "./model.js";
 import { UniformPairs } from "./uniform-pairs.js";
 
-export interface KdLabelOptions {
-  readonly [key: string]: number;
-  readonly dim: number;
-  readonly batch: number;
-  readonly lr: number;
-  readonly weightDecay: number;
-  readonly initSd: number;
+export interface KdLabelOptions extends FactorModelOptions {
   readonly teacherDim: number;
   readonly teacherBatch: number;
   readonly teacherLr: number;

@@ -5,17 +5,10 @@
  */
 import { factorPredictor } from "./factorization.js";
 import { fitFactorModel } from "./fit-factor.js";
-import type { Model } from "./model.js";
+import type { FactorModelOptions, Model } from "./model.js";
 import { naiveBayesPropensity } from "./naive-bayes-propensity.js";
 
-export interface MfIpsOptions {
-  readonly [key: string]: number;
-  readonly dim: number;
-  readonly batch: number;
-  readonly lr: number;
-  readonly weightDecay: number;
-  readonly initSd: number;
-}
+export type MfIpsOptions = FactorModelOptions;
 
 export const mfIps: Model<MfIpsOptions> = {
   name: "mf-ips",

@@ -4,16 +4,9 @@
  */
 import { factorPredictor } from "./factorization.js";
 import { fitFactorModel } from "./fit-factor.js";
-import type { Model } from "./model.js";
+import type { FactorModelOptions, Model } from "./model.js";
 
-export interface MfOptions {
-  readonly [key: string]: number;
-  readonly dim: number;
-  readonly batch: number;
-  readonly lr: number;
-  readonly weightDecay: number;
-  readonly initSd: number;
-}
+export type MfOptions = FactorModelOptions;
 
 export const mf: Model<MfOptions> = {
   name: "mf",

@@ -81,3 +81,14 @@ export interface Model<O extends ModelOptions = ModelOptions> {
   /** Trains one run and returns the predictor. Must draw randomness only from `ctx.stream`. */
   train(data: TrainingData, options: O, ctx: TrainContext): Predictor;
 }
+
+/** The hyper-parameters every factorisation baseline has (models add their own to these). */
+export interface FactorModelOptions {
+  readonly [key: string]: number;
+  readonly dim: number;
+  readonly batch: number;
+  readonly lr: number;
+  readonly weightDecay: number;
+  /** Standard deviation of the N(0, sd²) initialisation of every table. */
+  readonly initSd: number;
+}
