@@ -46,7 +46,7 @@ export async function benchTable3(): Promise<Table3Timing> {
     results.push(...r.models);
   }
   const wallSeconds = (performance.now() - t0) / 1000;
-  const table = formatMarkdown({ seed: 0, runs, epochs, models: results }, data, "Table 3 reproduction on ../shared/ctar-table3");
+  const table = formatMarkdown({ seed: 0, runs, epochs, precision: "f32", models: results }, data, "Table 3 reproduction on ../shared/ctar-table3");
   console.log(table);
   console.log(`wall time ${wallSeconds.toFixed(1)} s with ${workers} workers (target < 120 s)`);
   for (const [n, m] of Object.entries(models)) console.log(`  ${n}: ${m.seconds.toFixed(1)} s, ${m.epochsPerSecond.toFixed(1)} epochs/s (${workers} workers)`);

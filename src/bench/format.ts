@@ -37,7 +37,7 @@ export function formatMarkdown(result: BenchResult, data: BenchDataset, title: s
   const cols = columns(data);
   const lines: string[] = [];
   lines.push(`## ${title}`, "");
-  lines.push(`${describeData(data)}. ${result.runs} run${result.runs === 1 ? "" : "s"} per model, ${result.epochs} epochs, seed ${result.seed}; mean (sample sd) over runs.`, "");
+  lines.push(`${describeData(data)}. ${result.runs} run${result.runs === 1 ? "" : "s"} per model, ${result.epochs} epochs, seed ${result.seed}, ${result.precision} parameters; mean (sample sd) over runs.`, "");
   lines.push(`| model | ${cols.map((c) => c[2]).join(" | ")} |`);
   lines.push(`|---|${cols.map(() => "---").join("|")}|`);
   for (const m of result.models) lines.push(`| ${m.name} | ${cols.map(([set, metric]) => cell(m.summary[set]?.[metric])).join(" | ")} |`);
@@ -70,6 +70,7 @@ export function formatJson(result: BenchResult, data: BenchDataset, dataset: str
     seed: result.seed,
     runs: result.runs,
     epochs: result.epochs,
+    precision: result.precision,
     models: result.models.map((m) => ({ name: m.name, description: m.description, options: m.options, summary: m.summary, runs: m.runs })),
   };
   return JSON.stringify(out, null, 2) + "\n";

@@ -10,12 +10,15 @@ import type { BenchDataset } from "./dataset.js";
 import type { RunScores } from "./evaluate.js";
 import { runOne } from "./run-one.js";
 import { summarise, type Summary } from "./summary.js";
+import type { Precision } from "../models/adam-kernel.js";
 
 export interface BenchConfig {
   readonly models: readonly Model[];
   readonly runs: number;
   readonly seed: number;
   readonly epochs: number;
+  /** Parameter precision of every run (default f32). */
+  readonly precision?: Precision;
   /** Worker threads (1 = in-process). */
   readonly workers: number;
   /** Options overriding a model's defaults, by model name. */
@@ -36,6 +39,7 @@ export interface BenchResult {
   readonly seed: number;
   readonly runs: number;
   readonly epochs: number;
+  readonly precision: Precision;
   readonly models: readonly ModelResult[];
 }
 
@@ -45,6 +49,7 @@ export interface BenchJob {
   readonly run: number;
   readonly seed: number;
   readonly epochs: number;
+  readonly precision: Precision;
   readonly options: ModelOptions;
 }
 
@@ -54,7 +59,7 @@ export type JobRunner = (data: BenchDataset, jobs: readonly BenchJob[], onDone: 
 function inProcess(models: ReadonlyMap<string, Model>): JobRunner {
   return async (data, jobs, onDone) =>
     jobs.map((j, i) => {
-      const r = runOne(models.get(j.model)!, data, { seed: j.seed, run: j.run, epochs: j.epochs, options: j.options });
+      const r = runOne(models.get(j.model)!, data, { seed: j.seed, run: j.run, epochs: j.epochs, precision: j.precision, options: j.options });
       onDone(i);
       return r;
     });
@@ -68,9 +73,10 @@ export async function runBench(data: BenchDataset, config: BenchConfig, poolRunn
   if (!Number.isInteger(config.runs) || config.runs < 1) throw new RangeError(`runBench: runs must be a positive integer (got ${config.runs})`);
   const byName = new Map(config.models.map((m) => [m.name, m]));
   const jobs: BenchJob[] = [];
+  const precision = config.precision ?? "f32";
   for (const m of config.models) {
     const options = { ...m.defaults, ...(config.options?.[m.name] ?? {}) };
-    for (let run = 0; run < config.runs; run++) jobs.push({ model: m.name, run, seed: config.seed, epochs: config.epochs, options });
+    for (let run = 0; run < config.runs; run++) jobs.push({ model: m.name, run, seed: config.seed, epochs: config.epochs, precision, options });
   }
   const builtin = new Set(BUILTIN_MODELS.map((m) => m.name));
   const useBuiltin = (j: BenchJob) => builtin.has(j.model) && BUILTIN_MODELS.find((m) => m.name === j.model) === byName.get(j.model);
@@ -90,5 +96,5 @@ export async function runBench(data: BenchDataset, config: BenchConfig, poolRunn
     const runs = mine.map((j) => scores.get(j)!);
     return { name: m.name, description: m.description, options: mine[0]!.options, runs, summary: summarise(runs) };
   });
-  return { seed: config.seed, runs: config.runs, epochs: config.epochs, models };
+  return { seed: config.seed, runs: config.runs, epochs: config.epochs, precision, models };
 }

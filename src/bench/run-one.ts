@@ -4,6 +4,7 @@
  * never on which worker ran it or when.
  */
 import type { Model, ModelOptions, TrainingData } from "../models/model.js";
+import type { Precision } from "../models/adam-kernel.js";
 import { SeedTree } from "../rng/stream.js";
 import type { BenchDataset } from "./dataset.js";
 import { evaluate, type RunScores } from "./evaluate.js";
@@ -12,6 +13,8 @@ export interface RunSpec {
   readonly seed: number;
   readonly run: number;
   readonly epochs: number;
+  /** Parameter precision (default f32, see TrainContext). */
+  readonly precision?: Precision;
   readonly options?: ModelOptions;
 }
 
@@ -24,6 +27,7 @@ export function runOne(model: Model, data: BenchDataset, spec: RunSpec): RunScor
   const options = { ...model.defaults, ...(spec.options ?? {}) };
   const predictor = model.train(trainingData(data), options, {
     epochs: spec.epochs,
+    precision: spec.precision ?? "f32",
     stream: (purpose) => tree.stream(model.name, spec.run, purpose),
   });
   return evaluate(predictor, data);

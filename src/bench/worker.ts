@@ -16,7 +16,7 @@ port.on("message", (msg: { index: number; job: BenchJob }) => {
   let reply: WorkerReply;
   try {
     const { job } = msg;
-    const scores = runOne(modelByName(job.model), data, { seed: job.seed, run: job.run, epochs: job.epochs, options: job.options });
+    const scores = runOne(modelByName(job.model), data, { seed: job.seed, run: job.run, epochs: job.epochs, precision: job.precision, options: job.options });
     reply = { index: msg.index, scores };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));

@@ -24,6 +24,7 @@ interface BenchFlags {
   seed: string;
   epochs: string;
   workers: string;
+  precision: string;
   out?: string;
   json?: boolean;
 }
@@ -38,6 +39,7 @@ export function registerBench(program: Command): void {
     .option("--seed <n>", "root seed of every run's random streams", "0")
     .option("--epochs <n>", "training epochs per run", "100")
     .option("--workers <n>", "worker threads (the output does not depend on it)", String(Math.min(availableParallelism(), 8)))
+    .option("--precision <p>", "parameter precision: f32 (as PyTorch trains, the authors' setting) or f64", "f32")
     .option("--out <folder>", "write bench.md, bench.json and runs.csv there")
     .option("--json", "print the JSON results to stdout instead of the Markdown table")
     .action(async (dir: string, flags: BenchFlags) => {
@@ -48,6 +50,8 @@ export function registerBench(program: Command): void {
       const seed = parseInteger(flags.seed, "--seed", 0);
       const epochs = parseInteger(flags.epochs, "--epochs", 1);
       const workers = parseInteger(flags.workers, "--workers", 1);
+      if (flags.precision !== "f32" && flags.precision !== "f64") throw new ConfigError(`--precision: expected f32 or f64 (got '${flags.precision}')`);
+      const precision = flags.precision;
       const data = loadBenchDataset(dir);
       const { workerPool } = await import("../bench/pool.js");
       // progress on an interactive terminal only (stderr), so the output stays reproducible
@@ -56,7 +60,7 @@ export function registerBench(program: Command): void {
             process.stderr.write(`\rbench: ${done}/${total} runs done (last: ${model} run ${run})` + (done === total ? "\n" : ""));
           }
         : undefined;
-      const result = await runBench(data, { models, runs, seed, epochs, workers, ...(onProgress === undefined ? {} : { onProgress }) }, workerPool);
+      const result = await runBench(data, { models, runs, seed, epochs, precision, workers, ...(onProgress === undefined ? {} : { onProgress }) }, workerPool);
       const md = formatMarkdown(result, data, `Baselines on ${dir}`);
       const json = formatJson(result, data, dir);
       if (flags.out !== undefined) {

@@ -8,6 +8,7 @@
  * gathered twice, as PyTorch indexing does). Prediction uses Q_c. Defaults are the authors':
  * batch 2048, dim 28, lr 5e-3, wd 0.1, λ 0.1.
  */
+import type { ParamArray } from "./adam-kernel.js";
 import type { LabelSet } from "../labels/label-set.js";
 import { BatchOrder } from "./batches.js";
 import { DenseAdam } from "./dense-adam.js";
@@ -21,8 +22,8 @@ export interface CauseCtarOptions extends FactorModelOptions {
 
 /** Adds λ·‖Q_c[tags] − Q_t[tags]‖_F's gradient for the batch idx[from..to); returns the norm. */
 export function addFrobeniusTieGrad(
-  th: Float64Array,
-  gr: Float64Array,
+  th: ParamArray,
+  gr: ParamArray,
   qc: number,
   qt: number,
   dim: number,
@@ -70,7 +71,7 @@ export const causeCtar: Model<CauseCtarOptions> = {
         { name: "bu", rows: users, cols: 1, weightDecay: wd },
         { name: "bt", rows: tags, cols: 1, weightDecay: wd },
       ],
-      { lr: o.lr },
+      { lr: o.lr, precision: ctx.precision },
     );
     opt.initNormal(ctx.stream("init"), o.initSd);
     const fc: FactorView = { dim: d, p: opt.at("P"), q: opt.at("Qc"), bu: opt.at("bu"), bt: opt.at("bt") };

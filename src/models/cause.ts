@@ -10,6 +10,7 @@
  * Prediction uses Q_c by default (`predictWith: "treatment"` uses Q_t). The defaults reuse the
  * CTAR authors' CausE settings (dim 28, batch 2048, lr 5e-3, wd 0.1); they are not tuned.
  */
+import type { ParamArray } from "./adam-kernel.js";
 import type { LabelSet } from "../labels/label-set.js";
 import { BatchOrder } from "./batches.js";
 import { DenseAdam } from "./dense-adam.js";
@@ -33,7 +34,7 @@ export interface CauseOptions {
 }
 
 /** Adds the gradient of λ·mean_batch ‖q_a,t − sg(q_b,t)‖² (only table a moves). */
-function addStopGradTie(th: Float64Array, gr: Float64Array, qa: number, qb: number, dim: number, tag: Int32Array, idx: Int32Array, from: number, to: number, lambda: number): void {
+function addStopGradTie(th: ParamArray, gr: ParamArray, qa: number, qb: number, dim: number, tag: Int32Array, idx: Int32Array, from: number, to: number, lambda: number): void {
   const c = (2 * lambda) / (to - from);
   for (let j = from; j < to; j++) {
     const t = tag[idx[j]!]! * dim;
@@ -57,7 +58,7 @@ export const cause: Model<CauseOptions> = {
         { name: "bu", rows: users, cols: 1, weightDecay: o.weightDecay },
         { name: "bt", rows: tags, cols: 1, weightDecay: o.weightDecay },
       ],
-      { lr: o.lr },
+      { lr: o.lr, precision: ctx.precision },
     );
     opt.initNormal(ctx.stream("init"), o.initSd);
     const fc: FactorView = { dim: d, p: opt.at("P"), q: opt.at("Qc"), bu: opt.at("bu"), bt: opt.at("bt") };

@@ -11,7 +11,7 @@
  *   θ ← θ − (lr / (1−β₁ᵏ)) · m / (√v / √(1−β₂ᵏ) + ε)
  */
 import type { Stream } from "../rng/stream.js";
-import { allocateAdam, type AdamKernel } from "./adam-kernel.js";
+import { type AdamKernel, type ParamArray, type Precision, allocateAdam, lanes } from "./adam-kernel.js";
 
 /** One parameter table: `rows × cols` values, row-major, with its own coupled weight decay. */
 export interface TableSpec {
@@ -26,13 +26,15 @@ export interface AdamOptions {
   readonly beta1?: number;
   readonly beta2?: number;
   readonly eps?: number;
+  /** Parameter precision (default f64). */
+  readonly precision?: Precision;
 }
 
 export class DenseAdam {
   /** The parameters: every table, one after the other. */
-  readonly theta: Float64Array;
+  readonly theta: ParamArray;
   /** The gradient of the current batch; `step()` consumes it and leaves it zero. */
-  readonly grad: Float64Array;
+  readonly grad: ParamArray;
   private readonly kernel: AdamKernel;
   /** Whether the WebAssembly SIMD kernel is in use (else the identical JavaScript loop). */
   readonly simd: boolean;
@@ -45,6 +47,7 @@ export class DenseAdam {
   private readonly b1: number;
   private readonly b2: number;
   private readonly eps: number;
+  private readonly width: number;
   private k = 0;
 
   /**
@@ -54,6 +57,9 @@ export class DenseAdam {
    */
   constructor(readonly tables: readonly TableSpec[], options: AdamOptions, preferSimd = true) {
     const offset: Record<string, number> = {};
+    const precision = options.precision ?? "f64";
+    const width = lanes(precision);
+    this.width = width;
     let n = 0;
     this.segStart = new Int32Array(tables.length);
     this.segEnd = new Int32Array(tables.length);
@@ -64,11 +70,11 @@ export class DenseAdam {
       this.segStart[i] = n;
       n += t.rows * t.cols;
       this.segEnd[i] = n;
-      n += n % 2; // keep every table 16-byte aligned for the SIMD kernel (the pad stays 0)
+      n += (width - (n % width)) % width; // keep every table 16-byte aligned for the SIMD kernel (the pad stays 0)
       this.segDecay[i] = t.weightDecay;
     });
     this.offset = offset;
-    const arrays = allocateAdam(n, preferSimd);
+    const arrays = allocateAdam(n, preferSimd, precision);
     this.theta = arrays.theta;
     this.grad = arrays.grad;
     this.kernel = arrays.kernel;
@@ -110,7 +116,7 @@ export class DenseAdam {
     const eps = this.eps;
     for (let s = 0; s < this.segStart.length; s++) {
       // padded end: the pad element has θ = g = 0 and so stays 0
-      const end = this.segEnd[s]! + (this.segEnd[s]! % 2);
+      const end = this.segEnd[s]! + ((this.width - (this.segEnd[s]! % this.width)) % this.width);
       this.kernel(this.segStart[s]!, end, this.segDecay[s]!, b1, b2, c1, c2, stepSize, invSqrtBc2, eps);
     }
   }

@@ -37,8 +37,8 @@ export const drJl: Model<DrJlOptions> = {
   train(data, o, ctx) {
     const { users, tags, all } = data;
     const p = naiveBayesPropensity(data.obs, data.rct, users, tags);
-    const fOpt = new DenseAdam(factorTables("", users, tags, o.dim, o.weightDecay), { lr: o.lr });
-    const gOpt = new DenseAdam(factorTables("", users, tags, o.dim, o.imputationDecay), { lr: o.imputationLr });
+    const fOpt = new DenseAdam(factorTables("", users, tags, o.dim, o.weightDecay), { lr: o.lr, precision: ctx.precision });
+    const gOpt = new DenseAdam(factorTables("", users, tags, o.dim, o.imputationDecay), { lr: o.imputationLr, precision: ctx.precision });
     fOpt.initNormal(ctx.stream("init"), o.initSd);
     gOpt.initNormal(ctx.stream("init-imputation"), o.initSd);
     const f = factorView(fOpt, "", o.dim);

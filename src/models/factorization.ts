@@ -5,6 +5,7 @@
  * DenseAdam parameter vector. A `FactorView` names where P, Q, b_u and b_t start; two views may
  * share tables (CausE shares P and the biases, and has two Q tables).
  */
+import type { ParamArray } from "./adam-kernel.js";
 import { DenseAdam, type TableSpec } from "./dense-adam.js";
 
 export interface FactorView {
@@ -32,7 +33,7 @@ export function factorView(opt: DenseAdam, prefix: string, dim: number): FactorV
 }
 
 /** ŷ for one pair. */
-export function predictOne(th: Float64Array, f: FactorView, u: number, t: number): number {
+export function predictOne(th: ParamArray, f: FactorView, u: number, t: number): number {
   const d = f.dim;
   const pu = f.p + u * d;
   const qt = f.q + t * d;
@@ -42,7 +43,7 @@ export function predictOne(th: Float64Array, f: FactorView, u: number, t: number
 }
 
 /** Writes ŷ(user[i], tag[i]) into out[i] for every i. */
-export function predictMany(th: Float64Array, f: FactorView, user: Int32Array, tag: Int32Array, out: Float64Array): void {
+export function predictMany(th: ParamArray, f: FactorView, user: Int32Array, tag: Int32Array, out: Float64Array): void {
   for (let i = 0; i < user.length; i++) out[i] = predictOne(th, f, user[i]!, tag[i]!);
 }
 
@@ -52,8 +53,8 @@ export function predictMany(th: Float64Array, f: FactorView, user: Int32Array, t
  * predictions use the parameters as they are (the step comes after). Returns the loss.
  */
 export function addSquaredLossGrad(
-  th: Float64Array,
-  gr: Float64Array,
+  th: ParamArray,
+  gr: ParamArray,
   f: FactorView,
   user: Int32Array,
   tag: Int32Array,
@@ -97,7 +98,7 @@ export function addSquaredLossGrad(
 }
 
 /** Adds c · ∂ŷ(u, t)/∂θ to `gr` (the chain rule for any loss whose derivative in ŷ is c). */
-export function addScoreGrad(th: Float64Array, gr: Float64Array, f: FactorView, u: number, t: number, c: number): void {
+export function addScoreGrad(th: ParamArray, gr: ParamArray, f: FactorView, u: number, t: number, c: number): void {
   const d = f.dim;
   const pu = f.p + u * d;
   const qt = f.q + t * d;
@@ -111,6 +112,6 @@ export function addScoreGrad(th: Float64Array, gr: Float64Array, f: FactorView, 
 }
 
 /** A predictor over a copy-free view of trained parameters. */
-export function factorPredictor(th: Float64Array, f: FactorView): { predict(user: Int32Array, tag: Int32Array, out: Float64Array): void } {
+export function factorPredictor(th: ParamArray, f: FactorView): { predict(user: Int32Array, tag: Int32Array, out: Float64Array): void } {
   return { predict: (user, tag, out) => predictMany(th, f, user, tag, out) };
 }

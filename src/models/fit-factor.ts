@@ -3,6 +3,7 @@
  * label set, reshuffled each epoch, one dense Adam step per batch, loss Σ_batch w_y (ŷ − y)² with
  * w_y = scale_y / (batch length if `mean`). Returns the trained parameters and view.
  */
+import type { ParamArray, Precision } from "./adam-kernel.js";
 import type { LabelSet } from "../labels/label-set.js";
 import type { Stream } from "../rng/stream.js";
 import { BatchOrder } from "./batches.js";
@@ -23,10 +24,11 @@ export interface FitFactorOptions {
   readonly w1: number;
   /** Divide the batch loss by the batch length (mean) or not (sum). */
   readonly mean: boolean;
+  readonly precision: Precision;
 }
 
-export function fitFactorModel(set: LabelSet, o: FitFactorOptions, init: Stream, shuffle: Stream): { theta: Float64Array; view: FactorView } {
-  const opt = new DenseAdam(factorTables("", o.users, o.tags, o.dim, o.weightDecay), { lr: o.lr });
+export function fitFactorModel(set: LabelSet, o: FitFactorOptions, init: Stream, shuffle: Stream): { theta: ParamArray; view: FactorView } {
+  const opt = new DenseAdam(factorTables("", o.users, o.tags, o.dim, o.weightDecay), { lr: o.lr, precision: o.precision });
   opt.initNormal(init, o.initSd);
   const f = factorView(opt, "", o.dim);
   const order = new BatchOrder(set.n, o.batch, shuffle);

@@ -31,11 +31,11 @@ export const kdLabel: Model<KdLabelOptions> = {
     const { users, tags, all } = data;
     const teacher = fitFactorModel(
       data.rct,
-      { users, tags, dim: o.teacherDim, batch: o.teacherBatch, lr: o.teacherLr, weightDecay: o.teacherDecay, initSd: o.initSd, epochs: ctx.epochs, w0: 1, w1: 1, mean: true },
+      { users, tags, dim: o.teacherDim, batch: o.teacherBatch, lr: o.teacherLr, weightDecay: o.teacherDecay, initSd: o.initSd, epochs: ctx.epochs, precision: ctx.precision, w0: 1, w1: 1, mean: true },
       ctx.stream("teacher-init"),
       ctx.stream("teacher-shuffle"),
     );
-    const opt = new DenseAdam(factorTables("", users, tags, o.dim, o.weightDecay), { lr: o.lr });
+    const opt = new DenseAdam(factorTables("", users, tags, o.dim, o.weightDecay), { lr: o.lr, precision: ctx.precision });
     opt.initNormal(ctx.stream("init"), o.initSd);
     const f = factorView(opt, "", o.dim);
     const order = new BatchOrder(all.n, o.batch, ctx.stream("shuffle"));

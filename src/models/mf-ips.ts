@@ -18,7 +18,7 @@ export const mfIps: Model<MfIpsOptions> = {
     const p = naiveBayesPropensity(data.obs, data.rct, data.users, data.tags);
     const { theta, view } = fitFactorModel(
       data.all,
-      { ...o, users: data.users, tags: data.tags, epochs: ctx.epochs, w0: 1 / p.p0, w1: 1 / p.p1, mean: false },
+      { ...o, users: data.users, tags: data.tags, epochs: ctx.epochs, precision: ctx.precision, w0: 1 / p.p0, w1: 1 / p.p1, mean: false },
       ctx.stream("init"),
       ctx.stream("shuffle"),
     );

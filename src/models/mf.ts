@@ -15,7 +15,7 @@ export const mf: Model<MfOptions> = {
   train(data, o, ctx) {
     const { theta, view } = fitFactorModel(
       data.all,
-      { ...o, users: data.users, tags: data.tags, epochs: ctx.epochs, w0: 1, w1: 1, mean: true },
+      { ...o, users: data.users, tags: data.tags, epochs: ctx.epochs, precision: ctx.precision, w0: 1, w1: 1, mean: true },
       ctx.stream("init"),
       ctx.stream("shuffle"),
     );

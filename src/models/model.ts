@@ -35,6 +35,7 @@
  */
 import type { LabelSet } from "../labels/label-set.js";
 import type { Stream } from "../rng/stream.js";
+import type { Precision } from "./adam-kernel.js";
 
 /** Everything a baseline may learn from (rating.csv is used by no baseline). */
 export interface TrainingData {
@@ -54,6 +55,11 @@ export interface TrainingData {
 export interface TrainContext {
   /** Number of training epochs asked for (100 by default, as in the paper). */
   readonly epochs: number;
+  /**
+   * Precision of the trained parameters: "f32", as PyTorch trains by default (the authors' code),
+   * or "f64". Figures agree to the fourth decimal; f32 halves the optimiser's memory traffic.
+   */
+  readonly precision: Precision;
   /**
    * A deterministic random stream for one purpose ("init", "shuffle", …), already keyed by the
    * model's name and the run index: the same (seed, model, run, purpose) always gives the same draws.

@@ -28,7 +28,7 @@ export const tagShare: Model<{ prior: number }> = {
 // then: await runBench(data, { models: [tagShare, mf], runs: 5, seed: 0, epochs: 100, workers: 1 })
 test("the documented user-model example trains and predicts", () => {
   const set = { n: 4, user: Int32Array.from([0, 1, 0, 1]), tag: Int32Array.from([0, 0, 1, 1]), label: Float64Array.from([1, 1, 0, 1]) };
-  const p = tagShare.train({ users: 2, tags: 2, obs: set, rct: set, all: set }, { prior: 1 }, { epochs: 1, stream: () => { throw new Error("unused"); } });
+  const p = tagShare.train({ users: 2, tags: 2, obs: set, rct: set, all: set }, { prior: 1 }, { epochs: 1, precision: "f64", stream: () => { throw new Error("unused"); } });
   const out = new Float64Array(2);
   p.predict(Int32Array.from([0, 0]), Int32Array.from([0, 1]), out);
   // tag 0: (2 + 0.25)/(2 + 1) = 0.75; tag 1: (1 + 0.25)/(2 + 1) = 0.41666…
