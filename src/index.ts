@@ -45,3 +45,4 @@ export { runBench, workerPool, formatMarkdown, type BenchConfig, type BenchResul
 export { loadBenchDataset } from "./io/read-bench-dataset.js";
 export { trainingLabels } from "./labels/index.js";
 export { mf, mfIps, causeCtar, cause, drJl, kdLabel, type Model, type Predictor, type TrainingData, type TrainContext } from "./models/index.js";
+export type { Precision } from "./models/adam-kernel.js";
