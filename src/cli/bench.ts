@@ -32,7 +32,7 @@ interface BenchFlags {
 export function registerBench(program: Command): void {
   program
     .command("bench")
-    .description("Train the baselines on a CTAR dataset folder over seeded runs and print the paper's Table 3 layout (mean and sd over runs).")
+    .description("train the baselines on a CTAR dataset folder over seeded runs and print the paper's Table 3 layout (mean and sd over runs)")
     .argument("<dir>", "dataset folder with train/ and test/ (and optionally truth/liked_tags.csv)")
     .option("--models <list>", `comma-separated models (${BUILTIN_MODELS.map((m) => m.name).join(", ")})`, "mf,mf-ips,cause-ctar")
     .option("--runs <n>", "runs per model, each from a fresh seeded initialisation", "50")
