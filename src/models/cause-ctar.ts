@@ -20,7 +20,12 @@ export interface CauseCtarOptions extends FactorModelOptions {
   readonly distance: number;
 }
 
-/** Adds λ·‖Q_c[tags] − Q_t[tags]‖_F's gradient for the batch idx[from..to); returns the norm. */
+/**
+ * Adds λ·‖Q_c[tags] − Q_t[tags]‖_F's gradient for the batch idx[from..to); returns the norm. A tag
+ * gathered n times contributes n times its row's square to the norm and n times its row's gradient,
+ * so the rows are visited once per distinct tag with their count (`count` is scratch of one slot per
+ * tag, all zero on entry and on return; `seen` has room for the batch).
+ */
 export function addFrobeniusTieGrad(
   th: ParamArray,
   gr: ParamArray,
@@ -32,26 +37,41 @@ export function addFrobeniusTieGrad(
   from: number,
   to: number,
   lambda: number,
+  count: Int32Array,
+  seen: Int32Array,
 ): number {
-  let ss = 0;
+  let distinct = 0;
   for (let j = from; j < to; j++) {
-    const t = tag[idx[j]!]! * dim;
+    const t = tag[idx[j]!]!;
+    if (count[t]! === 0) seen[distinct++] = t;
+    count[t]!++;
+  }
+  let ss = 0;
+  for (let r = 0; r < distinct; r++) {
+    const t = seen[r]!;
+    const o = t * dim;
+    let row = 0;
     for (let k = 0; k < dim; k++) {
-      const d = th[qc + t + k]! - th[qt + t + k]!;
-      ss += d * d;
+      const d = th[qc + o + k]! - th[qt + o + k]!;
+      row += d * d;
     }
+    ss += count[t]! * row;
   }
   const norm = Math.sqrt(ss);
-  if (norm === 0) return 0; // the subgradient 0, as PyTorch's norm backward gives at 0
-  const c = lambda / norm;
-  for (let j = from; j < to; j++) {
-    const t = tag[idx[j]!]! * dim;
-    for (let k = 0; k < dim; k++) {
-      const d = c * (th[qc + t + k]! - th[qt + t + k]!);
-      gr[qc + t + k]! += d;
-      gr[qt + t + k]! -= d;
+  if (norm !== 0) {
+    const c = lambda / norm;
+    for (let r = 0; r < distinct; r++) {
+      const t = seen[r]!;
+      const o = t * dim;
+      const cn = c * count[t]!;
+      for (let k = 0; k < dim; k++) {
+        const d = cn * (th[qc + o + k]! - th[qt + o + k]!);
+        gr[qc + o + k]! += d;
+        gr[qt + o + k]! -= d;
+      }
     }
-  }
+  } // else the subgradient 0, as PyTorch's norm backward gives at 0
+  for (let r = 0; r < distinct; r++) count[seen[r]!] = 0;
   return norm;
 }
 
@@ -82,6 +102,8 @@ export const causeCtar: Model<CauseCtarOptions> = {
     ];
     const th = opt.theta;
     const gr = opt.grad;
+    const count = new Int32Array(tags);
+    const seen = new Int32Array(o.batch);
     for (let e = 0; e < ctx.epochs; e++) {
       for (const [set, order] of sets) {
         order.shuffle();
@@ -90,7 +112,7 @@ export const causeCtar: Model<CauseCtarOptions> = {
           const w = 1 / (to - from);
           addSquaredLossGrad(th, gr, fc, set.user, set.tag, set.label, order.perm, from, to, w, w);
           addSquaredLossGrad(th, gr, ft, set.user, set.tag, set.label, order.perm, from, to, w, w);
-          addFrobeniusTieGrad(th, gr, fc.q, ft.q, d, set.tag, order.perm, from, to, o.distance);
+          addFrobeniusTieGrad(th, gr, fc.q, ft.q, d, set.tag, order.perm, from, to, o.distance, count, seen);
           opt.step();
         }
       }

@@ -37,7 +37,9 @@ test("CausE-ctar's step gradient matches central finite differences (repeated ba
   const gr = new Float64Array(N);
   addSquaredLossGrad(th, gr, fc, user, tag, label, idx, 0, 4, 0.25, 0.25);
   addSquaredLossGrad(th, gr, ft, user, tag, label, idx, 0, 4, 0.25, 0.25);
-  addFrobeniusTieGrad(th, gr, fc.q, ft.q, D, tag, idx, 0, 4, lambda);
+  const count = new Int32Array(8);
+  addFrobeniusTieGrad(th, gr, fc.q, ft.q, D, tag, idx, 0, 4, lambda, count, new Int32Array(4));
+  assert.deepEqual(Array.from(count), new Array(8).fill(0), "the scratch counts are left zero");
   const h = 1e-6;
   for (let i = 0; i < N; i++) {
     const x = th[i]!;
