@@ -46,47 +46,24 @@ test("batch order: a permutation each epoch, last partial batch kept", () => {
   assert.notDeepEqual(Array.from(o.perm), first);
 });
 
-test("the WebAssembly SIMD kernel and the JavaScript loop give bit-identical parameters", () => {
+/**
+ * Runs the WebAssembly kernel and the JavaScript loop side by side from the same start and the same
+ * gradients (given for the first `gradSteps` steps only) and checks every parameter is bit-identical.
+ */
+function assertKernelsAgree(precision: "f64" | "f32", steps: number, gradSteps: number): void {
   const tables = [
     { name: "P", rows: 7, cols: 3, weightDecay: 0.1 }, // 21 elements: an odd table, padded
     { name: "b", rows: 5, cols: 1, weightDecay: 1 },
   ];
-  const a = new DenseAdam(tables, { lr: 1e-2 }, true);
-  const b = new DenseAdam(tables, { lr: 1e-2 }, false);
+  const a = new DenseAdam(tables, { lr: 1e-2, precision }, true);
+  const b = new DenseAdam(tables, { lr: 1e-2, precision }, false);
   assert.equal(b.simd, false);
+  assert.equal(a.at("b") % (precision === "f32" ? 4 : 2), 0, "tables start 16-byte aligned for the SIMD kernel");
   a.initNormal(new SeedTree(9).stream("init"), 0.1);
   b.initNormal(new SeedTree(9).stream("init"), 0.1);
   const g = new SeedTree(9).stream("grad");
-  for (let step = 0; step < 50; step++) {
-    for (let i = 0; i < 30; i++) {
-      const k = i < 21 ? i : a.at("b") + (i % 5);
-      const x = g.normal();
-      a.grad[k] = x;
-      b.grad[k] = x;
-    }
-    a.step();
-    b.step();
-  }
-  for (const o of [0, a.at("b")]) for (let i = 0; i < (o === 0 ? 21 : 5); i++) assert.equal(a.theta[o + i], b.theta[o + i]);
-});
-
-test("f32: the WebAssembly SIMD kernel and the Math.fround loop agree bit for bit, flushes included", () => {
-  const tables = [
-    { name: "P", rows: 7, cols: 3, weightDecay: 0.1 }, // 21 elements: padded to a multiple of 4
-    { name: "b", rows: 5, cols: 1, weightDecay: 1 },
-  ];
-  const a = new DenseAdam(tables, { lr: 1e-2, precision: "f32" }, true);
-  const b = new DenseAdam(tables, { lr: 1e-2, precision: "f32" }, false);
-  assert.ok(a.theta instanceof Float32Array && b.theta instanceof Float32Array);
-  assert.equal(b.simd, false);
-  assert.equal(a.at("b") % 4, 0, "tables start at multiples of 4 floats (16 bytes)");
-  a.initNormal(new SeedTree(9).stream("init"), 0.1);
-  b.initNormal(new SeedTree(9).stream("init"), 0.1);
-  const g = new SeedTree(9).stream("grad");
-  // 300 steps with the data gradient stopping after 50: weight decay 1 then drives the biases
-  // towards 0, through the range where the kernel flushes would-be subnormals.
-  for (let step = 0; step < 300; step++) {
-    if (step < 50) {
+  for (let step = 0; step < steps; step++) {
+    if (step < gradSteps) {
       for (let i = 0; i < 30; i++) {
         const k = i < 21 ? i : a.at("b") + (i % 5);
         const x = g.normal();
@@ -98,6 +75,16 @@ test("f32: the WebAssembly SIMD kernel and the Math.fround loop agree bit for bi
     b.step();
   }
   for (const o of [0, a.at("b")]) for (let i = 0; i < (o === 0 ? 21 : 5); i++) assert.equal(a.theta[o + i], b.theta[o + i]);
+}
+
+test("the WebAssembly SIMD kernel and the JavaScript loop give bit-identical parameters", () => {
+  assertKernelsAgree("f64", 50, 50);
+});
+
+test("f32: the WebAssembly SIMD kernel and the Math.fround loop agree bit for bit, flushes included", () => {
+  // After 50 steps the data gradient stops: weight decay 1 then drives the biases towards 0,
+  // through the range where the f32 kernel flushes would-be subnormals.
+  assertKernelsAgree("f32", 300, 50);
 });
 
 test("f32 follows the f64 trajectory to single precision", () => {
