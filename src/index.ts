@@ -13,7 +13,7 @@ export { loadBaseCatalog } from "./catalog/load-base.js";
 export { syntheticCatalog } from "./catalog/synthetic.js";
 export { catalogStats } from "./catalog/catalog-stats.js";
 export { selectMovies, type SelectedCatalog } from "./catalog/select-movies.js";
-export { writeDataset } from "./io/write-dataset.js";
+export { generateInto, type RunInputs } from "./io/generate-run.js";
 export { readCtarFolder } from "./io/read-dataset.js";
 export { datasetStats } from "./stats/dataset-stats.js";
 export type { MGraph, NodeSpec, MGraphSet, Plate, MechanismSpec } from "./graph/mgraph.js";

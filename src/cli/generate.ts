@@ -1,29 +1,26 @@
-/** `ctar generate`: one CTAR dataset, written atomically in the released layout. */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+/**
+ * `ctar generate`: one CTAR dataset, written atomically in the released layout — generated in
+ * blocks of users on worker threads (`--workers`), or one shard of it (`--shard I/N`) for
+ * `ctar merge`. The files are the same bytes for any number of workers or shards.
+ */
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
-import { type Dataset, generateDataset } from "../generate/generate.js";
 import { checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
-import { FULL_TRUTH_FILE, FullTruthWriter } from "../io/full-truth-writer.js";
-import { resolveCatalog } from "../io/resolve-catalog.js";
-import { loadGraphRun } from "../io/load-graph-run.js";
-import { writeDataset } from "../io/write-dataset.js";
-import { builtinRegistry } from "../mechanisms/registry.js";
-import { ctarGraph } from "../presets/ctar.js";
-import { applyInterventions, parseIntervention } from "../scm/intervention.js";
+import { generateInto } from "../io/generate-run.js";
+import { writePart } from "../io/parts.js";
+import { TRUTH_LEVELS, runInputsFromOptions } from "../io/run-inputs.js";
 import { mechanismFlagsGiven } from "../scm/mechanism-options.js";
 import { addConfigOptions, configFromOptions } from "./config-options.js";
-
-const TRUTH_LEVELS = ["basic", "full"] as const;
+import { parseShard, parseWorkers } from "./parallel-options.js";
+import { Progress } from "./progress.js";
 
 export function registerGenerate(program: Command): void {
   const cmd = program
     .command("generate")
     .description("generate a CTAR dataset (train/, test/, truth/, config.json) from the m-graph")
-    .requiredOption("--out <dir>", "output folder (created; must be empty unless --force)")
-    .option("--force", "replace a non-empty output folder", false)
-    .option("--quiet", "print nothing but errors", false)
+    .requiredOption("--out <dir>", "output folder (created; must be empty unless --force) [required]")
+    .option("--force", "replace a non-empty output folder")
+    .option("--quiet", "print no summary and no progress line (warnings and errors still go to stderr)")
     .option(
       "--do <NODE=MECHANISM[:param]>",
       "intervention: replace a node's mechanism, e.g. R_R=uniform:0.02, R_O=uniform:0.007, RecSys=uniform (repeatable; every other random stream is kept)",
@@ -31,54 +28,44 @@ export function registerGenerate(program: Command): void {
       [] as string[],
     )
     .option("--graph <file>", "run this m-graph file (JSON/YAML, with the mechanism modules it names) instead of the CTAR preset; mechanism parameters come from the file")
-    .option("--truth <level>", "'basic' (truth/*.csv) or 'full' (also truth/full.csv.gz: every (user, movie) before missingness)", "basic");
+    .option("--truth <level>", "'basic' (truth/*.csv) or 'full' (also truth/full.csv.gz: every (user, movie) before missingness) (default: basic)")
+    .option("--workers <n>", "worker threads generating blocks of users (default: the machine's cores, at most 8; the files are the same for any number)")
+    .option("--shard <I/N>", "write only shard I (0-based) of N, a part for `ctar merge`; I may be 'auto' (from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX)");
   addConfigOptions(cmd);
   cmd.action(async (opts: Record<string, unknown>) => {
     const config = configFromOptions(opts);
     const quiet = opts["quiet"] === true;
     const out = String(opts["out"]);
-    const truth = String(opts["truth"]);
+    const truth = String(opts["truth"] ?? "basic");
     if (!(TRUTH_LEVELS as readonly string[]).includes(truth)) throw new ConfigError(`--truth: unknown level '${truth}' (expected ${TRUTH_LEVELS.join(" or ")})`);
+    const workers = parseWorkers(opts["workers"]);
+    const shard = opts["shard"] === undefined ? undefined : parseShard(String(opts["shard"]), process.env);
     const t0 = performance.now();
-    const warn = (m: string) => process.stderr.write(`ctar: warning: ${m}\n`);
+    const warn = (m: string) => {
+      progress.clear();
+      process.stderr.write(`ctar: warning: ${m}\n`);
+    };
     const graphFile = typeof opts["graph"] === "string" ? opts["graph"] : undefined;
     const ignored = mechanismFlagsGiven(opts);
     if (graphFile !== undefined && ignored.length > 0) {
       throw new ConfigError(`--${ignored[0]} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (edit it instead)`);
     }
-    const fromFile = graphFile === undefined ? undefined : await loadGraphRun(graphFile);
-    const registry = fromFile?.registry ?? builtinRegistry();
-    const preset = fromFile?.graph ?? ctarGraph(config);
-    const interventions = (opts["do"] as string[]).map((t) => parseIntervention(t, preset, registry));
-    const graph = applyInterventions(preset, interventions, registry);
-    const record = {
-      truth,
-      interventions: interventions.map((i) => ({ node: i.node, mechanism: i.mechanism, text: i.text })),
-      ...(fromFile === undefined ? {} : { graphFile: fromFile.file, modules: fromFile.modules }),
-    };
+    const inputs = await runInputsFromOptions(config, graphFile, opts["do"] as string[], truth as "basic" | "full");
     // Validate the target before any work, so a refused --out costs nothing.
     checkTarget(out, opts["force"] === true);
-    const catalog = resolveCatalog(config);
-    let dataset: Dataset | undefined = truth === "full" ? undefined : generateDataset(config, catalog, { warn, graph, registry });
-    let files: Record<string, { rows: number }> = {};
-    await writeDirAtomically(out, opts["force"] === true, (tmp) => {
-      const more: Record<string, { rows: number }> = {};
-      if (dataset === undefined) {
-        // The complete data is streamed user by user while the engine runs.
-        mkdirSync(join(tmp, "truth"), { recursive: true });
-        const full = new FullTruthWriter(join(tmp, FULL_TRUTH_FILE), config.movies);
-        try {
-          dataset = generateDataset(config, catalog, { warn, graph, registry, observeUser: full.observe });
-        } finally {
-          more[FULL_TRUTH_FILE] = { rows: full.close() };
-        }
-      }
-      files = writeDataset(tmp, dataset, record, more);
+    const progress = new Progress(quiet ? undefined : process.stderr, shard === undefined ? config.users : undefined);
+    const onProgress = (n: number, stage: string) => progress.update(n, stage);
+    let files: Readonly<Record<string, { rows: number }>> = {};
+    await writeDirAtomically(out, opts["force"] === true, async (tmp) => {
+      if (shard === undefined) files = (await generateInto(tmp, inputs, { workers, warn, onProgress })).files;
+      else files = await writePart(tmp, inputs, shard, { workers, warn, onProgress: (n, s) => progress.update(n, s) });
     });
+    progress.clear();
     if (!quiet) {
       const secs = (performance.now() - t0) / 1000;
-      const dos = interventions.length > 0 ? `, ${interventions.map((i) => `do(${i.text})`).join(", ")}` : "";
-      process.stdout.write(`ctar: wrote ${out} (${config.users} users × ${config.movies} movies, seed ${config.seed}${dos}) in ${secs.toFixed(2)} s\n`);
+      const dos = inputs.interventionTexts.length > 0 ? `, ${inputs.interventionTexts.map((t) => `do(${t})`).join(", ")}` : "";
+      const what = shard === undefined ? "" : `shard ${shard.index}/${shard.count} of `;
+      process.stdout.write(`ctar: wrote ${out} (${what}${config.users} users × ${config.movies} movies, seed ${config.seed}${dos}) in ${secs.toFixed(2)} s\n`);
       for (const [f, { rows }] of Object.entries(files)) process.stdout.write(`  ${f.padEnd(26)} ${rows} rows\n`);
     }
   });

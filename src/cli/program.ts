@@ -7,6 +7,7 @@ import { VERSION } from "../version.js";
 import { registerBench } from "./bench.js";
 import { registerGenerate } from "./generate.js";
 import { registerGraph } from "./graph.js";
+import { registerMerge } from "./merge.js";
 import { registerOpe } from "./ope.js";
 import { registerStats } from "./stats.js";
 import { registerVerify } from "./verify.js";
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError("(run with --help for usage)");
   registerGenerate(program);
+  registerMerge(program);
   registerStats(program);
   registerBench(program);
   registerGraph(program);

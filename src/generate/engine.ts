@@ -1,17 +1,21 @@
 /**
  * The streaming engine: runs an m-graph's mechanisms in topological order. Movie-plate nodes are
- * computed once; user and user-movie nodes one user at a time as rows over the movies, so no
- * users × movies table is ever held. Each node draws from its own stream keyed by (seed, node,
- * user), so replacing one mechanism cannot shift another node's draws, and any user can be
- * generated alone with identical results. A mechanism sees its parents only, through a guard.
+ * computed once, at construction; user and user-movie nodes one user at a time (`runUser`) as rows
+ * over the movies, so no users × movies table is ever held. Each node draws from its own stream
+ * keyed by (seed, node, user), so replacing one mechanism cannot shift another node's draws, and
+ * any user can be generated alone, on any worker, in any order, with identical results — which is
+ * what the parallel blocks, the shards and the test-set draws (which regenerate drawn users) rely on.
+ * A mechanism sees its parents only, through a guard; a throw or a value outside its node's domain
+ * is reported naming the node, its mechanism and (for per-user work) the user.
  */
 import type { SelectedCatalog } from "../catalog/select-movies.js";
-import { ConfigError, GraphError } from "../errors/errors.js";
-import { type MGraph, type NodeSpec, plateContains } from "../graph/mgraph.js";
+import { CtarError, GraphError } from "../errors/errors.js";
+import type { MGraph, NodeSpec } from "../graph/mgraph.js";
 import { topologicalOrder } from "../graph/topological-order.js";
-import type { Dims, Emit, NodeKernel, ParentValues, TagUniverse } from "../mechanisms/mechanism.js";
+import type { Dims, Emit, NodeKernel, TagUniverse } from "../mechanisms/mechanism.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
-import { SeedTree } from "../rng/stream.js";
+import { SeedTree, type StreamFamily } from "../rng/stream.js";
+import { GuardedParents, checkNodeMechanism, checkUserValue, mechanismLabel } from "./node-checks.js";
 
 export interface EngineInput {
   readonly graph: MGraph;
@@ -20,23 +24,7 @@ export interface EngineInput {
   readonly catalog: SelectedCatalog;
   readonly seed: number;
   readonly compat: "none" | "reference";
-  readonly emit: Emit;
   readonly warn: (message: string) => void;
-  /**
-   * Called after each user with that user's values (read only what you need, do not keep rows)
-   * and every node's kernel (for exact per-pair facts such as propensities).
-   */
-  readonly onUser?: (user: number, values: ReadonlyMap<string, unknown>, kernels: ReadonlyMap<string, NodeKernel>) => void;
-  /** The users to generate, [from, to); all by default. */
-  readonly userRange?: readonly [number, number];
-}
-
-export interface EngineRun {
-  readonly order: readonly NodeSpec[];
-  /** Values of the movie-plate nodes. */
-  readonly movieValues: ReadonlyMap<string, unknown>;
-  /** Every node's kernel, for its recorded truth (e.g. exact propensities). */
-  readonly kernels: ReadonlyMap<string, NodeKernel>;
 }
 
 /** The tag vocabulary of a selected catalog. */
@@ -44,92 +32,136 @@ export function tagUniverse(catalog: SelectedCatalog): TagUniverse {
   return { count: catalog.tagPopularity.length, popularity: catalog.tagPopularity };
 }
 
-class GuardedParents implements ParentValues {
-  private readonly allowed: ReadonlySet<string>;
-  constructor(
-    private readonly node: NodeSpec,
-    private readonly values: ReadonlyMap<string, unknown>,
-  ) {
-    this.allowed = new Set(node.parents);
-  }
-  get<T = unknown>(name: string): T {
-    if (!this.allowed.has(name)) {
-      throw new GraphError(
-        `node '${this.node.name}': its mechanism '${this.node.mechanism.kind}' read '${name}', which is not a parent of '${this.node.name}' (parents: ${this.node.parents.join(", ") || "none"})`,
+interface UserStep {
+  readonly node: NodeSpec;
+  readonly kernel: NodeKernel;
+  readonly parents: GuardedParents;
+  readonly streams: StreamFamily;
+  /** Values of user-supplied mechanisms are checked against the node's domain on every user. */
+  readonly check: boolean;
+}
+
+export class Engine {
+  readonly order: readonly NodeSpec[];
+  /** Every node's kernel, for its recorded truth (e.g. exact propensities) and its tallies. */
+  readonly kernels: ReadonlyMap<string, NodeKernel>;
+  /** Values of the movie-plate nodes. */
+  readonly movieValues: ReadonlyMap<string, unknown>;
+  private readonly values = new Map<string, unknown>();
+  private readonly steps: readonly UserStep[];
+
+  constructor(readonly input: EngineInput) {
+    const { graph, registry, dims } = input;
+    this.order = topologicalOrder(graph);
+    const byName = new Map(graph.nodes.map((n) => [n.name, n]));
+    const seeds = new SeedTree(input.seed);
+    const kernels = new Map<string, NodeKernel>();
+    const tags = tagUniverse(input.catalog);
+    const steps: UserStep[] = [];
+    for (const node of this.order) {
+      const { mechanism, params } = checkNodeMechanism(node, byName, registry);
+      const parents = new GuardedParents(node, this.values);
+      const kernel = guard(node, registry, undefined, () =>
+        mechanism.setup({
+          node,
+          dims,
+          tags,
+          params,
+          catalog: input.catalog,
+          parents,
+          stream: (purpose) => seeds.stream(node.name, "setup", purpose),
+          compat: input.compat,
+          warn: input.warn,
+        }),
       );
+      if (typeof kernel !== "object" || kernel === null) throw new GraphError(`node '${node.name}' (${mechanismLabel(node, registry)}): setup returned no kernel`);
+      kernels.set(node.name, kernel);
+      if (node.plate === "movie") {
+        if (kernel.value === undefined) throw new GraphError(`node '${node.name}' (${mechanismLabel(node, registry)}): gave no value for a movie-plate node`);
+        this.values.set(node.name, kernel.value);
+      } else {
+        if (typeof kernel.forUser !== "function") throw new GraphError(`node '${node.name}' (${mechanismLabel(node, registry)}): has no per-user computation for plate ${node.plate}`);
+        steps.push({ node, kernel, parents, streams: seeds.family(node.name, "user"), check: registry.originOf(node.mechanism.kind) !== undefined });
+      }
     }
-    if (!this.values.has(name)) {
-      throw new GraphError(`node '${this.node.name}': parent '${name}' is a per-user value and is not known during setup`);
+    this.kernels = kernels;
+    this.steps = steps;
+    this.movieValues = new Map(this.values);
+  }
+
+  /**
+   * Runs every per-user node for user `u`, sending observed rows to `emit`; returns the user's
+   * values by node (rows are reused by the next call: read, do not keep).
+   */
+  runUser(u: number, emit: Emit): ReadonlyMap<string, unknown> {
+    const movies = this.input.dims.movies;
+    for (const s of this.steps) {
+      const k = s.kernel;
+      let v: unknown;
+      try {
+        v = k.forUser!({ user: u, parents: s.parents, rng: s.streams.stream(u), emit });
+      } catch (e) {
+        throw wrapError(e, s.node, this.input.registry, u);
+      }
+      if (s.check) checkUserValue(v, s.node, this.input.registry, u, movies);
+      this.values.set(s.node.name, v);
     }
-    return this.values.get(name) as T;
+    return this.values;
+  }
+
+  /** The user-plate and user-movie nodes, in the order they run. */
+  perUserNodes(): NodeSpec[] {
+    return this.steps.map((s) => s.node);
   }
 }
 
-export function runGraph(input: EngineInput): EngineRun {
-  const { graph, registry, dims } = input;
-  const order = topologicalOrder(graph);
-  const byName = new Map(graph.nodes.map((n) => [n.name, n]));
-  const seeds = new SeedTree(input.seed);
-  const values = new Map<string, unknown>();
-  const kernels = new Map<string, NodeKernel>();
-  const tags = tagUniverse(input.catalog);
-
-  for (const node of order) {
-    for (const p of node.parents) {
-      const parent = byName.get(p)!;
-      if (!plateContains(node.plate, parent.plate)) {
-        throw new GraphError(`node '${node.name}' (plate ${node.plate}) cannot have parent '${p}' (plate ${parent.plate})`);
-      }
-    }
-    const mech = registry.get(node.mechanism.kind);
-    if (mech === undefined) {
-      throw new GraphError(`node '${node.name}': unknown mechanism '${node.mechanism.kind}' (known: ${registry.kinds().join(", ")})`);
-    }
-    if (!mech.plates.includes(node.plate)) {
-      throw new GraphError(`node '${node.name}': mechanism '${mech.kind}' runs on plate ${mech.plates.join(" or ")}, not ${node.plate}`);
-    }
-    const parsed = mech.params.safeParse(node.mechanism.params ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `.${issue.path.join(".")}` : "";
-      throw new ConfigError(`node '${node.name}': mechanism '${mech.kind}' parameter${where}: ${issue?.message ?? "invalid"}`);
-    }
-    const kernel = mech.setup({
-      node,
-      dims,
-      tags,
-      params: parsed.data,
-      catalog: input.catalog,
-      parents: new GuardedParents(node, values),
-      stream: (purpose) => seeds.stream(node.name, "setup", purpose),
-      compat: input.compat,
-      warn: input.warn,
-    });
-    kernels.set(node.name, kernel);
-    if (node.plate === "movie") {
-      if (kernel.value === undefined) throw new GraphError(`node '${node.name}': mechanism '${mech.kind}' gave no value for a movie-plate node`);
-      values.set(node.name, kernel.value);
-    } else if (kernel.forUser === undefined) {
-      throw new GraphError(`node '${node.name}': mechanism '${mech.kind}' has no per-user computation for plate ${node.plate}`);
-    }
+function wrapError(e: unknown, node: NodeSpec, registry: MechanismRegistry, user: number | undefined): CtarError {
+  const where = `node '${node.name}' (${mechanismLabel(node, registry)})${user === undefined ? " in setup" : `, user ${user}`}`;
+  if (e instanceof CtarError) {
+    // The built-in mechanisms' own errors already name the node.
+    if (e.message.startsWith(`node '${node.name}'`)) return e;
+    return new GraphError(`${where}: ${e.message}`, { cause: e });
   }
+  const msg = e instanceof Error ? e.message.split("\n")[0]! : String(e);
+  return new GraphError(`${where}: ${msg}`, { cause: e });
+}
 
-  const perUser = order.filter((n) => n.plate !== "movie");
-  const steps = perUser.map((node) => ({
-    node,
-    forUser: kernels.get(node.name)!.forUser!.bind(kernels.get(node.name)),
-    parents: new GuardedParents(node, values),
-  }));
-  const [from, to] = input.userRange ?? [0, dims.users];
+function guard<T>(node: NodeSpec, registry: MechanismRegistry, user: number | undefined, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw wrapError(e, node, registry, user);
+  }
+}
+
+export interface EngineRun {
+  readonly order: readonly NodeSpec[];
+  readonly movieValues: ReadonlyMap<string, unknown>;
+  readonly kernels: ReadonlyMap<string, NodeKernel>;
+}
+
+/**
+ * Runs users [from, to) of a graph in one go, calling `onUser` after each with that user's values
+ * (a convenience over `Engine` for analyses such as `ctar verify`).
+ */
+export function runGraph(
+  input: EngineInput & {
+    readonly emit: Emit;
+    readonly onUser?: (user: number, values: ReadonlyMap<string, unknown>, kernels: ReadonlyMap<string, NodeKernel>) => void;
+    readonly userRange?: readonly [number, number];
+  },
+): EngineRun {
+  const engine = new Engine(input);
+  const [from, to] = input.userRange ?? [0, input.dims.users];
   for (let u = from; u < to; u++) {
-    for (const s of steps) {
-      const v = s.forUser({ user: u, parents: s.parents, rng: seeds.stream(s.node.name, "user", u), emit: input.emit });
-      values.set(s.node.name, v);
-    }
-    input.onUser?.(u, values, kernels);
+    const values = engine.runUser(u, input.emit);
+    input.onUser?.(u, values, engine.kernels);
   }
-  for (const k of kernels.values()) k.finish?.();
-  const movieValues = new Map<string, unknown>();
-  for (const n of order) if (n.plate === "movie") movieValues.set(n.name, values.get(n.name));
-  return { order, movieValues, kernels };
+  for (const [name, k] of engine.kernels) {
+    const node = engine.order.find((n) => n.name === name)!;
+    guard(node, input.registry, undefined, () => k.finish?.());
+    const summary = k.summary?.(k.tally ?? {});
+    if (summary !== undefined) input.warn(summary);
+  }
+  return { order: engine.order, movieValues: engine.movieValues, kernels: engine.kernels };
 }

@@ -1,68 +1,71 @@
 /**
- * One CTAR dataset from a configuration and a base catalog: select the movies, run the m-graph
- * user by user (collecting only the observed rows and each user's liked tags), then build the test
- * sets. Pure: no files, no clock, no console (warnings go to the caller's `warn`).
+ * One CTAR dataset in memory, for the library and for analyses at modest sizes: the same world,
+ * blocks and test-set draws as the streamed writer, with the observed rows and the tests kept as
+ * typed tables. Pure: no files, no clock, no console (warnings go to the caller's `warn`). For
+ * datasets of any size, write them instead (`ctar generate`, or `saveDataset`), which streams.
  */
 import type { BaseCatalog } from "../catalog/base-catalog.js";
 import { type SelectedCatalog, selectMovies } from "../catalog/select-movies.js";
 import type { CtarConfig } from "../config/ctar-config.js";
-import { GraphError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
 import type { NodeKernel } from "../mechanisms/mechanism.js";
 import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
-import { type MovieTags, expectMovieTags } from "../mechanisms/values.js";
+import type { MovieTags } from "../mechanisms/values.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { SeedTree } from "../rng/stream.js";
-import { type LikedTags, type TestSets, buildTestSets } from "../testsets/build-test-sets.js";
-import { runGraph } from "./engine.js";
+import { drawTestSets } from "../testsets/build-test-sets.js";
+import { type LabelTable, concatLabels, labelTable } from "../testsets/label-table.js";
+import { BlockRunner } from "./block.js";
 import { RowTable } from "./row-table.js";
+import { EMITTED_TABLES, type EmittedTable } from "./user-rows.js";
+import { World, tagOutputIds } from "./world.js";
+
+export { tagOutputIds };
 
 export interface GenerateOptions {
   /** The graph to run (default: the CTAR preset with the configuration's parameters). */
   readonly graph?: MGraph;
   readonly registry?: MechanismRegistry;
   readonly warn?: (message: string) => void;
-  /**
-   * Called after each user with every node's value for that user and every node's kernel (for its
-   * recorded truth, e.g. exact propensities). Rows are reused between users: read, do not keep.
-   */
+  /** Called after each user with every node's value (rows are reused between users: read, do not keep). */
   readonly observeUser?: (user: number, values: ReadonlyMap<string, unknown>, kernels: ReadonlyMap<string, NodeKernel>) => void;
 }
 
 /** The tables every CTAR-layout dataset has, in internal ids. */
-export const OBSERVED_TABLES = ["rating", "obstag", "rcttag", "dropped"] as const;
-export type ObservedTable = (typeof OBSERVED_TABLES)[number];
+export const OBSERVED_TABLES = EMITTED_TABLES;
+export type ObservedTable = EmittedTable;
+
+export interface LikedTags {
+  /** Liked tags of user u: tag[start[u] .. start[u+1]). */
+  readonly start: Int32Array;
+  readonly tag: Int32Array;
+}
+
+export interface TestSets {
+  readonly test1: LabelTable;
+  readonly test2: LabelTable;
+  readonly test3: LabelTable;
+  readonly test: LabelTable;
+}
 
 export interface Dataset {
   readonly config: CtarConfig;
   readonly graph: MGraph;
+  readonly registry: MechanismRegistry;
   readonly catalog: SelectedCatalog;
   /** TM: the movies' tags (internal tag ids). */
   readonly movieTags: MovieTags;
-  /** Internal tag id → released tag id (re-ranked by first appearance in movie.csv, reference §3). */
+  /** Internal tag id → released tag id (re-ranked by first appearance in movie.csv). */
   readonly tagOutputId: Int32Array;
   /** Number of distinct tags in movie.csv (tags liked but on no movie get ids from here on). */
   readonly movieCsvTags: number;
-  readonly tables: Readonly<Record<ObservedTable, RowTable>> & Readonly<Record<string, RowTable>>;
+  readonly tables: Readonly<Record<ObservedTable, RowTable>>;
   readonly liked: LikedTags;
   readonly tests: TestSets;
   /** Movie-plate values of the run (e.g. Q) and each node's recorded truth. */
   readonly movieValues: ReadonlyMap<string, unknown>;
   readonly kernels: ReadonlyMap<string, NodeKernel>;
   readonly warnings: readonly string[];
-}
-
-/** Re-ranks tags by first appearance in the movies' tag lists; the rest follow in internal order. */
-export function tagOutputIds(tm: MovieTags, tagCount: number): { ids: Int32Array; inLists: number } {
-  const ids = new Int32Array(tagCount).fill(-1);
-  let next = 0;
-  for (let i = 0; i < tm.tag.length; i++) {
-    const t = tm.tag[i]!;
-    if (ids[t] === -1) ids[t] = next++;
-  }
-  const inLists = next;
-  for (let t = 0; t < tagCount; t++) if (ids[t] === -1) ids[t] = next++;
-  return { ids, inLists };
 }
 
 export function generateDataset(config: CtarConfig, base: BaseCatalog, options: GenerateOptions = {}): Dataset {
@@ -73,78 +76,59 @@ export function generateDataset(config: CtarConfig, base: BaseCatalog, options: 
   };
   const graph = options.graph ?? ctarGraph(config);
   const registry = options.registry ?? builtinRegistry();
-  const observe = options.observeUser;
   const catalog = selectMovies(base, config.movies);
-  const dims = { users: config.users, movies: config.movies };
-
-  const tables: Record<string, RowTable> = {};
-  for (const t of OBSERVED_TABLES) tables[t] = new RowTable(4096);
-  const emit = (table: string, a: number, b: number, c: number) => {
-    let t = tables[table];
-    if (t === undefined) {
-      t = new RowTable(1024);
-      tables[table] = t;
-    }
-    t.push(a, b, c);
-  };
-
+  const world = new World({ config, catalog, graph, registry, warn });
+  const tables = Object.fromEntries(OBSERVED_TABLES.map((t) => [t, new RowTable(4096)])) as Record<ObservedTable, RowTable>;
   const likedStart = new Int32Array(config.users + 1);
-  let likedTag = new Int32Array(config.users * 16);
-  let likedLen = 0;
-  const tuNode = graph.nodes.find((n) => n.name === "TU");
-  const onUser = (u: number, values: ReadonlyMap<string, unknown>, kernels: ReadonlyMap<string, NodeKernel>) => {
-    const tu = tuNode ? values.get("TU") : undefined;
-    if (tu instanceof Int32Array) {
-      if (likedLen + tu.length > likedTag.length) {
-        const g = new Int32Array(Math.max(likedTag.length * 2, likedLen + tu.length));
-        g.set(likedTag);
-        likedTag = g;
-      }
-      likedTag.set(tu, likedLen);
-      likedLen += tu.length;
+  const likedTags: number[] = [];
+  const t1u: number[] = [];
+  const t1t: number[] = [];
+  const runner = new BlockRunner(world, false, (u, rows, flags, values) => {
+    for (const t of OBSERVED_TABLES) {
+      const r = rows[t];
+      for (let i = 0; i < r.length; i++) tables[t].push(u, r.movie[i]!, r.value[i]!);
     }
-    likedStart[u + 1] = likedLen;
-    observe?.(u, values, kernels);
-  };
-
-  const run = runGraph({ graph, registry, dims, catalog, seed: config.seed, compat: config.compat, emit, warn, onUser });
-  const tmValue = run.movieValues.get("TM");
-  if (tmValue === undefined) throw new GraphError(`graph '${graph.name}': a CTAR-layout dataset needs a movie-plate node 'TM' with the movies' tags`);
-  const movieTags = expectMovieTags(tmValue, "dataset", "TM");
-  const tagCount = catalog.tagPopularity.length;
-  const { ids, inLists } = tagOutputIds(movieTags, tagCount);
-  const liked: LikedTags = { start: likedStart, tag: likedTag.slice(0, likedLen) };
-
+    for (let i = 0; i < flags.test1Length; i++) {
+      t1u.push(u);
+      t1t.push(flags.test1[i]!);
+    }
+    const tu = world.likedNode === undefined ? undefined : values.get(world.likedNode);
+    if (tu instanceof Int32Array) for (const t of tu) likedTags.push(t);
+    likedStart[u + 1] = likedTags.length;
+    options.observeUser?.(u, values, world.engine.kernels);
+  });
+  const block = runner.run(0, config.users);
+  for (const [name, k] of world.engine.kernels) {
+    const s = k.summary?.(k.tally ?? {});
+    if (s !== undefined) warn(s);
+  }
+  const ratingStart = new Float64Array(config.users + 1);
+  for (let u = 0; u < config.users; u++) ratingStart[u + 1] = ratingStart[u]! + block.ratingCounts[u]!;
   const seeds = new SeedTree(config.seed);
-  const tests = buildTestSets({
-    users: config.users,
-    movies: config.movies,
-    tagCount,
-    tm: movieTags,
-    ratings: tables.rating!,
-    obstag: tables.obstag!,
-    rcttag: tables.rcttag!,
-    dropped: tables.dropped!,
-    liked,
+  const drawn = drawTestSets({
+    world,
+    ratingStart,
+    pools: block.pools,
     test2: config.test2,
     test3: config.test3,
-    compat: config.compat,
     rng2: seeds.stream("test-sets", "test2"),
     rng3: seeds.stream("test-sets", "test3"),
     warn,
   });
+  const test1 = labelTable(t1u, t1t, t1u.map(() => 1));
   return {
     config,
     graph,
+    registry,
     catalog,
-    movieTags,
-    tagOutputId: ids,
-    movieCsvTags: inLists,
-    tables: tables as Dataset["tables"],
-    liked,
-    tests,
-    movieValues: run.movieValues,
-    kernels: run.kernels,
+    movieTags: world.movieTags,
+    tagOutputId: world.tagOutputId,
+    movieCsvTags: world.movieCsvTags,
+    tables,
+    liked: { start: likedStart, tag: Int32Array.from(likedTags) },
+    tests: { test1, test2: drawn.test2, test3: drawn.test3, test: concatLabels(test1, drawn.test2, drawn.test3) },
+    movieValues: world.engine.movieValues,
+    kernels: world.engine.kernels,
     warnings,
   };
 }

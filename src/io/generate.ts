@@ -1,14 +1,16 @@
 /**
- * The library's entry point for one dataset: validates a configuration (same keys as the CLI's
- * config file), loads the catalog it names (built-in or a folder) and generates. `saveDataset`
- * writes the result atomically in the CTAR layout.
+ * The library's entry points: `generate(config)` validates a configuration (same keys as the
+ * CLI's config file), loads the catalog it names and generates in memory (for modest sizes);
+ * `saveDataset(dir, dataset)` writes that dataset in the CTAR layout, atomically, by streaming the
+ * same world to the files (the bytes `ctar generate` writes for the same configuration and graph).
  */
 import type { CtarConfigInput } from "../config/ctar-config.js";
 import { parseCtarConfig } from "../config/parse-config.js";
 import { type Dataset, type GenerateOptions, generateDataset } from "../generate/generate.js";
 import { writeDirAtomically } from "./atomic-dir.js";
+import type { DatasetFiles } from "./finish-dataset.js";
+import { generateInto } from "./generate-run.js";
 import { resolveCatalog } from "./resolve-catalog.js";
-import { type DatasetFiles, writeDataset } from "./write-dataset.js";
 
 /**
  * Generates a CTAR dataset in memory.
@@ -22,10 +24,11 @@ export function generate(config: CtarConfigInput = {}, options: GenerateOptions 
 }
 
 /** Writes a dataset to `dir` in the CTAR layout; a non-empty `dir` is replaced only with `force`. */
-export async function saveDataset(dir: string, dataset: Dataset, options: { force?: boolean } = {}): Promise<DatasetFiles> {
+export async function saveDataset(dir: string, dataset: Dataset, options: { force?: boolean; workers?: number } = {}): Promise<DatasetFiles> {
   let files: DatasetFiles = {};
-  await writeDirAtomically(dir, options.force === true, (tmp) => {
-    files = writeDataset(tmp, dataset);
+  const inputs = { config: dataset.config, graph: dataset.graph, registry: dataset.registry, modules: [], source: "the library", truth: "basic" as const, record: {} };
+  await writeDirAtomically(dir, options.force === true, async (tmp) => {
+    files = (await generateInto(tmp, inputs, { workers: options.workers ?? 1, catalog: dataset.catalog })).files;
   });
   return files;
 }

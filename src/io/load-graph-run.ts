@@ -63,7 +63,7 @@ export async function loadMechanismModules(paths: readonly string[], base: Mecha
         const other = origin.get(m.kind);
         throw new ConfigError(`${where}: mechanism kind '${m.kind}' is already defined ${other === undefined ? "by ctar (a built-in kind)" : `by module ${other}`}; give it another kind`);
       }
-      registry.register(m);
+      registry.register(m, path);
       origin.set(m.kind, path);
     }
   }

@@ -67,8 +67,18 @@ export interface NodeKernel {
   readonly value?: unknown;
   /** The value of a user or user-movie node for one user (a row may be reused between users). */
   forUser?(ctx: UserContext): unknown;
-  /** Called once after the last user (e.g. to report clipped probabilities). */
+  /**
+   * Called after the last user this kernel ran. With worker threads and shards a kernel runs only
+   * some users: report counts through `tally` and `summary` instead, which see all users.
+   */
   finish?(): void;
+  /**
+   * Counts this kernel accumulates over its users (e.g. clipped probabilities). The engine sums
+   * them over every block, worker and shard, and passes the totals to `summary` once.
+   */
+  readonly tally?: Record<string, number>;
+  /** A warning from the summed tallies of all users, or undefined when there is nothing to say. */
+  summary?(total: Readonly<Record<string, number>>): string | undefined;
   /** Exact per-movie or per-pair facts worth recording as ground truth (e.g. propensities). */
   readonly truth?: Readonly<Record<string, unknown>>;
 }

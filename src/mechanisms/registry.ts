@@ -19,11 +19,19 @@ import { userIndex } from "./user-index.js";
 
 export class MechanismRegistry {
   private readonly byKind = new Map<string, Mechanism<unknown>>();
+  private readonly origin = new Map<string, string>();
 
-  register(m: Mechanism<any>): this {
+  /** Registers a mechanism; `origin` is the module file it came from (user mechanisms). */
+  register(m: Mechanism<any>, origin?: string): this {
     if (this.byKind.has(m.kind)) throw new ConfigError(`mechanism '${m.kind}' is registered twice`);
     this.byKind.set(m.kind, m as Mechanism<unknown>);
+    if (origin !== undefined) this.origin.set(m.kind, origin);
     return this;
+  }
+
+  /** The module file a user mechanism came from; undefined for ctar's own. */
+  originOf(kind: string): string | undefined {
+    return this.origin.get(kind);
   }
 
   get(kind: string): Mechanism<unknown> | undefined {
@@ -37,7 +45,7 @@ export class MechanismRegistry {
   /** A copy, so that a run's user mechanisms do not leak into the built-in registry. */
   clone(): MechanismRegistry {
     const r = new MechanismRegistry();
-    for (const m of this.byKind.values()) r.register(m);
+    for (const m of this.byKind.values()) r.register(m, this.origin.get(m.kind));
     return r;
   }
 }

@@ -58,9 +58,9 @@ export const selectionMissingness = defineMechanism({
     // Reference mode: each movie's `list(set(TM))` order, in original tag ids, computed once (TM
     // reaches this node inside TL's value, so on the first user).
     let tmSetOrder: number[][] | undefined;
-    let clippedPairs = 0;
-    let clippedUsers = 0;
+    const tally = { clippedPairs: 0, clippedUsers: 0 };
     return {
+      tally,
       forUser: ({ parents, rng }) => {
         const r = expectFloatRow(parents.get(rName), name, rName, movies);
         const tlRow = expectTagSetRow(parents.get(tlName), name, tlName);
@@ -96,16 +96,15 @@ export const selectionMissingness = defineMechanism({
           labelled[m] = lab;
         }
         if (clipped > 0) {
-          clippedPairs += clipped;
-          clippedUsers++;
+          tally.clippedPairs += clipped;
+          tally.clippedUsers++;
         }
         return row;
       },
-      finish: () => {
-        if (clippedPairs > 0) {
-          ctx.warn(`node '${name}': rate ${rate} pushes P(observed) above 1 for ${clippedPairs} pairs of ${clippedUsers} users; clipped to 1`);
-        }
-      },
+      summary: (total) =>
+        (total["clippedPairs"] ?? 0) > 0
+          ? `node '${name}': rate ${rate} pushes P(observed) above 1 for ${total["clippedPairs"]} pairs of ${total["clippedUsers"]} users; clipped to 1`
+          : undefined,
     };
   },
 });

@@ -31,25 +31,56 @@ function absorb(s: Uint32Array, w: number): void {
 /** A key part: a string (a node or stage name) or a non-negative integer below 2^53. */
 export type KeyPart = string | number;
 
-export function hashKey(seed: number, parts: readonly KeyPart[]): Uint32Array {
-  const s = new Uint32Array([0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344]);
-  const absorbInt = (x: number) => {
-    absorb(s, x % 0x100000000);
-    absorb(s, Math.floor(x / 0x100000000));
-  };
-  absorbInt(seed);
-  for (const p of parts) {
-    if (typeof p === "string") {
-      absorb(s, 0x5354 + p.length); // a tag separating strings from integers
-      for (let i = 0; i < p.length; i++) absorb(s, p.charCodeAt(i));
-    } else {
-      absorb(s, 0x494e);
-      absorbInt(p);
-    }
+function absorbInt(s: Uint32Array, x: number): void {
+  absorb(s, x % 0x100000000);
+  absorb(s, Math.floor(x / 0x100000000));
+}
+
+function absorbPart(s: Uint32Array, p: KeyPart): void {
+  if (typeof p === "string") {
+    absorb(s, 0x5354 + p.length); // a tag separating strings from integers
+    for (let i = 0; i < p.length; i++) absorb(s, p.charCodeAt(i));
+  } else {
+    absorb(s, 0x494e);
+    absorbInt(s, p);
   }
+}
+
+/** The sponge state after the seed and the key parts (before the all-zero guard). */
+function absorbKey(seed: number, parts: readonly KeyPart[]): Uint32Array {
+  const s = new Uint32Array([0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344]);
+  absorbInt(s, seed);
+  for (const p of parts) absorbPart(s, p);
+  return s;
+}
+
+function nonZero(s: Uint32Array): Uint32Array {
   // xoshiro's state must not be all zero.
   if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;
   return s;
+}
+
+export function hashKey(seed: number, parts: readonly KeyPart[]): Uint32Array {
+  return nonZero(absorbKey(seed, parts));
+}
+
+/**
+ * The streams (seed, ...prefix, i) for every integer i, with the prefix absorbed once: a node's
+ * per-user streams cost two absorbed words per user instead of the whole key.
+ */
+export class StreamFamily {
+  private readonly prefix: Uint32Array;
+  private readonly work = new Uint32Array(4);
+  constructor(seed: number, parts: readonly KeyPart[]) {
+    this.prefix = absorbKey(seed, parts);
+  }
+  /** The same stream as `new SeedTree(seed).stream(...parts, i)`. */
+  stream(i: number): Stream {
+    const s = this.work;
+    s.set(this.prefix);
+    absorbPart(s, i);
+    return new Stream(nonZero(s));
+  }
 }
 
 const TWO_POW_32 = 4294967296;
@@ -150,5 +181,9 @@ export class SeedTree {
   }
   stream(...key: KeyPart[]): Stream {
     return new Stream(hashKey(this.seed, key));
+  }
+  /** `stream(...prefix, i)` for every integer i, cheaply (see StreamFamily). */
+  family(...prefix: KeyPart[]): StreamFamily {
+    return new StreamFamily(this.seed, prefix);
   }
 }

@@ -1,0 +1,75 @@
+/**
+ * The facts a Test II or III draw needs about one drawn user — the movies they rated and, per tag,
+ * whether the pair is excluded (Test I or known from training), seen through a rated movie, or
+ * liked — obtained by regenerating that user from their keyed streams. Nothing per user is kept
+ * from the generation pass but the rating counts; a bounded cache holds the users drawn so far.
+ */
+import type { World } from "../generate/world.js";
+import { UserRows } from "../generate/user-rows.js";
+import { UserTagFlags } from "./user-labels.js";
+
+export interface UserFacts {
+  /** Rated movies, ascending. */
+  readonly rated: Int32Array;
+  /** Tags with any flag, ascending, and their flags (user-labels.ts). */
+  readonly tags: Int32Array;
+  readonly flags: Uint8Array;
+}
+
+/** The flags of tag t for this user (0 when none). */
+export function flagsOf(f: UserFacts, t: number): number {
+  let lo = 0;
+  let hi = f.tags.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = f.tags[mid]!;
+    if (x === t) return f.flags[mid]!;
+    if (x < t) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+export function isRated(f: UserFacts, m: number): boolean {
+  let lo = 0;
+  let hi = f.rated.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = f.rated[mid]!;
+    if (x === m) return true;
+    if (x < m) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** At most this many users' facts are cached (a few hundred bytes each). */
+const CACHE_USERS = 1 << 15;
+
+export class UserFactsSource {
+  private readonly rows = new UserRows();
+  private readonly flags: UserTagFlags;
+  private readonly cache = new Map<number, UserFacts>();
+  /** Users regenerated so far (for the progress line and the note). */
+  regenerated = 0;
+
+  constructor(private readonly world: World) {
+    this.flags = new UserTagFlags(world.movieTags, world.tagCount, world.inMovies);
+  }
+
+  get(u: number): UserFacts {
+    const hit = this.cache.get(u);
+    if (hit !== undefined) return hit;
+    const w = this.world;
+    this.rows.begin(u);
+    const values = w.engine.runUser(u, this.rows.emit);
+    const liked = w.likedNode === undefined ? undefined : (values.get(w.likedNode) as Int32Array | undefined);
+    this.flags.compute(this.rows, liked, w.input.config.compat === "reference");
+    const r = this.rows.rating;
+    const facts: UserFacts = { rated: r.movie.slice(0, r.length).sort(), ...this.flags.snapshot() };
+    if (this.cache.size >= CACHE_USERS) this.cache.clear();
+    this.cache.set(u, facts);
+    this.regenerated++;
+    return facts;
+  }
+}
