@@ -19,7 +19,7 @@ export const ctarConfigSchema = z
     catalogSeed: z.number().int().min(0).default(2202),
     compat: z.enum(["none", "reference"]).default("none"),
     tagsPerMovie: z.number().int().min(1).max(31).default(8),
-    likedTags: z.object({ min: count(10), max: count(20) }).strict().prefault({}),
+    likedTags: z.object({ min: count(10), max: z.number().int().min(0).max(256).default(20) }).strict().prefault({}),
     quality: z.object({ sigma: z.number().min(0).default(0.75) }).strict().prefault({}),
     rating: z
       .object({ mu: z.number().default(0.7), sigma: z.number().min(0).default(0.25), min: z.number().default(1), max: z.number().default(5) })

@@ -10,14 +10,15 @@ import { UserTagFlags } from "../testsets/user-labels.js";
 import { PotentialOutcomes } from "../truth/potential-outcomes.js";
 import { TagEffects } from "../truth/tag-effect.js";
 import { STREAMED_FILES, type StreamedFile } from "./layout.js";
-import { UserRows } from "./user-rows.js";
+import { CsvBytes } from "./csv-bytes.js";
+import { type MovieValueRows, UserRows } from "./user-rows.js";
 import type { World } from "./world.js";
 
 export interface BlockOutput {
   readonly from: number;
   readonly to: number;
   /** Encoded rows of each streamed file (no header), in user order. */
-  readonly text: Readonly<Record<StreamedFile, string>>;
+  readonly bytes: Readonly<Record<StreamedFile, Uint8Array>>;
   readonly rows: Readonly<Record<StreamedFile, number>>;
   /** truth/full.csv.gz rows as gzip members (empty unless `truth: full`). */
   readonly full: readonly Uint8Array[];
@@ -41,6 +42,9 @@ export class BlockRunner {
   private readonly flags: UserTagFlags;
   private readonly outcomes: PotentialOutcomes;
   private tau = new Float64Array(64);
+  private keys = new Int32Array(64);
+  private readonly out = Object.fromEntries(STREAMED_FILES.map((f) => [f, new CsvBytes()])) as Record<StreamedFile, CsvBytes>;
+  private readonly fullOut: CsvBytes | undefined;
 
   constructor(
     readonly world: World,
@@ -49,18 +53,18 @@ export class BlockRunner {
   ) {
     this.flags = new UserTagFlags(world.movieTags, world.tagCount, world.inMovies);
     this.outcomes = new PotentialOutcomes(world.movies);
+    this.fullOut = fullTruth ? new CsvBytes(GZIP_CHUNK + (1 << 16)) : undefined;
   }
 
   run(from: number, to: number): BlockOutput {
     const w = this.world;
     const id = w.tagOutputId;
     const reference = w.input.config.compat === "reference";
-    const text = Object.fromEntries(STREAMED_FILES.map((f) => [f, ""])) as Record<StreamedFile, string>;
-    const rows = Object.fromEntries(STREAMED_FILES.map((f) => [f, 0])) as Record<StreamedFile, number>;
+    const out = this.out;
     const ratingCounts = new Int32Array(to - from);
     const pools = new Float64Array(4);
     const full: Uint8Array[] = [];
-    let fullText = "";
+    const fullOut = this.fullOut;
     let fullRows = 0;
     let other = 0;
     const effects = w.effects instanceof TagEffects ? w.effects : undefined;
@@ -75,70 +79,86 @@ export class BlockRunner {
       ratingCounts[u - from] = r.rating.length;
       this.observe?.(u, r, this.flags, values);
 
-      let s = "";
-      for (let i = 0; i < r.rating.length; i++) s += `${u},${r.rating.movie[i]},${r.rating.value[i]}\n`;
-      text["train/rating.csv"] += s;
-      rows["train/rating.csv"] += r.rating.length;
-      text["train/obstag.csv"] += tagRows(u, r.obstag.movie, r.obstag.value, r.obstag.length, id);
-      rows["train/obstag.csv"] += r.obstag.length;
-      text["train/rcttag.csv"] += tagRows(u, r.rcttag.movie, r.rcttag.value, r.rcttag.length, id);
-      rows["train/rcttag.csv"] += r.rcttag.length;
-      text["truth/obstag_dropped.csv"] += tagRows(u, r.dropped.movie, r.dropped.value, r.dropped.length, id);
-      rows["truth/obstag_dropped.csv"] += r.dropped.length;
-
+      const rating = out["train/rating.csv"];
+      for (let i = 0; i < r.rating.length; i++) rating.int(u).comma().int(r.rating.movie[i]!).comma().num(r.rating.value[i]!).end();
+      tagRows(out["train/obstag.csv"], u, r.obstag, id);
+      tagRows(out["train/rcttag.csv"], u, r.rcttag, id);
+      tagRows(out["truth/obstag_dropped.csv"], u, r.dropped, id);
       const f = this.flags;
-      s = "";
-      for (let i = 0; i < f.test1Length; i++) s += `${u},${id[f.test1[i]!]},1\n`;
-      text["test/test_1.csv"] += s;
-      rows["test/test_1.csv"] += f.test1Length;
-
+      const t1 = out["test/test_1.csv"];
+      for (let i = 0; i < f.test1Length; i++) t1.int(u).comma().int(id[f.test1[i]!]!).text(",1").end();
       if (liked instanceof Int32Array) {
-        const order = Array.from(liked, (t) => id[t]!).sort((a, b) => a - b);
-        s = "";
-        for (const t of order) s += `${u},${t}\n`;
-        text["truth/liked_tags.csv"] += s;
-        rows["truth/liked_tags.csv"] += order.length;
+        const order = this.sortedIds(liked, id);
+        const lt = out["truth/liked_tags.csv"];
+        for (let i = 0; i < liked.length; i++) lt.int(u).comma().int(order[i]! >>> 8).end();
         if (effects !== undefined) {
-          text["truth/user_tag.csv"] += this.userTagRows(u, liked, effects, id);
-          rows["truth/user_tag.csv"] += liked.length;
+          const tl = values.get(w.overlapNode!) as { count?: unknown } | undefined;
+          this.userTagRows(out["truth/user_tag.csv"], u, liked, effects, id, tl?.count instanceof Uint8Array ? tl.count : undefined);
         }
       }
-      if (this.fullTruth) {
+      if (fullOut !== undefined) {
         const o = this.outcomes.read(values, w.engine.kernels);
         if (o !== undefined) {
-          const { rating, liked: k, pRating, pObsTag } = o;
-          for (let m = 0; m < rating.length; m++) {
-            fullText += `${u},${m},${rating[m]},${k[m]},${pRating === undefined ? "" : pRating[m]},${pObsTag === undefined ? "" : pObsTag[m]}\n`;
+          const { rating: rr, liked: k, pRating, pObsTag } = o;
+          for (let m = 0; m < rr.length; m++) {
+            fullOut.int(u).comma().int(m).comma().num(rr[m]!).comma().int(k[m]!).comma();
+            if (pRating !== undefined) fullOut.num(pRating[m]!);
+            fullOut.comma();
+            if (pObsTag !== undefined) fullOut.num(pObsTag[m]!);
+            fullOut.end();
           }
-          fullRows += rating.length;
-          if (fullText.length >= GZIP_CHUNK) {
-            full.push(gzipSync(fullText, { level: 6 }));
-            fullText = "";
-          }
+          fullRows += rr.length;
+          if (fullOut.length >= GZIP_CHUNK) full.push(gzipSync(fullOut.take(), { level: 6 }));
         }
       }
     }
-    if (fullText.length > 0) full.push(gzipSync(fullText, { level: 6 }));
-    return { from, to, text, rows, full, fullRows, ratingCounts, pools: Array.from(pools), otherRows: other };
+    if (fullOut !== undefined && fullOut.length > 0) full.push(gzipSync(fullOut.take(), { level: 6 }));
+    const rows = {} as Record<StreamedFile, number>;
+    const bytes = {} as Record<StreamedFile, Uint8Array>;
+    for (const file of STREAMED_FILES) {
+      rows[file] = out[file].rows;
+      bytes[file] = out[file].take();
+    }
+    return { from, to, bytes, rows, full, fullRows, ratingCounts, pools: Array.from(pools), otherRows: other };
+  }
+
+  /**
+   * The released ids of a user's liked tags, sorted, each as id · 256 + its index in `liked` (an
+   * insertion sort: a user likes a few dozen tags at most).
+   */
+  private sortedIds(liked: Int32Array, id: Int32Array): Int32Array {
+    if (this.keys.length < liked.length) this.keys = new Int32Array(liked.length * 2);
+    const k = this.keys;
+    if (liked.length > 256 || id.length > 1 << 23) throw new RangeError(`block: ${liked.length} liked tags or ${id.length} tags exceed the packed sort (256 tags, 2^23 ids)`);
+    for (let i = 0; i < liked.length; i++) {
+      const v = (id[liked[i]!]! << 8) | i;
+      let j = i;
+      while (j > 0 && k[j - 1]! > v) {
+        k[j] = k[j - 1]!;
+        j--;
+      }
+      k[j] = v;
+    }
+    return k;
   }
 
   /** truth/user_tag.csv rows of one user: τ and τ′ per liked tag, by released tag id. */
-  private userTagRows(u: number, liked: Int32Array, effects: TagEffects, id: Int32Array): string {
+  private userTagRows(out: CsvBytes, u: number, liked: Int32Array, effects: TagEffects, id: Int32Array, counts: Uint8Array | undefined): void {
     if (this.tau.length < liked.length) this.tau = new Float64Array(liked.length);
     const tau = this.tau;
-    effects.tau(liked, tau);
-    const order = Array.from(liked.keys()).sort((a, b) => id[liked[a]!]! - id[liked[b]!]!);
-    let s = "";
-    for (const i of order) s += `${u},${id[liked[i]!]},1,${tau[i]},${tau[i]! > 0 ? 1 : 0}\n`;
-    return s;
+    if (counts !== undefined && counts.length === this.world.movies) effects.tauFromCounts(liked, counts, tau);
+    else effects.tau(liked, tau);
+    const keys = this.sortedIds(liked, id);
+    for (let k = 0; k < liked.length; k++) {
+      const i = keys[k]! & 255;
+      out.int(u).comma().int(id[liked[i]!]!).text(",1,").num(tau[i]!).text(tau[i]! > 0 ? ",1" : ",0").end();
+    }
   }
 }
 
-function tagRows(u: number, movie: Int32Array, tag: Float64Array, n: number, id: Int32Array): string {
-  let s = "";
-  for (let i = 0; i < n; i++) {
-    const t = tag[i]!;
-    s += `${u},${movie[i]},${t < 0 ? -1 : id[t]}\n`;
+function tagRows(out: CsvBytes, u: number, rows: MovieValueRows, id: Int32Array): void {
+  for (let i = 0; i < rows.length; i++) {
+    const t = rows.value[i]!;
+    out.int(u).comma().int(rows.movie[i]!).comma().int(t < 0 ? -1 : id[t]!).end();
   }
-  return s;
 }

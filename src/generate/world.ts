@@ -53,6 +53,8 @@ export class World {
   readonly effects: TagEffects | { readonly reason: string };
   /** The user-plate node with each user's liked tags (TU), if the graph has one. */
   readonly likedNode: string | undefined;
+  /** The tag overlap TL that the rating reads (its counts give τ in one pass), when τ applies. */
+  readonly overlapNode: string | undefined;
 
   constructor(readonly input: WorldInput) {
     const { config, catalog, graph, registry } = input;
@@ -70,6 +72,7 @@ export class World {
     for (let i = 0; i < this.movieTags.tag.length; i++) this.inMovies[this.movieTags.tag[i]!] = 1;
     this.likedNode = graph.nodes.find((n) => n.name === "TU" && n.plate === "user")?.name;
     const found = ratingModelOf(graph);
+    this.overlapNode = "reason" in found ? undefined : found.tl;
     if ("reason" in found) this.effects = found;
     else {
       const q = this.engine.movieValues.get(found.q);

@@ -7,8 +7,8 @@
  * order and finishes the dataset as a one-machine run does, so the result is the same bytes.
  */
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { InputError } from "../errors/errors.js";
 import { FULL_TRUTH_FILE, HEADERS, STREAMED_FILES } from "../generate/layout.js";
@@ -91,7 +91,7 @@ function readManifest(dir: string): PartManifest {
 
 /** Checks that `dirs` are shards 0..N−1 of one run; returns them in shard order. */
 function checkParts(dirs: readonly string[]): Array<{ dir: string; m: PartManifest }> {
-  if (dirs.length === 0) throw new InputError("ctar merge: no parts given");
+  if (dirs.length === 0) throw new InputError("merge: no parts given");
   const parts = dirs.map((dir) => ({ dir, m: readManifest(dir) }));
   const first = parts[0]!;
   for (const p of parts.slice(1)) {
@@ -112,7 +112,7 @@ function checkParts(dirs: readonly string[]): Array<{ dir: string; m: PartManife
     byIndex.set(p.m.shard.index, p.dir);
   }
   const missing = Array.from({ length: n }, (_, i) => i).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) throw new InputError(`ctar merge: shard${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of ${n} missing (got ${parts.length} part${parts.length > 1 ? "s" : ""})`);
+  if (missing.length > 0) throw new InputError(`merge: shard${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of ${n} missing (got ${parts.length} part${parts.length > 1 ? "s" : ""})`);
   const config = first.m.run["config"] as { users: number; movies: number };
   for (const p of parts) {
     const r = shardRange(config.users, config.movies, p.m.shard.index, n);
@@ -140,6 +140,7 @@ export async function mergeParts(dirs: readonly string[], dir: string, options: 
   const files: string[] = [...STREAMED_FILES, ...(inputs.truth === "full" ? [FULL_TRUTH_FILE] : [])];
   const rows: Record<string, number> = {};
   for (const f of files) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
     const out = openSync(join(dir, f), "w");
     try {
       writeAll(out, f === FULL_TRUTH_FILE ? gzipSync(`${HEADERS[f]}\n`) : `${HEADERS[f]}\n`);

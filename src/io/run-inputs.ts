@@ -8,6 +8,7 @@ import type { CtarConfig } from "../config/ctar-config.js";
 import { parseCtarConfig } from "../config/parse-config.js";
 import { InputError } from "../errors/errors.js";
 import { parseGraphSpec } from "../graph/graph-spec.js";
+import type { MGraph } from "../graph/mgraph.js";
 import { builtinRegistry } from "../mechanisms/registry.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { applyInterventions, parseIntervention } from "../scm/intervention.js";
@@ -43,7 +44,9 @@ export async function runInputsFromOptions(config: CtarConfig, graphFile: string
 export async function runInputsFromRecord(doc: Record<string, unknown>, where: string, baseDir: string): Promise<RunInputs> {
   const config = parseCtarConfig(doc["config"], `${where}: config`);
   if (doc["graph"] === undefined) throw new InputError(`${where}: no 'graph' entry`);
-  const graph = parseGraphSpec(doc["graph"], `${where}: graph`);
+  // Checked by the parser; the recorded value itself is kept so config.json keeps its key order.
+  parseGraphSpec(doc["graph"], `${where}: graph`);
+  const graph = doc["graph"] as MGraph;
   const modules = doc["modules"] ?? [];
   if (!(Array.isArray(modules) && modules.every((m) => typeof m === "string"))) throw new InputError(`${where}: 'modules' must be a list of module paths`);
   const paths = (modules as string[]).map((m) => resolve(baseDir, m));

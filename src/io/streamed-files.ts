@@ -46,7 +46,7 @@ export class StreamedFiles {
   append(b: BlockOutput): void {
     if (b.from !== this.next) throw new Error(`streamed files: block of users ${b.from}.. arrived, expected ${this.next}..`);
     for (const f of STREAMED_FILES) {
-      const s = b.text[f];
+      const s = b.bytes[f];
       if (s.length > 0) writeAll(this.fds.get(f)!, s);
       this.rows[f]! += b.rows[f];
     }

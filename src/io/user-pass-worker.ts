@@ -30,7 +30,8 @@ port.on("message", (msg: { type: "block"; index: number; from: number; to: numbe
       }
       try {
         const block = runner.run(msg.from, msg.to);
-        port.postMessage({ type: "block", index: msg.index, block }, block.full.map((b) => b.buffer as ArrayBuffer));
+        const transfer = [...block.full, ...Object.values(block.bytes)].map((b) => b.buffer as ArrayBuffer);
+        port.postMessage({ type: "block", index: msg.index, block }, transfer);
       } catch (e) {
         port.postMessage({ type: "error", error: errorToWire(e) });
       }

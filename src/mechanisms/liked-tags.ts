@@ -9,7 +9,7 @@ export const likedTags = defineMechanism({
   description: "|TU| ~ Uniform{min..max}; tags drawn from tag popularity π without replacement",
   plates: ["user"],
   params: z
-    .object({ min: z.number().int().min(0).default(10), max: z.number().int().min(0).default(20) })
+    .object({ min: z.number().int().min(0).default(10), max: z.number().int().min(0).max(256).default(20) })
     .strict()
     .refine((p) => p.min <= p.max, { message: "min must not exceed max" }),
   setup: (ctx) => {

@@ -5,6 +5,7 @@
  * Also `uniform-missingness`: P(R = 1) = rate for every pair (MCAR), for interventions.
  */
 import { z } from "zod";
+import { thinnedBernoulli } from "../rng/sample.js";
 import type { Stream } from "../rng/stream.js";
 import { type NodeKernel, defineMechanism } from "./mechanism.js";
 import { expectFloatRow } from "./values.js";
@@ -29,18 +30,23 @@ export function normaliseToRate(weights: Float64Array, rate: number, out: Float6
   return clipped;
 }
 
-/** A Bernoulli row with per-movie probabilities, one 32-bit draw per movie. */
-export function bernoulliRow(p: Float64Array, row: Uint8Array, rng: Stream): void {
-  for (let m = 0; m < row.length; m++) row[m] = rng.nextUint32() < p[m]! * 4294967296 ? 1 : 0;
+/** A Bernoulli row with per-movie probabilities p (≤ pMax), drawn by thinning (rng/sample.ts). */
+export function bernoulliRow(p: Float64Array, pMax: number, row: Uint8Array, rng: Stream): void {
+  row.fill(0);
+  thinnedBernoulli(rng, p, 1, pMax, (m) => {
+    row[m] = 1;
+  });
 }
 
 /** A kernel drawing each user's indicator row from fixed per-movie probabilities (recorded as truth). */
 function movieBernoulliKernel(p: Float64Array): NodeKernel {
   const row = new Uint8Array(p.length);
+  let pMax = 0;
+  for (const x of p) pMax = Math.max(pMax, x);
   return {
     truth: { propensity: p },
     forUser: ({ rng }) => {
-      bernoulliRow(p, row, rng);
+      bernoulliRow(p, pMax, row, rng);
       return row;
     },
   };

@@ -31,7 +31,8 @@ export const ratingProxy = defineMechanism({
       forUser: ({ user, parents, emit }) => {
         const r = expectFloatRow(parents.get(rName), ctx.node.name, rName, movies);
         const ind = expectIndicatorRow(parents.get(indName), ctx.node.name, indName, movies);
-        for (let m = 0; m < movies; m++) if (ind[m] === 1) emit("rating", user, m, r[m]!);
+        // Indicator rows are sparse: indexOf scans natively for the next observed pair.
+        for (let m = ind.indexOf(1); m >= 0; m = ind.indexOf(1, m + 1)) emit("rating", user, m, r[m]!);
         return undefined;
       },
     };
@@ -51,8 +52,7 @@ export const surveyTagProxy = defineMechanism({
       forUser: ({ user, parents, emit }) => {
         const tl = expectTagSetRow(parents.get(tlName), ctx.node.name, tlName);
         const ind = expectIndicatorRow(parents.get(indName), ctx.node.name, indName, movies);
-        for (let m = 0; m < movies; m++) {
-          if (ind[m] !== 1) continue;
+        for (let m = ind.indexOf(1); m >= 0; m = ind.indexOf(1, m + 1)) {
           const mask = tl.mask[m]!;
           if (mask === 0) emit("rcttag", user, m, -1);
           else emitTags(emit, "rcttag", user, m, mask, tl.tags.start, tl.tags.tag);
@@ -81,8 +81,8 @@ export const observationalTagProxy = defineMechanism({
       forUser: ({ user, parents, emit }) => {
         const tl = expectTagSetRow(parents.get(tlName), ctx.node.name, tlName);
         const ro = expectObservationRow(parents, ctx.node.name, indName, allLabelled);
-        for (let m = 0; m < movies; m++) {
-          if (ro.observed[m] !== 1) continue;
+        const obs = ro.observed;
+        for (let m = obs.indexOf(1); m >= 0; m = obs.indexOf(1, m + 1)) {
           const mask = tl.mask[m]!;
           if (mask === 0) {
             emit("obstag", user, m, -1);

@@ -1,11 +1,20 @@
 /**
  * R (paper Eq. 5, as the reference generator applies it): R_{u,m} = clip(round(Q_m − μ +
  * N(|TL_{u,m}|/2, σ2²)), min, max). `round: false` keeps the continuous value (still clipped).
+ *
+ * Sampling. The rounded, clipped rating takes few values, and its law given (m, |TL|) is known
+ * exactly: with x = Q_m − μ + |TL|/2 and the steps c_j (size s_j) of y ↦ clip(round(y)),
+ * P(R ≥ min + Σ_{i≤j} s_i) = 1 − Φ((c_j − x)/σ). So each pair takes one 32-bit uniform u and
+ * R = min + Σ_j s_j·[u ≥ T_j], T_j = Φ((c_j − x)/σ)·2^32, the thresholds tabulated once per
+ * (movie, |TL|): the same distribution as drawing the normal and rounding (to 2^−32), at the cost
+ * of one integer draw instead of a normal deviate (tested against the exact law).
  */
 import { z } from "zod";
 import { GraphError } from "../errors/errors.js";
+import { normalCdf } from "../truth/normal-cdf.js";
+import { SHIFT_PER_TAG, stepsOf } from "../truth/rating-expectation.js";
 import { defineMechanism } from "./mechanism.js";
-import { expectFloatRow, expectTagSetRow, popcount } from "./values.js";
+import { MAX_TAGS_PER_MOVIE, expectFloatRow, expectTagSetRow, popcount } from "./values.js";
 
 export const ratingParams = z
   .object({
@@ -20,6 +29,39 @@ export const ratingParams = z
 
 export type RatingParams = z.output<typeof ratingParams>;
 
+const TWO_POW_32 = 4294967296;
+/** Steps of the usual scales (1..5 has four) are padded to this many for a branch-free sampler. */
+const PADDED = 4;
+
+/** Thresholds T[(m·(K+1) + k)·S + j] of the inverse-CDF sampler (see the header). */
+export function ratingThresholds(q: Float64Array, p: RatingParams, K: number): { table: Float64Array; steps: number; levels: Float64Array } {
+  const { at } = stepsOf(p.min, p.max);
+  // Up to PADDED steps are padded with thresholds no u reaches (2^32), for the branch-free path.
+  const S = at.length <= PADDED ? PADDED : at.length;
+  // levels[j]: the rating between step j − 1 and step j, computed as the mechanism's own rounding
+  // and clipping of a point there (so the values are exactly those of the normal draw).
+  const levels = new Float64Array(S + 1).fill(p.max);
+  const clipRound = (y: number) => {
+    const r = Math.round(y);
+    return r < p.min ? p.min : r > p.max ? p.max : r;
+  };
+  levels[0] = p.min;
+  for (let j = 0; j < at.length; j++) levels[j + 1] = clipRound(j + 1 < at.length ? (at[j]! + at[j + 1]!) / 2 : at[j]! + 0.25);
+  const table = new Float64Array(q.length * K * S);
+  for (let m = 0; m < q.length; m++) {
+    for (let k = 0; k < K; k++) {
+      const x = q[m]! - p.mu + k * SHIFT_PER_TAG;
+      for (let j = 0; j < S; j++) {
+        // P(y < c_j) as a share of 2^32; σ = 0 is the step itself (y = x).
+        const c = at[j];
+        const below = c === undefined ? 1 : p.sigma === 0 ? (x < c ? 1 : 0) : normalCdf((c - x) / p.sigma);
+        table[(m * K + k) * S + j] = Math.round(below * TWO_POW_32);
+      }
+    }
+  }
+  return { table, steps: S, levels };
+}
+
 export const rating = defineMechanism({
   kind: "rating",
   description: "R = clip(round(Q − mu + N(|TL|/2, sigma²)), min, max) (Eq. 5)",
@@ -32,17 +74,61 @@ export const rating = defineMechanism({
     const q = expectFloatRow(ctx.parents.get(qName), name, qName, ctx.dims.movies);
     const { mu, sigma, min, max, round } = ctx.params;
     const row = new Float64Array(ctx.dims.movies);
-    const base = Float64Array.from(q, (x) => x - mu);
+    if (!round) {
+      const base = Float64Array.from(q, (x) => x - mu);
+      return {
+        forUser: ({ parents, rng }) => {
+          const tl = expectTagSetRow(parents.get(tlName), name, tlName);
+          for (let m = 0; m < row.length; m++) {
+            const x = base[m]! + likedCount(tl.mask, tl.count, m) * SHIFT_PER_TAG + sigma * rng.normal();
+            row[m] = x < min ? min : x > max ? max : x;
+          }
+          return row;
+        },
+      };
+    }
+    // Tabulated at the first user, for |TL| up to the most tags a movie has (TL's own TM).
+    let sampler: ReturnType<typeof ratingThresholds> | undefined;
+    let K = 0;
+    const scratch = new Uint8Array(ctx.dims.movies);
     return {
       forUser: ({ parents, rng }) => {
-        const tl = expectTagSetRow(parents.get(tlName), name, tlName).mask;
-        for (let m = 0; m < row.length; m++) {
-          let x = base[m]! + popcount(tl[m]!) * 0.5 + sigma * rng.normal();
-          if (round) x = Math.round(x);
-          row[m] = x < min ? min : x > max ? max : x;
+        const tl = expectTagSetRow(parents.get(tlName), name, tlName);
+        if (sampler === undefined) {
+          const start = tl.tags.start;
+          for (let m = 0; m + 1 < start.length; m++) K = Math.max(K, start[m + 1]! - start[m]!);
+          K = Math.min(K, MAX_TAGS_PER_MOVIE) + 1;
+          sampler = ratingThresholds(q, ctx.params, K);
+        }
+        const { table, steps: S, levels } = sampler;
+        const count = tl.count ?? popcountRow(tl.mask, scratch);
+        if (S === PADDED) {
+          // Branch-free: the number of thresholds at or below u (the usual 1..5 scale, padded).
+          for (let m = 0; m < row.length; m++) {
+            const u = rng.nextUint32();
+            const at = (m * K + count[m]!) * PADDED;
+            row[m] = levels[+(u >= table[at]!) + +(u >= table[at + 1]!) + +(u >= table[at + 2]!) + +(u >= table[at + 3]!)]!;
+          }
+        } else {
+          for (let m = 0; m < row.length; m++) {
+            const u = rng.nextUint32();
+            const at = (m * K + count[m]!) * S;
+            let j = 0;
+            for (let k = 0; k < S; k++) j += +(u >= table[at + k]!);
+            row[m] = levels[j]!;
+          }
         }
         return row;
       },
     };
   },
 });
+
+function likedCount(mask: Uint32Array, count: Uint8Array | undefined, m: number): number {
+  return count === undefined ? popcount(mask[m]!) : count[m]!;
+}
+
+function popcountRow(mask: Uint32Array, out: Uint8Array): Uint8Array {
+  for (let m = 0; m < mask.length; m++) out[m] = popcount(mask[m]!);
+  return out;
+}

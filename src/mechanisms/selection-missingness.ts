@@ -10,10 +10,11 @@
  */
 import { z } from "zod";
 import { GraphError } from "../errors/errors.js";
+import { thinnedBernoulli } from "../rng/sample.js";
 import { defineMechanism } from "./mechanism.js";
 import { sigmoid } from "./popularity-missingness.js";
 import { firstOfPythonIntersection, pythonSetOrder } from "./python-set-order.js";
-import { type MovieTags, type TagObservationRow, type TagSetRow, expectFloatRow, expectTagSetRow, popcount } from "./values.js";
+import { type MovieTags, type TagSetRow, expectFloatRow, expectTagSetRow, popcount } from "./values.js";
 
 /** Ratings that are small integers use a per-movie table of s instead of one exp per pair. */
 const TABLE_LO = -16;
@@ -51,8 +52,7 @@ export const selectionMissingness = defineMechanism({
     const s = new Float64Array(movies);
     const observed = new Uint8Array(movies);
     const labelled = new Uint32Array(movies);
-    const probability = new Float64Array(movies);
-    const row: TagObservationRow = { observed, labelled, probability };
+    const row = new ObservationRow(observed, labelled, s);
     const keep32 = keepRate * 4294967296;
     const reference = ctx.compat === "reference";
     // Reference mode: each movie's `list(set(TM))` order, in original tag ids, computed once (TM
@@ -66,24 +66,28 @@ export const selectionMissingness = defineMechanism({
         const tlRow = expectTagSetRow(parents.get(tlName), name, tlName);
         const tl = tlRow.mask;
         let sum = 0;
+        let sMax = 0;
         for (let m = 0; m < movies; m++) {
           const x = r[m]!;
-          const v = Number.isInteger(x) && x >= TABLE_LO && x <= TABLE_HI ? table[m * width + x - TABLE_LO]! : sigmoid((score[m]! + alpha * x) / T + b);
+          const v = (x | 0) === x && x >= TABLE_LO && x <= TABLE_HI ? table[m * width + x - TABLE_LO]! : sigmoid((score[m]! + alpha * x) / T + b);
           s[m] = v;
           sum += v;
+          if (v > sMax) sMax = v;
         }
         const c = sum > 0 ? (rate * movies) / sum : 0;
-        const c32 = c * 4294967296;
-        let clipped = 0;
-        for (let m = 0; m < movies; m++) {
-          const p32 = c32 * s[m]!;
-          if (p32 > 4294967296) clipped++;
-          probability[m] = p32 >= 4294967296 ? 1 : p32 / 4294967296;
-          const obs = rng.nextUint32() < p32 ? 1 : 0;
-          observed[m] = obs;
+        row.scale = c;
+        if (c * sMax > 1) {
+          let clipped = 0;
+          for (let m = 0; m < movies; m++) if (c * s[m]! > 1) clipped++;
+          tally.clippedPairs += clipped;
+          tally.clippedUsers++;
+        }
+        observed.fill(0);
+        thinnedBernoulli(rng, s, c, sMax, (m) => {
+          observed[m] = 1;
           let lab = 0;
           const mask = tl[m]!;
-          if (obs === 1 && mask !== 0) {
+          if (mask !== 0) {
             const n = popcount(mask);
             if (reference) tmSetOrder ??= movieSetOrders(tlRow.tags);
             const always = reference ? pythonFirst(mask, m, tlRow, tmSetOrder![m]!) : nthBit(mask, rng.int(n));
@@ -94,11 +98,7 @@ export const selectionMissingness = defineMechanism({
             }
           }
           labelled[m] = lab;
-        }
-        if (clipped > 0) {
-          tally.clippedPairs += clipped;
-          tally.clippedUsers++;
-        }
+        });
         return row;
       },
       summary: (total) =>
@@ -136,4 +136,27 @@ function pythonFirst(mask: number, m: number, tl: TagSetRow, setOrder: readonly 
   }
   const first = firstOfPythonIntersection(setOrder, (id) => slotOf.has(id))!;
   return (1 << slotOf.get(first)!) >>> 0;
+}
+
+/**
+ * R_O's value for one user: the observed pairs, their labelled tags, and P(R_O = 1) of every
+ * pair, min(1, scale · s_m), computed only when read (the full truth; generation never needs it).
+ */
+class ObservationRow {
+  scale = 0;
+  private readonly p: Float64Array;
+  constructor(
+    readonly observed: Uint8Array,
+    readonly labelled: Uint32Array,
+    private readonly s: Float64Array,
+  ) {
+    this.p = new Float64Array(s.length);
+  }
+  get probability(): Float64Array {
+    for (let m = 0; m < this.s.length; m++) {
+      const x = this.scale * this.s[m]!;
+      this.p[m] = x >= 1 ? 1 : x;
+    }
+    return this.p;
+  }
 }

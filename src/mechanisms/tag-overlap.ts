@@ -36,15 +36,23 @@ export const tagOverlap = defineMechanism({
       }
     }
     const mask = new Uint32Array(movies);
-    const row: TagSetRow = { mask, tags: tm };
+    const count = new Uint8Array(movies);
+    const row: TagSetRow = { mask, tags: tm, count };
     return {
       forUser: ({ parents }) => {
         const tu = expectIntList(parents.get(tuName), name, tuName);
         mask.fill(0);
+        count.fill(0);
         for (let i = 0; i < tu.length; i++) {
           const t = tu[i]!;
           if (t < 0 || t >= tagCount) continue;
-          for (let p = postStart[t]!; p < postStart[t + 1]!; p++) mask[postMovie[p]!]! |= postBit[p]!;
+          for (let p = postStart[t]!; p < postStart[t + 1]!; p++) {
+            const m = postMovie[p]!;
+            const before = mask[m]!;
+            const after = before | postBit[p]!;
+            mask[m] = after;
+            if (after !== before) count[m]!++;
+          }
         }
         return row;
       },

@@ -20,6 +20,8 @@ export const MAX_TAGS_PER_MOVIE = 31;
 export interface TagSetRow {
   readonly mask: Uint32Array;
   readonly tags: MovieTags;
+  /** |set| of each movie (popcount of mask), when the producer keeps it. */
+  readonly count?: Uint8Array;
 }
 
 /** R_O: which pairs are observed, and which of the pair's liked tags get labelled. */

@@ -84,18 +84,47 @@ export function weightedSampleWithoutReplacement(
     throw new RangeError(`weightedSampleWithoutReplacement: k = ${k} exceeds the ${available} items available`);
   }
   const out = new Int32Array(k);
-  const taken = new Set<number>();
   for (let i = 0; i < k; i++) {
     let x = table.draw(rng);
-    while (taken.has(x) || (exclude !== undefined && exclude.has(x))) x = table.draw(rng);
-    taken.add(x);
+    while (taken(out, i, x) || (exclude !== undefined && exclude.has(x))) x = table.draw(rng);
     out[i] = x;
   }
   return out;
+}
+
+/** Is x among out[0..n)? (k is small — a user's liked tags — so a scan beats a Set.) */
+function taken(out: Int32Array, n: number, x: number): boolean {
+  for (let j = 0; j < n; j++) if (out[j] === x) return true;
+  return false;
 }
 
 function countPositive(table: WeightedTable, items: ReadonlySet<number>): number {
   let n = 0;
   for (const i of items) if ((table.weights[i] ?? 0) > 0) n++;
   return n;
+}
+
+const TWO_POW_32 = 4294967296;
+
+/**
+ * Independent Bernoulli draws over items 0..n−1 with P(hit i) = min(1, scale · w[i]), calling
+ * `hit(i)` for each hit in increasing order, by thinning (Lewis & Shedler 1979): candidates come
+ * at geometric gaps with the largest probability p* = min(1, scale · wMax), and a candidate i is
+ * kept with probability p_i / p*. Each i is then a hit with probability exactly p_i, independently,
+ * and a row of n items costs about n·p* draws instead of n — what makes the sparse missingness
+ * indicators (P ≈ 0.02) cheap. `wMax` must bound every w[i].
+ */
+export function thinnedBernoulli(rng: Stream, w: Float64Array, scale: number, wMax: number, hit: (i: number) => void): void {
+  const n = w.length;
+  const pMax = Math.min(1, scale * wMax);
+  if (!(pMax > 0)) return;
+  const logQ = pMax < 1 ? Math.log1p(-pMax) : 0;
+  const keep = TWO_POW_32 / pMax;
+  for (let i = -1; ; ) {
+    // Gap G with P(G = g) = (1 − p*)^g p*: floor(log V / log(1 − p*)) for V uniform in (0, 1].
+    i += pMax < 1 ? Math.floor(Math.log(1 - rng.uniform()) / logQ) + 1 : 1;
+    if (i >= n) return;
+    const p = scale * w[i]!;
+    if (p >= pMax || rng.nextUint32() < p * keep) hit(i);
+  }
 }

@@ -29,12 +29,13 @@ export interface RatingModel {
 /** How much x moves per liked tag (Eq. 5: |TL|/2). */
 export const SHIFT_PER_TAG = 0.5;
 
-interface Steps {
+/** The steps of clip(round(y), min, max) as a function of y: it rises by size[j] at y = at[j]. */
+export interface Steps {
   readonly at: readonly number[];
   readonly size: readonly number[];
 }
 
-function stepsOf(min: number, max: number): Steps {
+export function stepsOf(min: number, max: number): Steps {
   const lo = Math.ceil(min);
   const hi = Math.floor(max);
   const at: number[] = [];

@@ -59,7 +59,53 @@ export class TagEffects {
       for (let k = tm.start[m]!; k < tm.start[m + 1]!; k++) this.postMovie[fill[tm.tag[k]!]!++] = m;
     }
     this.liked = new Int32Array(movies);
+    this.touched = new Int32Array(movies);
+    let base = 0;
+    for (let m = 0; m < movies; m++) base += this.delta[m * this.width]!;
+    this.base = base;
+    // For the one-pass form (tauFromCounts): per (m, k ≥ 1), the share of movie m's change in
+    // S_u that each of its k liked tags carries, and the change of one tag's removal.
+    const w = this.width;
+    this.pair = new Float64Array(2 * movies * w);
+    for (let m = 0; m < movies; m++) {
+      for (let k = 1; k < w; k++) {
+        const at = m * w + k;
+        this.pair[2 * at] = (this.delta[at]! - this.delta[m * w]!) / k;
+        this.pair[2 * at + 1] = this.delta[at - 1]! - this.delta[at]!;
+      }
+    }
   }
+
+  private readonly pair: Float64Array;
+
+  /**
+   * τ(u, t) as `tau`, given L_m = |TL_{u,m}| for every movie (the tag overlap's own counts): one
+   * pass over the liked tags' postings, each posting adding its movie's share of S_u and the
+   * tag's own change.
+   */
+  tauFromCounts(likedTags: Int32Array, L: Uint8Array, out: Float64Array): void {
+    const w = this.width;
+    const pt = this.pair;
+    let s = this.base;
+    for (let i = 0; i < likedTags.length; i++) {
+      const t = likedTags[i]!;
+      let own = 0;
+      if (t >= 0 && t < this.tagCount) {
+        for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) {
+          const m = this.postMovie[p]!;
+          const at = 2 * (m * w + L[m]!);
+          s += pt[at]!;
+          own += pt[at + 1]!;
+        }
+      }
+      out[i] = own;
+    }
+    for (let i = 0; i < likedTags.length; i++) out[i] = (s + out[i]!) / this.movies;
+  }
+
+  /** Σ_m Δ[m][0]: S_u of a user who likes no tag of any movie. */
+  private readonly base: number;
+  private readonly touched: Int32Array;
 
   /** Δ of movie m at k liked tags (k ≤ the most tags of a movie). */
   increment(m: number, k: number): number {
@@ -74,14 +120,22 @@ export class TagEffects {
     const L = this.liked;
     const w = this.width;
     const d = this.delta;
-    L.fill(0);
+    // S_u = Σ_m Δ[m][L_m], as Σ_m Δ[m][0] plus the change on the movies that carry a liked tag
+    // (a user's cost is then the postings of their tags, not |M|).
+    let touched = 0;
     for (let i = 0; i < likedTags.length; i++) {
       const t = likedTags[i]!;
       if (t < 0 || t >= this.tagCount) continue;
-      for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) L[this.postMovie[p]!]!++;
+      for (let p = this.postStart[t]!; p < this.postStart[t + 1]!; p++) {
+        const m = this.postMovie[p]!;
+        if (L[m]!++ === 0) this.touched[touched++] = m;
+      }
     }
-    let s = 0;
-    for (let m = 0; m < this.movies; m++) s += d[m * w + L[m]!]!;
+    let s = this.base;
+    for (let i = 0; i < touched; i++) {
+      const m = this.touched[i]!;
+      s += d[m * w + L[m]!]! - d[m * w]!;
+    }
     for (let i = 0; i < likedTags.length; i++) {
       const t = likedTags[i]!;
       let v = s;
@@ -94,5 +148,6 @@ export class TagEffects {
       }
       out[i] = v / this.movies;
     }
+    for (let i = 0; i < touched; i++) L[this.touched[i]!] = 0;
   }
 }
