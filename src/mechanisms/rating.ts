@@ -33,7 +33,7 @@ const TWO_POW_32 = 4294967296;
 /** Steps of the usual scales (1..5 has four) are padded to this many for a branch-free sampler. */
 const PADDED = 4;
 
-/** Thresholds T[(m·(K+1) + k)·S + j] of the inverse-CDF sampler (see the header). */
+/** Thresholds T[(k·|M| + m)·S + j] of the inverse-CDF sampler for |TL| = k < K (see the header). */
 export function ratingThresholds(q: Float64Array, p: RatingParams, K: number): { table: Float64Array; steps: number; levels: Float64Array } {
   const { at } = stepsOf(p.min, p.max);
   // Up to PADDED steps are padded with thresholds no u reaches (2^32), for the branch-free path.
@@ -55,7 +55,7 @@ export function ratingThresholds(q: Float64Array, p: RatingParams, K: number): {
         // P(y < c_j) as a share of 2^32; σ = 0 is the step itself (y = x).
         const c = at[j];
         const below = c === undefined ? 1 : p.sigma === 0 ? (x < c ? 1 : 0) : normalCdf((c - x) / p.sigma);
-        table[(m * K + k) * S + j] = Math.round(below * TWO_POW_32);
+        table[(k * q.length + m) * S + j] = Math.round(below * TWO_POW_32);
       }
     }
   }
@@ -87,32 +87,25 @@ export const rating = defineMechanism({
         },
       };
     }
-    // Tabulated at the first user, for |TL| up to the most tags a movie has (TL's own TM).
-    let sampler: ReturnType<typeof ratingThresholds> | undefined;
-    let K = 0;
-    const scratch = new Uint8Array(ctx.dims.movies);
+    // Laid out |TL|-major, so the common |TL| = 0 rows are read in movie order.
+    const { table, steps: S, levels } = ratingThresholds(q, ctx.params, MAX_TAGS_PER_MOVIE + 1);
+    const M = ctx.dims.movies;
+    const scratch = new Uint8Array(M);
     return {
       forUser: ({ parents, rng }) => {
         const tl = expectTagSetRow(parents.get(tlName), name, tlName);
-        if (sampler === undefined) {
-          const start = tl.tags.start;
-          for (let m = 0; m + 1 < start.length; m++) K = Math.max(K, start[m + 1]! - start[m]!);
-          K = Math.min(K, MAX_TAGS_PER_MOVIE) + 1;
-          sampler = ratingThresholds(q, ctx.params, K);
-        }
-        const { table, steps: S, levels } = sampler;
         const count = tl.count ?? popcountRow(tl.mask, scratch);
         if (S === PADDED) {
           // Branch-free: the number of thresholds at or below u (the usual 1..5 scale, padded).
           for (let m = 0; m < row.length; m++) {
             const u = rng.nextUint32();
-            const at = (m * K + count[m]!) * PADDED;
+            const at = (count[m]! * M + m) * PADDED;
             row[m] = levels[+(u >= table[at]!) + +(u >= table[at + 1]!) + +(u >= table[at + 2]!) + +(u >= table[at + 3]!)]!;
           }
         } else {
           for (let m = 0; m < row.length; m++) {
             const u = rng.nextUint32();
-            const at = (m * K + count[m]!) * S;
+            const at = (count[m]! * M + m) * S;
             let j = 0;
             for (let k = 0; k < S; k++) j += +(u >= table[at + k]!);
             row[m] = levels[j]!;

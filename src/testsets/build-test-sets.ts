@@ -39,6 +39,22 @@ export interface DrawnTestSets {
   readonly regenerated: number;
 }
 
+/**
+ * The user of observed rating i (0-based, ratings in user order): the u with
+ * ratingStart[u] ≤ i < ratingStart[u + 1]. With the rated movies in ascending order this maps
+ * 0..total−1 one to one onto the observed ratings, so a uniform i is a uniform observed rating.
+ */
+export function userOfRating(ratingStart: Float64Array, i: number): number {
+  let lo = 0;
+  let hi = ratingStart.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (ratingStart[mid]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** The most rows a test may ask for: its drawn keys are held in one Set. */
 const MAX_DRAWS = 1 << 24;
 
@@ -55,16 +71,6 @@ export function drawTestSets(input: TestSetInput): DrawnTestSets {
   const facts = new UserFactsSource(world);
   const totalRatings = ratingStart[users]!;
   if (totalRatings > 4294967296) throw new ConfigError(`Test II: ${totalRatings} observed ratings; at most 2^32 can be drawn from`);
-  const userOfRating = (i: number) => {
-    let lo = 0;
-    let hi = users - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (ratingStart[mid]! <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   const common = { tm: world.movieTags, tagCount: T, reference, warn: input.warn };
   const t2 = drawQuota({
     ...common,
@@ -74,7 +80,7 @@ export function drawTestSets(input: TestSetInput): DrawnTestSets {
     pick: () => {
       if (totalRatings === 0) return undefined;
       const i = input.rng2.int(totalRatings);
-      const user = userOfRating(i);
+      const user = userOfRating(ratingStart, i);
       const f = facts.get(user);
       return { user, movie: f.rated[i - ratingStart[user]!]!, facts: f };
     },

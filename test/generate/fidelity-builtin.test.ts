@@ -102,10 +102,19 @@ test("Test I: liked tags dropped from observed pairs, none of them a known train
   }
 });
 
-test("an impossible quota stops with a warning instead of looping", () => {
+test("an impossible quota is said up front from the pool sizes, and the draws stop once every candidate pair is drawn", () => {
   const warnings: string[] = [];
-  const c = parseCtarConfig({ users: 30, movies: 40, rct: { users: 3, moviesPerUser: 3 }, test2: { draws: 5000, positives: 1500 }, test3: { draws: 20, positives: 5 } });
+  // A million draws asked of a world whose pools hold a few hundred pairs: the attempt bound of
+  // the old loop (200 per draw) would have taken hours; the pools end it as soon as they are empty.
+  const c = parseCtarConfig({ users: 30, movies: 40, rct: { users: 3, moviesPerUser: 3 }, test2: { draws: 1_000_000, positives: 300_000 }, test3: { draws: 20, positives: 5 } });
   const small = generateDataset(c, syntheticCatalog({ seed: 1 }), { warn: (m) => warnings.push(m) });
-  assert.ok(small.tests.test2.user.length < 5000);
-  assert.ok(warnings.some((w) => /Test II: stopped after \d+ draws/.test(w)), warnings.join("\n"));
+  const said = warnings.map((w) => /^Test II: only (\d+) positive and (\d+) negative/.exec(w)).find((m) => m !== null);
+  assert.ok(said, warnings.join("\n"));
+  const [pos, neg] = [Number(said[1]), Number(said[2])];
+  // By default a pair is never drawn twice, so exhausting the pools draws each candidate once.
+  const t2 = small.tests.test2;
+  const positives = t2.label.reduce((a, b) => a + b, 0);
+  assert.equal(positives, pos);
+  assert.equal(t2.user.length - positives, neg);
+  assert.ok(warnings.some((w) => /^Test II: .* every pair that could fill the quota was drawn/.test(w)), warnings.join("\n"));
 });
