@@ -1,12 +1,12 @@
 /**
- * How the users are cut into work: fixed blocks of users (about a million user-movie pairs each), the
+ * How the users are cut into work: fixed blocks of users (about 262,000 user-movie pairs each), the
  * unit a worker generates and the unit of every streamed file's chunks. Blocks depend only on the
  * configuration, never on the number of workers, and shards are contiguous runs of whole blocks,
  * so every file is the same bytes whatever the workers or shards.
  */
 import { ConfigError } from "../errors/errors.js";
 
-const BLOCK_PAIRS = 1 << 20;
+const BLOCK_PAIRS = 1 << 18;
 
 export interface UserRange {
   readonly from: number;

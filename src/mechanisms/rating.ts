@@ -34,6 +34,16 @@ const TWO_POW_32 = 4294967296;
 const PADDED = 4;
 
 /** Thresholds T[(k·|M| + m)·S + j] of the inverse-CDF sampler for |TL| = k < K (see the header). */
+/**
+ * Φ(z) · 2^32, rounded. Beyond |z| = 6.4 the tail is below 7.8e-11, under half of 2^−32, so the
+ * rounded value is exactly 0 or 2^32 without evaluating Φ (most thresholds lie there).
+ */
+function shareBelow(z: number): number {
+  if (z <= -6.4) return 0;
+  if (z >= 6.4) return TWO_POW_32;
+  return Math.round(normalCdf(z) * TWO_POW_32);
+}
+
 export function ratingThresholds(q: Float64Array, p: RatingParams, K: number): { table: Float64Array; steps: number; levels: Float64Array } {
   const { at } = stepsOf(p.min, p.max);
   // Up to PADDED steps are padded with thresholds no u reaches (2^32), for the branch-free path.
@@ -54,8 +64,7 @@ export function ratingThresholds(q: Float64Array, p: RatingParams, K: number): {
       for (let j = 0; j < S; j++) {
         // P(y < c_j) as a share of 2^32; σ = 0 is the step itself (y = x).
         const c = at[j];
-        const below = c === undefined ? 1 : p.sigma === 0 ? (x < c ? 1 : 0) : normalCdf((c - x) / p.sigma);
-        table[(k * q.length + m) * S + j] = Math.round(below * TWO_POW_32);
+        table[(k * q.length + m) * S + j] = c === undefined ? TWO_POW_32 : p.sigma === 0 ? (x < c ? TWO_POW_32 : 0) : shareBelow((c - x) / p.sigma);
       }
     }
   }
