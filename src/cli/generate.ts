@@ -29,7 +29,7 @@ export function registerGenerate(program: Command): void {
     )
     .option("--graph <file>", "run this m-graph file (JSON/YAML, with the mechanism modules it names) instead of the CTAR preset; mechanism parameters come from the file")
     .option("--truth <level>", "'basic' (truth/*.csv) or 'full' (also truth/full.csv.gz: every (user, movie) before missingness) (default: basic)")
-    .option("--workers <n>", "worker threads generating blocks of users (default: the machine's cores, at most 8; the files are the same for any number)")
+    .option("--workers <n>", "worker threads generating blocks of users (default: the machine's cores, at most 8, and none below 4 million user-movie pairs; the files are the same for any number)")
     .option("--shard <I/N>", "write only shard I (0-based) of N, a part for `ctar merge`; I may be 'auto' (from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX)");
   addConfigOptions(cmd);
   cmd.action(async (opts: Record<string, unknown>) => {

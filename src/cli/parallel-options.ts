@@ -4,17 +4,11 @@
  * arrays (SLURM_ARRAY_TASK_ID) and AWS Batch array jobs (AWS_BATCH_JOB_ARRAY_INDEX), all 0-based
  * as ctar's shards (a Slurm array must therefore be declared --array=0-(N-1)).
  */
-import { availableParallelism } from "node:os";
 import { ConfigError } from "../errors/errors.js";
 
-export const MAX_WORKERS = 8;
-
-export function defaultWorkers(): number {
-  return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
-}
-
-export function parseWorkers(raw: unknown): number {
-  if (raw === undefined) return defaultWorkers();
+/** `--workers N`, or undefined (automatic: the machine's cores, at most 8, none for small runs). */
+export function parseWorkers(raw: unknown): number | undefined {
+  if (raw === undefined) return undefined;
   const s = String(raw);
   const n = Number(s);
   if (s.trim() === "" || !Number.isInteger(n) || n < 1 || n > 256) throw new ConfigError(`--workers: expected a whole number from 1 to 256 (got '${s}')`);

@@ -30,7 +30,8 @@ export interface RunInputs {
 }
 
 export interface RunOptions {
-  readonly workers: number;
+  /** Worker threads (see user-pass.ts); undefined: automatic. */
+  readonly workers?: number;
   readonly warn?: (message: string) => void;
   readonly onProgress?: (usersDone: number, stage: string) => void;
   /** The selected catalog, when the caller has it already. */
@@ -60,6 +61,7 @@ export async function writeUsers(dir: string, inputs: RunInputs, range: UserRang
   try {
     tallies = await runUserPass({
       world: worldInput,
+      main: world,
       modules: inputs.modules,
       source: inputs.source,
       range,

@@ -5,6 +5,7 @@
  * waits in a window of at most 2 × workers blocks, so memory stays bounded. The tallies of every
  * kernel are summed over all blocks. A worker that throws or dies stops the run with its error.
  */
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { type BlockOutput, BlockRunner } from "../generate/block.js";
 import { blockUsers, blocksOf, type UserRange } from "../generate/plan.js";
@@ -12,13 +13,16 @@ import { World, type WorldInput } from "../generate/world.js";
 import { errorFromWire, errorToWire, type WireError } from "./wire-error.js";
 
 export interface UserPassInput {
-  /** The world as built on the main thread (its warnings are the ones reported). */
+  /** The world's inputs, as built on the main thread (its warnings are the ones reported). */
   readonly world: WorldInput;
+  /** That world itself: a pass without workers runs on it (no second setup). */
+  readonly main?: World;
   /** Mechanism module files the workers import (a graph file's `modules:`). */
   readonly modules: readonly string[];
   readonly source: string;
   readonly range: UserRange;
-  readonly workers: number;
+  /** Worker threads: a number is honoured (up to one per block); undefined picks the machine's cores, or none for small runs. */
+  readonly workers: number | undefined;
   readonly fullTruth: boolean;
   onBlock(block: BlockOutput): void;
   onProgress?(usersDone: number): void;
@@ -39,6 +43,14 @@ export function kernelTallies(world: World): Tallies {
   return out;
 }
 
+/** The default number of workers: the machine's cores, at most 8. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/** Below this many user-movie pairs the default is to run on the main thread. */
+const INLINE_PAIRS = 1 << 22;
+
 /** The worker entry, compiled next to this file. */
 const WORKER_URL = new URL("./user-pass-worker.js", import.meta.url);
 
@@ -54,14 +66,18 @@ type Reply = { type: "block"; index: number; block: BlockOutput } | { type: "tal
 /** Runs the pass; resolves with the summed tallies. */
 export async function runUserPass(input: UserPassInput): Promise<Tallies> {
   const blocks = blocksOf(input.range, blockUsers(input.world.config.movies));
-  const workers = Math.max(1, Math.min(input.workers, blocks.length));
+  // A worker costs ~0.1 s to start (module loading, the world's setup): below a few million pairs
+  // the main thread alone finishes first. The files are the same either way.
+  const pairs = (input.range.to - input.range.from) * input.world.config.movies;
+  const wanted = input.workers ?? (pairs < INLINE_PAIRS ? 1 : defaultWorkers());
+  const workers = Math.max(1, Math.min(wanted, blocks.length));
   if (workers === 1) return runInline(input, blocks);
   return runWorkers(input, blocks, workers);
 }
 
 function runInline(input: UserPassInput, blocks: readonly UserRange[]): Tallies {
   if (blocks.length === 0) return {};
-  const world = new World({ ...input.world, warn: () => {} });
+  const world = input.main ?? new World({ ...input.world, warn: () => {} });
   const runner = new BlockRunner(world, input.fullTruth);
   let done = 0;
   for (const b of blocks) {

@@ -58,13 +58,25 @@ export function ratingThresholds(q: Float64Array, p: RatingParams, K: number): {
   levels[0] = p.min;
   for (let j = 0; j < at.length; j++) levels[j + 1] = clipRound(j + 1 < at.length ? (at[j]! + at[j + 1]!) / 2 : at[j]! + 0.25);
   const table = new Float64Array(q.length * K * S);
+  // z = (c_j − x)/σ with x = Q_m − μ + k/2: on the usual scales the (j, k) pairs of a movie share
+  // few distinct values of c_j − k/2, so Φ is computed once per value (cached per movie).
+  const cache = new Map<number, number>();
   for (let m = 0; m < q.length; m++) {
+    cache.clear();
     for (let k = 0; k < K; k++) {
       const x = q[m]! - p.mu + k * SHIFT_PER_TAG;
       for (let j = 0; j < S; j++) {
-        // P(y < c_j) as a share of 2^32; σ = 0 is the step itself (y = x).
         const c = at[j];
-        table[(k * q.length + m) * S + j] = c === undefined ? TWO_POW_32 : p.sigma === 0 ? (x < c ? TWO_POW_32 : 0) : shareBelow((c - x) / p.sigma);
+        let v: number;
+        if (c === undefined) v = TWO_POW_32;
+        else if (p.sigma === 0) v = x < c ? TWO_POW_32 : 0;
+        else {
+          const key = c - k * SHIFT_PER_TAG;
+          const hit = cache.get(key);
+          v = hit ?? shareBelow((c - x) / p.sigma);
+          if (hit === undefined) cache.set(key, v);
+        }
+        table[(k * q.length + m) * S + j] = v;
       }
     }
   }
