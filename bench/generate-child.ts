@@ -3,6 +3,7 @@
  * writes a dataset exactly as `ctar generate` does, then prints one JSON line with wall seconds,
  * pairs per second and peak RSS.
  * Usage: node dist/bench/generate-child.js <users> <movies> <catalog> <outDir> <workers>
+ * (workers: a number, as `--workers N`)
  */
 import { rmSync } from "node:fs";
 import { parseCtarConfig } from "../src/config/parse-config.js";
