@@ -8,6 +8,7 @@ import { registerBench } from "./bench.js";
 import { registerGenerate } from "./generate.js";
 import { registerGraph } from "./graph.js";
 import { registerOpe } from "./ope.js";
+import { registerReport } from "./report.js";
 import { registerStats } from "./stats.js";
 import { registerVerify } from "./verify.js";
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerGraph(program);
   registerOpe(program);
   registerVerify(program);
+  registerReport(program);
   return program;
 }
 
