@@ -12,7 +12,7 @@ const WIDTH = 320;
 const HEIGHT = 200;
 
 function base(values: readonly Row[], compare: boolean, inner: Record<string, unknown>): VegaLiteSpec {
-  const config = { font: "Helvetica, Arial, sans-serif", axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11 } };
+  const config = { font: "Helvetica, Arial, sans-serif", axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, labelLimit: 320 } };
   if (!compare) return { $schema: "https://vega.github.io/schema/vega-lite/v6.json", data: { values }, width: WIDTH, height: HEIGHT, config, ...inner };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
