@@ -59,8 +59,11 @@ function readBody(req: IncomingMessage): Promise<unknown> {
     req.on("data", (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
+        // Stop keeping the body but drain it, so the client reads the 413 instead of a reset.
+        req.removeAllListeners("data");
+        req.removeAllListeners("end");
+        req.resume();
         fail(new HttpError(413, `request body over ${MAX_BODY} bytes`));
-        req.destroy();
         return;
       }
       chunks.push(c);
@@ -147,7 +150,7 @@ export function startExploreServer(o: ExploreServerOptions): Promise<ExploreServ
   const server: Server = createServer((req, res) => {
     route(req, res).catch((e: unknown) => {
       if (res.headersSent) return res.end();
-      if (e instanceof HttpError) return send(res, e.status, "text/plain; charset=utf-8", `${e.message}\n`);
+      if (e instanceof HttpError) return send(res, e.status, "text/plain; charset=utf-8", `${e.message}\n`, e.status === 413 ? { connection: "close" } : {});
       // A bug in a handler: answered, logged by the caller's reporter, and the server goes on.
       send(res, 500, "text/plain; charset=utf-8", `internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     });
