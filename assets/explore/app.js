@@ -37,7 +37,8 @@ function el(tag, attrs = {}, ...children) {
 async function analyze() {
   const seq = ++state.seq;
   setStatus("analysing…");
-  const a = await post("/api/analyze", { text: state.text, format: state.format });
+  // A DAGitty text carries no names, parameters or descriptions: the server takes them from the last graph.
+  const a = await post("/api/analyze", { text: state.text, format: state.format, base: state.format === "dagitty" ? state.spec : undefined });
   if (seq !== state.seq) return;
   const err = $("parse-error");
   if (!a.ok) {
@@ -225,7 +226,7 @@ $("dsep").addEventListener("click", async () => {
 $("preview").addEventListener("click", async () => {
   $("preview-status").textContent = "generating…";
   $("preview-error").hidden = true;
-  const p = await post("/api/preview", { text: state.text, format: state.format, users: Number($("preview-users").value), movies: Number($("preview-movies").value) });
+  const p = await post("/api/preview", { text: state.text, format: state.format, base: state.format === "dagitty" ? state.spec : undefined, users: Number($("preview-users").value), movies: Number($("preview-movies").value) });
   $("preview-status").textContent = "";
   if (!p.ok) {
     $("preview-error").hidden = false;

@@ -8,7 +8,7 @@
 import { CtarError } from "../errors/errors.js";
 import { analyzeRecoverability } from "../graph/recoverability.js";
 import { dSeparation, formatTrail, type Trail } from "../graph/d-separation.js";
-import { graphToSpec } from "../graph/graph-spec.js";
+import { graphToSpec, parseGraphSpec } from "../graph/graph-spec.js";
 import { indexGraph } from "../graph/graph-index.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { nodesInSet } from "../graph/missingness-channels.js";
@@ -39,14 +39,32 @@ export function textError(e: unknown): TextError {
   return m === null ? { message } : { message, line: Number(m[1]), column: Number(m[2]) };
 }
 
-export function parseEditorText(text: string, format: string, ctx: ExploreContext): ParsedText {
+/**
+ * DAGitty has no place for a graph's name, mechanism parameters or descriptions: a DAGitty text
+ * edited in the page takes them from the graph it was shown from (`base`), node by node, where the
+ * node keeps its name and mechanism kind. So switching to DAGitty and back loses nothing.
+ */
+export function keepFromBase(g: MGraph, base: MGraph): MGraph {
+  const old = new Map(base.nodes.map((n) => [n.name, n]));
+  return {
+    name: base.name,
+    nodes: g.nodes.map((n) => {
+      const b = old.get(n.name);
+      if (b === undefined || b.mechanism.kind !== n.mechanism.kind) return n;
+      return { ...n, mechanism: b.mechanism, ...(b.description === undefined ? {} : { description: b.description }) };
+    }),
+  };
+}
+
+export function parseEditorText(text: string, format: string, ctx: ExploreContext, base?: unknown): ParsedText {
   if (!(GRAPH_TEXT_FORMATS as readonly string[]).includes(format)) return { ok: false, error: { message: `format (got '${format}', expected one of ${GRAPH_TEXT_FORMATS.join(", ")})` } };
   try {
     const doc = parseGraphTextAs(text, "editor", format as GraphTextFormat);
     if (doc.modules.length > 0 && doc.modules.join("\n") !== ctx.modules.join("\n")) {
       return { ok: false, error: { message: "editor: modules: mechanism modules come only from the command line's --graph file; remove or restore this list" } };
     }
-    return { ok: true, graph: doc.graph };
+    if (format !== "dagitty" || base === undefined || base === null) return { ok: true, graph: doc.graph };
+    return { ok: true, graph: keepFromBase(doc.graph, parseGraphSpec(base, "the page's previous graph")) };
   } catch (e) {
     if (e instanceof CtarError) return { ok: false, error: textError(e) };
     throw e;
@@ -84,8 +102,8 @@ function witnessesOf(g: MGraph): unknown[] {
 }
 
 /** The page's whole view of a graph text. */
-export async function analyzeText(text: string, format: string, ctx: ExploreContext): Promise<Record<string, unknown>> {
-  const parsed = parseEditorText(text, format, ctx);
+export async function analyzeText(text: string, format: string, ctx: ExploreContext, base?: unknown): Promise<Record<string, unknown>> {
+  const parsed = parseEditorText(text, format, ctx, base);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const g = parsed.graph;
   const texts = Object.fromEntries(GRAPH_TEXT_FORMATS.map((f) => [f, formatGraphAs(g, f, ctx.modules)]));
@@ -97,15 +115,16 @@ export async function analyzeText(text: string, format: string, ctx: ExploreCont
   } catch (e) {
     if (!(e instanceof CtarError)) throw e;
   }
-  const base = { ok: true, spec: graphToSpec(g, ctx.modules), texts, svg, problems };
-  if (structural.length > 0) return { ...base, classes: [], recoverability: [], graphClass: undefined };
+  const common = { ok: true, spec: graphToSpec(g, ctx.modules), texts, svg, problems };
+  if (structural.length > 0) return { ...common, classes: [], recoverability: [], graphClass: undefined };
   const classes = witnessesOf(g);
   const recoverability = analyzeRecoverability(g).map((r) => ({ target: r.target, status: r.status, criterion: r.criterion, estimand: r.estimand, facts: r.facts, notes: r.notes }));
-  return { ...base, graphClass: classifyMissingness(g).class, classes, recoverability };
+  return { ...common, graphClass: classifyMissingness(g).class, classes, recoverability };
 }
 
 /** X ⊥ Y | Z on the editor's graph; bad names or text are answers, not throws. */
 export function dsepText(text: string, format: string, q: { x: string; y: string; given: string }, ctx: ExploreContext): Record<string, unknown> {
+  // d-separation reads the structure only, which DAGitty keeps: no base needed.
   const parsed = parseEditorText(text, format, ctx);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const list = (s: string) =>

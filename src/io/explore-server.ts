@@ -97,58 +97,81 @@ function int(v: unknown, field: string, min: number, max: number, dflt: number):
   return v;
 }
 
-/** Starts the server; resolves once it listens (a port in use is a ConfigError). */
-export function startExploreServer(o: ExploreServerOptions): Promise<ExploreServer> {
-  const ctx: ExploreContext = { modules: o.modules, knownMechanisms: new Set(o.registry.kinds()) };
-  let preview: Preview | undefined;
-  let allowed = new Set<string>();
-  const page = Object.fromEntries(Object.entries(STATIC).map(([k, [f]]) => [k, readFileSync(join(ASSETS, f), "utf8")]));
+const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-src 'self' blob: data:; connect-src 'self' blob:";
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** The server's state and its handlers: one method per kind of request. */
+class Explorer {
+  private preview: Preview | undefined;
+  /** "host:port" forms that name this server, set once it listens. */
+  allowed = new Set<string>();
+  private readonly ctx: ExploreContext;
+  private readonly page: Record<string, string>;
+
+  constructor(private readonly o: ExploreServerOptions) {
+    this.ctx = { modules: o.modules, knownMechanisms: new Set(o.registry.kinds()) };
+    this.page = Object.fromEntries(Object.entries(STATIC).map(([k, [f]]) => [k, readFileSync(join(ASSETS, f), "utf8")]));
+  }
+
+  async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host ?? "";
-    if (!allowed.has(host)) throw new HttpError(403, `Host '${host}' is not this server`);
+    if (!this.allowed.has(host)) throw new HttpError(403, `Host '${host}' is not this server`);
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowed.has(origin.replace(/^http:\/\//, "")) ) throw new HttpError(403, `Origin '${origin}' is not this server`);
+    if (origin !== undefined && !this.allowed.has(origin.replace(/^http:\/\//, ""))) throw new HttpError(403, `Origin '${origin}' is not this server`);
     const url = new URL(req.url ?? "/", `http://${host}`);
-    if (req.method === "GET" && STATIC[url.pathname] !== undefined) {
-      const body = url.pathname === "/" ? page["/"]!.replace("__INITIAL__", () => JSON.stringify({ text: o.initialText, format: o.initialFormat }).replace(/</g, "\\u003c")) : page[url.pathname]!;
-      send(res, 200, STATIC[url.pathname]![1], body, url.pathname === "/" ? { "content-security-policy": "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-src 'self' blob: data:; connect-src 'self' blob:" } : {});
-      return;
-    }
-    if (req.method === "GET" && url.pathname === "/api/preview/file") {
-      const name = url.searchParams.get("name") ?? "";
-      if (preview === undefined || !preview.files.includes(name)) throw new HttpError(404, `no preview file '${name}'`);
-      send(res, 200, name.endsWith(".json") ? "application/json" : name.endsWith(".gz") ? "application/gzip" : "text/csv; charset=utf-8", readFileSync(join(preview.dir, name)), {
-        "content-disposition": `attachment; filename="${name.replace(/\//g, "_")}"`,
-      });
-      return;
-    }
+    if (req.method === "GET" && STATIC[url.pathname] !== undefined) return this.serveStatic(url.pathname, res);
+    if (req.method === "GET" && url.pathname === "/api/preview/file") return this.serveFile(url.searchParams.get("name") ?? "", res);
     if (req.method !== "POST") throw new HttpError(404, `no route ${req.method} ${url.pathname}`);
     const body = (await readBody(req)) as Record<string, unknown>;
     if (typeof body !== "object" || body === null) throw new HttpError(400, "request body: expected a JSON object");
     const text = str(body.text, "text");
     const format = str(body.format, "format");
-    if (url.pathname === "/api/analyze") return json(res, await analyzeText(text, format, ctx));
-    if (url.pathname === "/api/dsep") return json(res, dsepText(text, format, { x: str(body.x, "x"), y: str(body.y, "y"), given: str(body.given ?? "", "given") }, ctx));
-    if (url.pathname === "/api/preview") {
-      const parsed = parseEditorText(text, format, ctx);
-      if (!parsed.ok) return json(res, parsed);
-      const size = { users: int(body.users, "users", 10, 5000, 500), movies: int(body.movies, "movies", 20, 1000, 200), seed: int(body.seed, "seed", 0, 2 ** 31 - 1, 9527) };
-      try {
-        const next = await runPreview(parsed.graph, o.registry, size);
-        if (preview !== undefined) rmSync(preview.dir, { recursive: true, force: true });
-        preview = next;
-        return json(res, { ok: true, html: next.html, files: next.files, warnings: next.warnings });
-      } catch (e) {
-        if (e instanceof CtarError) return json(res, { ok: false, error: textError(e) });
-        throw e;
-      }
-    }
+    if (url.pathname === "/api/analyze") return json(res, await analyzeText(text, format, this.ctx, body.base));
+    if (url.pathname === "/api/dsep") return json(res, dsepText(text, format, { x: str(body.x, "x"), y: str(body.y, "y"), given: str(body.given ?? "", "given") }, this.ctx));
+    if (url.pathname === "/api/preview") return json(res, await this.runPreview(text, format, body));
     throw new HttpError(404, `no route POST ${url.pathname}`);
   }
 
+  private serveStatic(path: string, res: ServerResponse): void {
+    // The initial graph goes into the page as JSON; "<" escaped so no text can close the script element.
+    const initial = () => JSON.stringify({ text: this.o.initialText, format: this.o.initialFormat }).replace(/</g, "\\u003c");
+    const body = path === "/" ? this.page["/"]!.replace("__INITIAL__", initial) : this.page[path]!;
+    send(res, 200, STATIC[path]![1], body, path === "/" ? { "content-security-policy": CSP } : {});
+  }
+
+  /** Only the names the last preview listed: the page cannot name any other file. */
+  private serveFile(name: string, res: ServerResponse): void {
+    const p = this.preview;
+    if (p === undefined || !p.files.includes(name)) throw new HttpError(404, `no preview file '${name}'`);
+    const type = name.endsWith(".json") ? "application/json" : name.endsWith(".gz") ? "application/gzip" : "text/csv; charset=utf-8";
+    send(res, 200, type, readFileSync(join(p.dir, name)), { "content-disposition": `attachment; filename="${name.replace(/\//g, "_")}"` });
+  }
+
+  private async runPreview(text: string, format: string, body: Record<string, unknown>): Promise<unknown> {
+    const parsed = parseEditorText(text, format, this.ctx, body.base);
+    if (!parsed.ok) return parsed;
+    const size = { users: int(body.users, "users", 10, 5000, 500), movies: int(body.movies, "movies", 20, 1000, 200), seed: int(body.seed, "seed", 0, 2 ** 31 - 1, 9527) };
+    try {
+      const next = await runPreview(parsed.graph, this.o.registry, size);
+      this.dropPreview();
+      this.preview = next;
+      return { ok: true, html: next.html, files: next.files, warnings: next.warnings };
+    } catch (e) {
+      if (e instanceof CtarError) return { ok: false, error: textError(e) };
+      throw e;
+    }
+  }
+
+  dropPreview(): void {
+    if (this.preview !== undefined) rmSync(this.preview.dir, { recursive: true, force: true });
+    this.preview = undefined;
+  }
+}
+
+/** Starts the server; resolves once it listens (a port in use is a ConfigError). */
+export function startExploreServer(o: ExploreServerOptions): Promise<ExploreServer> {
+  const explorer = new Explorer(o);
   const server: Server = createServer((req, res) => {
-    route(req, res).catch((e: unknown) => {
+    explorer.route(req, res).catch((e: unknown) => {
       if (res.headersSent) return res.end();
       if (e instanceof HttpError) return send(res, e.status, "text/plain; charset=utf-8", `${e.message}\n`, e.status === 413 ? { connection: "close" } : {});
       // A bug in a handler: answered, logged by the caller's reporter, and the server goes on.
@@ -165,12 +188,12 @@ export function startExploreServer(o: ExploreServerOptions): Promise<ExploreServ
       const addr = server.address();
       const port = typeof addr === "object" && addr !== null ? addr.port : o.port;
       const h = o.host.includes(":") ? `[${o.host}]` : o.host;
-      allowed = new Set([`${h}:${port}`, ...(o.host === "127.0.0.1" || o.host === "::1" ? [`localhost:${port}`] : [])]);
+      explorer.allowed = new Set([`${h}:${port}`, ...(o.host === "127.0.0.1" || o.host === "::1" ? [`localhost:${port}`] : [])]);
       ok({
         url: `http://${h}:${port}/`,
         close: () =>
           new Promise<void>((done) => {
-            if (preview !== undefined) rmSync(preview.dir, { recursive: true, force: true });
+            explorer.dropPreview();
             server.closeAllConnections();
             server.close(() => done());
           }),

@@ -68,6 +68,14 @@ test("explorer: add TL → R_R, see R_R become MNAR with its trail highlighted, 
     const exported = await page.evaluate(async () => (await fetch(document.querySelector("#download-graph").href)).text());
     assert.equal(exported, readFileSync(file, "utf8"));
 
+    // The same graph in DAGitty syntax, then back: the text forms stay in sync with the drawing.
+    await page.selectOption("#format", "dagitty");
+    await page.waitForFunction(() => document.querySelector("#editor").value.startsWith("dag {"));
+    assert.match(await page.inputValue("#editor"), / {2}RecSys -> R_R\n/);
+    await page.selectOption("#format", "yaml");
+    await page.waitForFunction(() => document.querySelector("#editor").value.startsWith("name: ctar"));
+    assert.equal(await page.inputValue("#editor"), readFileSync(file, "utf8"));
+
     // A text that does not parse: shown with line and column; the server keeps answering.
     await page.fill("#editor", "name: x\nnodes: [ {");
     await page.waitForFunction(() => document.querySelector("#parse-error")?.hidden === false);
@@ -86,6 +94,10 @@ test("explorer: add TL → R_R, see R_R become MNAR with its trail highlighted, 
     assert.ok(files.includes("train/rating.csv") && files.includes("config.json"), files.join(", "));
     const csv = await page.evaluate(async () => (await fetch(document.querySelector('#preview-files a[download="train_rating.csv"]').href)).text());
     assert.match(csv, /^userid,movieid,rating\n/);
+    if (process.env.CTAR_KEEP_SCREENSHOTS !== undefined) {
+      await page.locator("#preview-frame").scrollIntoViewIfNeeded();
+      writeFileSync(join(process.env.CTAR_KEEP_SCREENSHOTS, "explore-preview.png"), await page.screenshot({ type: "png" }));
+    }
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
