@@ -101,7 +101,7 @@ async function chart(id: string, title: string, caption: string, values: Row[], 
 
 /** The whole report page. */
 export async function buildReport(sets: readonly LabelledDataset[]): Promise<string> {
-  const compare = sets.length > 1;
+  const compare = sets.map((s) => s.label);
   const fd = sets.map((s) => figureData(s.data, s.label));
   const all = <K extends keyof (typeof fd)[number]>(k: K): Row[] => fd.flatMap((f) => f[k]);
   const hasTruth = sets.some((s) => s.data.truth !== undefined);
