@@ -68,6 +68,23 @@ test("explorer: add TL → R_R, see R_R become MNAR with its trail highlighted, 
     const exported = await page.evaluate(async () => (await fetch(document.querySelector("#download-graph").href)).text());
     assert.equal(exported, readFileSync(file, "utf8"));
 
+    // A node added, changed (set, plate, mechanism) and removed through the page.
+    await page.fill("#node-name", "Mood");
+    await page.selectOption("#node-set", "N");
+    await page.selectOption("#node-plate", "user");
+    await page.fill("#node-mechanism", "liked-tags");
+    await page.click("#add-node");
+    await page.waitForFunction(() => [...document.querySelectorAll("#drawing g.node title")].some((t: { textContent: string }) => t.textContent === "Mood"));
+    assert.match(await page.inputValue("#editor"), /- name: Mood\n {4}set: N\n {4}plate: user\n {4}parents: \[\]\n {4}mechanism: \{ kind: liked-tags \}\n/);
+    await page.selectOption("#node-set", "V_o");
+    await page.selectOption("#node-plate", "movie");
+    await page.fill("#node-mechanism", "movie-tags");
+    await page.click("#change-node");
+    await page.waitForFunction(() => /- name: Mood\n {4}set: V_o\n {4}plate: movie\n/.test(document.querySelector("#editor").value));
+    await page.click("#remove-node");
+    await page.waitForFunction(() => !document.querySelector("#editor").value.includes("Mood"));
+    assert.equal(await page.inputValue("#editor"), readFileSync(file, "utf8"));
+
     // The same graph in DAGitty syntax, then back: the text forms stay in sync with the drawing.
     await page.selectOption("#format", "dagitty");
     await page.waitForFunction(() => document.querySelector("#editor").value.startsWith("dag {"));
