@@ -50,7 +50,9 @@ export async function runPreview(graph: MGraph, registry: MechanismRegistry, siz
   checkMechanisms(graph, registry, "preview");
   const layout = ctarLayoutProblems(graph, registry);
   if (layout.length > 0) throw new GraphError(`preview: graph '${graph.name}' cannot be written in the CTAR layout:\n${layout.map((p) => `  - ${p}`).join("\n")}`);
-  const config = parseCtarConfig({ users: size.users, movies: size.movies, seed: size.seed }, "preview");
+  // The survey keeps the defaults' share (100 of 1,000 users, 10 movies each) at any preview size.
+  const rct = { users: Math.max(1, Math.min(100, Math.floor(size.users / 10))), moviesPerUser: Math.min(10, size.movies) };
+  const config = parseCtarConfig({ users: size.users, movies: size.movies, seed: size.seed, rct }, "preview");
   const warnings: string[] = [];
   const dataset = generateDataset(config, resolveCatalog(config), { graph, registry, warn: (m) => warnings.push(m) });
   const dir = mkdtempSync(join(tmpdir(), "ctar-explore-"));

@@ -14,7 +14,7 @@ import { loadBenchDataset } from "./read-bench-dataset.js";
 import { type CtarFolder, readCtarFolder } from "./read-dataset.js";
 
 export interface ReportTruth {
-  /** truth/movie.csv: popularity rank and exact P(R_R = 1) of each movie. */
+  /** truth/movie.csv: popularity rank and exact P(R_R = 1) of each movie (NaN where the graph defines none). */
   readonly movieRank: Float64Array;
   readonly pRating: Float64Array;
   /** truth/user_tag.csv: τ(u, t) of every liked tag. */
@@ -33,10 +33,14 @@ export interface ReportDataset {
   readonly truth?: ReportTruth;
 }
 
-function numberColumns(file: string, columns: readonly string[], text = readText(file)): Float64Array[] {
+/** Number columns; in `blankable` columns an empty cell is NaN (a quantity the graph that ran does not define). */
+function numberColumns(file: string, columns: readonly string[], text = readText(file), blankable: readonly string[] = []): Float64Array[] {
   const out: number[][] = columns.map(() => []);
   forEachCsvRow(text, file, columns, (fields, line) => {
-    columns.forEach((c, k) => out[k]!.push(parseNumberField(fields[k]!, file, line, c)));
+    columns.forEach((c, k) => {
+      const v = fields[k]!;
+      out[k]!.push(blankable.includes(c) && v.trim() === "" ? NaN : parseNumberField(v, file, line, c));
+    });
   });
   return out.map((c) => Float64Array.from(c));
 }
@@ -48,7 +52,7 @@ function readFullTruth(file: string, movies: number): Float64Array {
   } catch (e) {
     throw new InputError(`${file}: cannot read the gzip file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
   }
-  const [movie, p] = numberColumns(file, ["movieid", "p_obstag"], text) as [Float64Array, Float64Array];
+  const [movie, p] = numberColumns(file, ["movieid", "p_obstag"], text, ["p_obstag"]) as [Float64Array, Float64Array];
   const sum = new Float64Array(movies);
   const count = new Float64Array(movies);
   for (let i = 0; i < movie.length; i++) {
@@ -63,7 +67,8 @@ function readFullTruth(file: string, movies: number): Float64Array {
 function readTruth(dir: string, movies: number): ReportTruth | undefined {
   const t = (f: string) => join(dir, "truth", f);
   if (!existsSync(t("movie.csv")) || !existsSync(t("user_tag.csv"))) return undefined;
-  const [movieRank, pRating] = numberColumns(t("movie.csv"), ["popularity_rank", "p_rating_observed"]) as [Float64Array, Float64Array];
+  // p_rating_observed is blank when R_R's mechanism has no per-movie propensity (a user graph).
+  const [movieRank, pRating] = numberColumns(t("movie.csv"), ["popularity_rank", "p_rating_observed"], undefined, ["p_rating_observed"]) as [Float64Array, Float64Array];
   const [tau] = numberColumns(t("user_tag.csv"), ["tau"]) as [Float64Array];
   const base = { movieRank, pRating, tau };
   return existsSync(t("full.csv.gz")) ? { ...base, pObsTagByMovie: readFullTruth(t("full.csv.gz"), movies) } : base;

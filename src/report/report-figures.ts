@@ -66,7 +66,7 @@ export function figureData(d: ReportDataset, dataset: string): FigureData {
   const tau = t === undefined ? [] : Array.from(t.tau, (tau) => ({ dataset, tau }));
   const propensity: Row[] = [];
   if (t !== undefined) {
-    for (let m = 0; m < t.movieRank.length; m++) propensity.push({ dataset, rank: t.movieRank[m]!, p: t.pRating[m]!, propensity: "P(R_R = 1)" });
+    for (let m = 0; m < t.movieRank.length; m++) if (Number.isFinite(t.pRating[m]!)) propensity.push({ dataset, rank: t.movieRank[m]!, p: t.pRating[m]!, propensity: "P(R_R = 1)" });
     const po = t.pObsTagByMovie;
     if (po !== undefined) {
       for (let m = 0; m < po.length; m++) if (Number.isFinite(po[m]!)) propensity.push({ dataset, rank: t.movieRank[m]!, p: po[m]!, propensity: "P(R_O = 1), mean over users" });

@@ -93,3 +93,16 @@ test("bad input: not a dataset, a missing folder, an unwritable output: one line
   assert.ok(!existsSync(join(root, "x.html")));
   assert.deepEqual(readdirSync(root).filter((f) => f.includes(".tmp-")), [], "no temporary file left");
 });
+
+test("a user graph whose R_R records no propensity (blank p_rating_observed): the report is written, the curve left out", () => {
+  const dir = join(root, "exposure");
+  const g = ctar(["generate", "--out", dir, "--graph", join("examples", "exposure-bias", "graph.yaml"), "--users", "150", "--movies", "60", "--quiet"]);
+  assert.equal(g.status, 0, g.stderr);
+  assert.match(readFileSync(join(dir, "truth", "movie.csv"), "utf8").split("\n")[1]!, /,$/, "the fixture has a blank p_rating_observed");
+  const out = join(root, "exposure.html");
+  const r = ctar(["report", dir, "--out", out]);
+  assert.equal(r.status, 0, r.stderr);
+  const html = readFileSync(out, "utf8");
+  assert.ok(html.includes('id="fig-tau"'));
+  assert.match(html, /id="fig-propensity"[^]*?no data/);
+});
