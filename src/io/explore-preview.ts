@@ -6,9 +6,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { parseCtarConfig } from "../config/parse-config.js";
 import { GraphError } from "../errors/errors.js";
-import { generateDataset } from "../generate/generate.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { graphProblems } from "../graph/validate-graph.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
@@ -16,8 +14,7 @@ import { buildReport } from "../report/report-html.js";
 import { ctarLayoutProblems } from "../scm/ctar-layout.js";
 import { checkMechanisms } from "./load-graph-run.js";
 import { readReportDataset } from "./read-report-dataset.js";
-import { resolveCatalog } from "./resolve-catalog.js";
-import { writeDataset } from "./write-dataset.js";
+import { generate, saveDataset } from "./generate.js";
 
 export interface PreviewSize {
   readonly users: number;
@@ -52,12 +49,12 @@ export async function runPreview(graph: MGraph, registry: MechanismRegistry, siz
   if (layout.length > 0) throw new GraphError(`preview: graph '${graph.name}' cannot be written in the CTAR layout:\n${layout.map((p) => `  - ${p}`).join("\n")}`);
   // The survey keeps the defaults' share (100 of 1,000 users, 10 movies each) at any preview size.
   const rct = { users: Math.max(1, Math.min(100, Math.floor(size.users / 10))), moviesPerUser: Math.min(10, size.movies) };
-  const config = parseCtarConfig({ users: size.users, movies: size.movies, seed: size.seed, rct }, "preview");
   const warnings: string[] = [];
-  const dataset = generateDataset(config, resolveCatalog(config), { graph, registry, warn: (m) => warnings.push(m) });
+  // The library's two entry points, whose contract stays fixed while the engine behind them changes.
+  const dataset = generate({ users: size.users, movies: size.movies, seed: size.seed, rct }, { graph, registry, warn: (m) => warnings.push(m) });
   const dir = mkdtempSync(join(tmpdir(), "ctar-explore-"));
   try {
-    writeDataset(dir, dataset);
+    await saveDataset(dir, dataset, { force: true });
     const html = await buildReport([{ label: `preview of '${graph.name}' (${size.users} users × ${size.movies} movies, seed ${size.seed})`, data: readReportDataset(dir) }]);
     return { dir, html, files: listFiles(dir), warnings };
   } catch (e) {
