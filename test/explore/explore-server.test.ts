@@ -123,3 +123,13 @@ test("a port in use is a clear ConfigError, and `ctar explore` exits 2 with one 
   assert.equal(r.stderr.trim().split("\n").length, 1);
   assert.match(r.stderr, /^ctar: --port \d+: cannot listen/);
 });
+
+test("a DAGitty text edited in the page keeps the name, parameters and descriptions of the graph it was shown from", async () => {
+  const a = JSON.parse((await post("/api/analyze", { text: CTAR_YAML, format: "yaml" })).body);
+  const back = JSON.parse((await post("/api/analyze", { text: a.texts.dagitty, format: "dagitty", base: a.spec })).body);
+  assert.equal(back.texts.yaml, CTAR_YAML);
+  // Without the base, DAGitty alone cannot carry them.
+  const bare = JSON.parse((await post("/api/analyze", { text: a.texts.dagitty, format: "dagitty" })).body);
+  assert.notEqual(bare.texts.yaml, CTAR_YAML);
+  assert.doesNotMatch(bare.texts.yaml, /params/);
+});
