@@ -6,11 +6,12 @@
  *   ctar graph dsep X Y [--given Z1,Z2] [--preset ctar | --graph FILE] [--json] [--no-deterministic]
  *   ctar graph analyze  [--preset ctar | --graph FILE] [--json] [--no-deterministic] [--do NODE=MECH]
  *   ctar graph draw     [--preset ctar | --graph FILE] [--format svg|dot|mermaid] [--out FILE]
+ *   ctar graph convert  FILE [--from dagitty|yaml|json] --to dagitty|yaml|json [--out FILE]
  *
  * With neither --preset nor --graph the CTAR preset is used. A graph file may name mechanism
  * modules (`modules:`); `validate` loads them, the analysis needs only the structure.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ConfigError, InputError } from "../errors/errors.js";
 import { analysisToJson, analyzeGraph } from "../graph/analyze-graph.js";
@@ -20,7 +21,16 @@ import { dSeparation, formatTrail } from "../graph/d-separation.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { graphProblems, validateGraph } from "../graph/validate-graph.js";
 import { parseCtarConfig } from "../config/parse-config.js";
-import { formatGraph, readGraphDocument, readGraphFile, type GraphFormat } from "../io/graph-file.js";
+import {
+  formatGraph,
+  formatGraphAs,
+  GRAPH_TEXT_FORMATS,
+  graphFormatOf,
+  parseGraphTextAs,
+  readGraphDocument,
+  readGraphFile,
+  type GraphFormat,
+} from "../io/graph-file.js";
 import { loadGraphRun } from "../io/load-graph-run.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { formatAnalysis } from "../report/analysis-table.js";
@@ -43,6 +53,18 @@ export function showGraph(g: MGraph, format: GraphFormat = "yaml", modules: read
 interface SourceOptions {
   preset?: string;
   graph?: string;
+}
+
+function writeOut(file: string | undefined, text: string, what: string): void {
+  if (file === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new InputError(`${file}: cannot write the ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
+  }
 }
 
 function loadGraph(o: SourceOptions, presets: Readonly<Record<string, () => MGraph>>): MGraph {
@@ -161,14 +183,26 @@ export function registerGraph(program: Command, presets: Readonly<Record<string,
       const format = choice("--format", o.format, ["svg", "dot", "mermaid"] as const);
       const g = validateGraph(loadGraph(o, presets));
       const text = format === "mermaid" ? toMermaid(g) : format === "dot" ? toDot(g, { legend: o.legend }) : await renderSvg(toDot(g, { legend: o.legend }));
-      if (o.out === undefined) {
-        process.stdout.write(text);
-        return;
-      }
+      writeOut(o.out, text, "drawing");
+    });
+
+  graph
+    .command("convert")
+    .description("convert a graph between YAML, JSON and DAGitty syntax")
+    .argument("<file>", "the graph to read")
+    .option("--from <format>", "dagitty, yaml or json (default: from the extension: .dagitty/.dag, .json, else yaml)")
+    .requiredOption("--to <format>", "dagitty, yaml or json")
+    .option("--out <file>", "write to this file instead of standard output")
+    .action((file: string, o: { from?: string; to: string; out?: string }) => {
+      const from = o.from === undefined ? graphFormatOf(file) : choice("--from", o.from, GRAPH_TEXT_FORMATS);
+      const to = choice("--to", o.to, GRAPH_TEXT_FORMATS);
+      let text: string;
       try {
-        writeFileSync(o.out, text);
+        text = readFileSync(file, "utf8");
       } catch (e) {
-        throw new InputError(`${o.out}: cannot write the drawing (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
+        throw new InputError(`${file}: cannot read the graph file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
       }
+      const doc = parseGraphTextAs(text, file, from);
+      writeOut(o.out, formatGraphAs(doc.graph, to, doc.modules), "graph");
     });
 }

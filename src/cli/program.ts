@@ -5,10 +5,12 @@
 import { Command } from "commander";
 import { VERSION } from "../version.js";
 import { registerBench } from "./bench.js";
+import { registerExplore } from "./explore.js";
 import { registerGenerate } from "./generate.js";
 import { registerGraph } from "./graph.js";
 import { registerMerge } from "./merge.js";
 import { registerOpe } from "./ope.js";
+import { registerReport } from "./report.js";
 import { registerStats } from "./stats.js";
 import { registerVerify } from "./verify.js";
 
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerGraph(program);
   registerOpe(program);
   registerVerify(program);
+  registerReport(program);
+  registerExplore(program);
   return program;
 }
 

@@ -17,12 +17,17 @@
  *    P(X), and so any joint containing X, is not recoverable. Applied only when X has a single
  *    indicator (the setting of those results); with several channels it is reported as a note.
  *
+ * 4. Factorisation of the missingness mechanism, Mohan & Pearl 2014 (Theorem 2) and 2021: without
+ *    latent parents of indicators, R → R edges or self-masking, P(V) = P(V*, V_o, R = 1) /
+ *    Π_i P(R_i = 1 | Pa(R_i)) (indicator-factorisation.ts); a marginal sums that joint.
+ *
  * Several channels per variable (CTAR's TL: R_RCT/RCT* and R_O/O*): each factor may use any one
  * channel of each partially observed variable; a criterion holds if it holds for some choice.
  * Orderings are searched exhaustively up to 6 partially observed variables in the target.
  */
 import { dSeparation } from "./d-separation.js";
 import { indexGraph, type GraphIndex } from "./graph-index.js";
+import { recoverByIndicatorFactorisation } from "./indicator-factorisation.js";
 import { missingnessChannels, nodesInSet, type MissingnessChannel } from "./missingness-channels.js";
 import type { MGraph } from "./mgraph.js";
 
@@ -60,6 +65,7 @@ interface Ctx {
 
 const CITE_ADJ = "adjustment by fully observed variables (Mohan, Pearl & Tian 2013)";
 const CITE_SEQ = "sequential factorisation (Mohan, Pearl & Tian 2013; Mohan & Pearl 2021)";
+const CITE_IND = "factorisation of the missingness mechanism (Mohan & Pearl 2014, Theorem 2; Mohan & Pearl 2021)";
 const CITE_SELF = "self-masking X → R_X (Mohan, Pearl & Tian 2013; Mohan & Pearl 2021)";
 
 /** Recoverability of P(X) for each X ∈ V_m, then of the joint P(V_o ∪ V_m). */
@@ -79,6 +85,12 @@ export function analyzeRecoverability(g: MGraph, options: RecoverabilityOptions 
   const out = ctx.vm.map((x) => recoverMarginal(ctx, x));
   out.push(recoverJoint(ctx, [...ctx.vo, ...ctx.vm].sort((a, b) => ix.id.get(a)! - ix.id.get(b)!)));
   return out;
+}
+
+function indicatorFactorisation(ctx: Ctx, target: readonly string[]) {
+  if (target.length !== ctx.vo.length + ctx.vm.length) return undefined; // the criterion is about all of V
+  const indicators = nodesInSet(ctx.g, "R");
+  return recoverByIndicatorFactorisation({ ix: ctx.ix, vo: ctx.vo, vm: ctx.vm, indicators, channels: ctx.channels, deterministic: ctx.det }, target);
 }
 
 function sep(ctx: Ctx, x: readonly string[], y: readonly string[], z: readonly string[]): boolean {
@@ -146,6 +158,13 @@ function recoverMarginal(ctx: Ctx, x: string): Recovery {
       };
     }
   }
+  // 4. The joint by factorising the indicators, then sum the other variables out.
+  const all = [...ctx.vo, ...ctx.vm].sort((a, b) => ctx.ix.id.get(a)! - ctx.ix.id.get(b)!);
+  const j = indicatorFactorisation(ctx, all);
+  if (j !== undefined) {
+    const w = all.filter((v) => v !== x);
+    return { target, variables: [x], status: "recoverable", criterion: CITE_IND, estimand: `${target} = Σ_{${w.join(", ")}} ${j.estimand.slice(j.estimand.indexOf("=") + 2)}`, facts: j.facts, notes };
+  }
   if (blocking) {
     const r = chs[0]!.indicator;
     return { target, variables: [x], status: "not recoverable", criterion: CITE_SELF, facts: [`edge ${x} → ${r}`], notes };
@@ -154,7 +173,7 @@ function recoverMarginal(ctx: Ctx, x: string): Recovery {
     target,
     variables: [x],
     status: "not shown recoverable",
-    criterion: "not shown recoverable by the implemented criteria (adjustment, sequential factorisation)",
+    criterion: "not shown recoverable by the implemented criteria (adjustment, sequential factorisation, factorisation of the missingness mechanism)",
     facts: [],
     notes,
   };
@@ -188,12 +207,14 @@ function recoverJoint(ctx: Ctx, vars: readonly string[]): Recovery {
       notes: [...notes, "a factor's X* stands for X where that channel's indicator is 1"],
     };
   }
+  const j = indicatorFactorisation(ctx, vars);
+  if (j !== undefined) return { target, variables: vars, status: "recoverable", criterion: CITE_IND, estimand: j.estimand, facts: j.facts, notes };
   const limited = tm.length > ctx.maxOrdered ? ` (orderings searched only for ≤ ${ctx.maxOrdered} partially observed variables)` : "";
   return {
     target,
     variables: vars,
     status: "not shown recoverable",
-    criterion: `not shown recoverable by the implemented criteria (sequential factorisation)${limited}`,
+    criterion: `not shown recoverable by the implemented criteria (sequential factorisation, factorisation of the missingness mechanism)${limited}`,
     facts: [],
     notes,
   };

@@ -4,13 +4,46 @@
  * YAML, which also accepts JSON.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { extname } from "node:path";
+import { basename, extname } from "node:path";
 import { Document, isMap, isSeq, parse as parseYaml } from "yaml";
 import { InputError } from "../errors/errors.js";
+import { parseDagitty, toDagitty } from "../graph/dagitty.js";
 import { type GraphDocument, graphToSpec, parseGraphDocument } from "../graph/graph-spec.js";
 import type { MGraph } from "../graph/mgraph.js";
 
 export type GraphFormat = "json" | "yaml";
+/** Every text form of a graph: the file formats and DAGitty syntax (src/graph/dagitty.ts). */
+export type GraphTextFormat = GraphFormat | "dagitty";
+export const GRAPH_TEXT_FORMATS: readonly GraphTextFormat[] = ["yaml", "json", "dagitty"];
+
+/** The text form a file name suggests: .json, .dagitty / .dag, otherwise YAML. */
+export function graphFormatOf(file: string): GraphTextFormat {
+  const ext = extname(file).toLowerCase();
+  return ext === ".json" ? "json" : ext === ".dagitty" || ext === ".dag" ? "dagitty" : "yaml";
+}
+
+/** Parses a graph in any text form; DAGitty graphs are named after the file. */
+export function parseGraphTextAs(text: string, source: string, format: GraphTextFormat): GraphDocument {
+  if (format !== "dagitty") return parseGraphDocumentText(text, source, format);
+  const name = basename(source, extname(source)).replace(/[^A-Za-z0-9_.-]/g, "") || "dagitty";
+  return { graph: parseDagitty(text, source, name), modules: [] };
+}
+
+/** A graph in any text form; DAGitty has no place for `modules`, so they are dropped there. */
+export function formatGraphAs(g: MGraph, format: GraphTextFormat, modules: readonly string[] = []): string {
+  return format === "dagitty" ? toDagitty(g) : formatGraph(g, format, modules);
+}
+
+/** "source:line:column" of a JSON.parse or YAML error, when the parser says where. */
+function errorPlace(e: unknown, text: string, source: string): string {
+  const linePos = (e as { linePos?: { line: number; col: number }[] }).linePos;
+  if (linePos?.[0] !== undefined) return `${source}:${linePos[0].line}:${linePos[0].col}`;
+  const at = /position (\d+)/.exec(e instanceof Error ? e.message : "");
+  if (at === null) return source;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split("\n").length;
+  return `${source}:${line}:${before.length - before.lastIndexOf("\n")}`;
+}
 
 /** Parses graph-file text; `source` names it in messages. */
 export function parseGraphText(text: string, source: string, format?: GraphFormat): MGraph {
@@ -25,7 +58,7 @@ export function parseGraphDocumentText(text: string, source: string, format?: Gr
     value = fmt === "json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw new InputError(`${source}: cannot parse as ${fmt.toUpperCase()}: ${msg.split("\n")[0]}`, { cause: e });
+    throw new InputError(`${errorPlace(e, text, source)}: cannot parse as ${fmt.toUpperCase()}: ${msg.split("\n")[0]}`, { cause: e });
   }
   return parseGraphDocument(value, source);
 }

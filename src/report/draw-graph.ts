@@ -29,15 +29,28 @@ function tooltip(n: NodeSpec): string {
   return `${n.name} (${n.set}, plate ${n.plate}${det})${n.description === undefined ? "" : `: ${n.description}`}`;
 }
 
-/** Graphviz DOT, deterministic for a given graph. */
-export function toDot(g: MGraph, options: { legend?: boolean } = {}): string {
+/**
+ * The explorer's colours, one per set, keeping Figure 4's rings and dashes so that indicators
+ * (double ring) and proxies (dashed) stay distinct without colour too.
+ */
+const COLOUR_STYLE: Record<MGraphSet, string> = {
+  V_o: 'fillcolor="#1f4e79", fontcolor=white, color="#1f4e79", style="filled"',
+  R: 'fillcolor="#b03a2e", fontcolor=white, color="#b03a2e", style="filled", peripheries=2',
+  N: 'fillcolor="#eeeeee", fontcolor=black, color="#555555", style="filled"',
+  V_m: 'fillcolor="#fdebd0", fontcolor=black, color="#ca6f1e", style="filled", penwidth=2.5',
+  "V*": 'fillcolor="#e8f8f5", fontcolor=black, color="#148f77", style="filled,dashed"',
+};
+
+/** Graphviz DOT, deterministic for a given graph; `colour` fills each set with its own colour. */
+export function toDot(g: MGraph, options: { legend?: boolean; colour?: boolean } = {}): string {
   const lines = [
     `digraph ${dotString(g.name)} {`,
-    `  graph [rankdir=TB, pad=0.3, nodesep=0.35, ranksep=0.45, fontname="Helvetica", fontsize=10${options.legend === false ? "" : `, labelloc=b, label="${LEGEND.join("\\n")}"`}];`,
+    `  graph [rankdir=TB, pad=0.3, nodesep=0.35, ranksep=0.45, fontname="Helvetica", fontsize=10${options.legend === false || options.colour === true ? "" : `, labelloc=b, label="${LEGEND.join("\\n")}"`}];`,
     '  node [shape=circle, fixedsize=true, width=0.8, fontname="Helvetica", fontsize=13];',
     "  edge [arrowsize=0.7];",
   ];
-  for (const n of g.nodes) lines.push(`  ${dotString(n.name)} [${DOT_STYLE[n.set]}, tooltip=${dotString(tooltip(n))}];`);
+  const style = options.colour === true ? COLOUR_STYLE : DOT_STYLE;
+  for (const n of g.nodes) lines.push(`  ${dotString(n.name)} [${style[n.set]}, tooltip=${dotString(tooltip(n))}];`);
   for (const n of g.nodes) for (const p of n.parents) lines.push(`  ${dotString(p)} -> ${dotString(n.name)};`);
   lines.push("}");
   return `${lines.join("\n")}\n`;

@@ -84,7 +84,7 @@ test("graph files: read by extension, unreadable and unparsable files are InputE
     assert.deepEqual(readGraphFile(yml), CTAR_STRUCTURE);
     const broken = path.join(dir, "broken.json");
     writeFileSync(broken, "{ not json");
-    assert.throws(() => readGraphFile(broken), (e: unknown) => e instanceof InputError && /broken\.json: cannot parse as JSON/.test(e.message));
+    assert.throws(() => readGraphFile(broken), (e: unknown) => e instanceof InputError && /broken\.json:1:3: cannot parse as JSON/.test(e.message));
     assert.throws(() => readGraphFile(path.join(dir, "absent.yaml")), (e: unknown) => e instanceof InputError && /ENOENT/.test(e.message));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,97 @@
+/**
+ * Vega-Lite specifications of the report's charts (Satyanarayan et al. 2017, "Vega-Lite: a
+ * grammar of interactive graphics"). Geometry, scales, binning and axes are Vega-Lite's; this
+ * module only says which field goes where. With two datasets each chart is faceted into one
+ * column per dataset, in the order given, so the second dataset is drawn beside the first on
+ * the same scales.
+ */
+import type { Row } from "./report-figures.js";
+
+export type VegaLiteSpec = Readonly<Record<string, unknown>>;
+
+const WIDTH = 320;
+const HEIGHT = 200;
+
+function base(values: readonly Row[], datasets: readonly string[], inner: Record<string, unknown>): VegaLiteSpec {
+  const config = { font: "Helvetica, Arial, sans-serif", axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, labelLimit: 320 } };
+  if (datasets.length < 2) return { $schema: "https://vega.github.io/schema/vega-lite/v6.json", data: { values }, width: WIDTH, height: HEIGHT, config, ...inner };
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    data: { values },
+    facet: { column: { field: "dataset", type: "nominal", title: null, sort: [...datasets] } },
+    spec: { width: WIDTH, height: HEIGHT, ...inner },
+    resolve: { scale: { y: "shared" } },
+    config,
+  };
+}
+
+/** Fig. 5a: number of observed ratings per rating value. */
+export function ratingHistogramSpec(values: readonly Row[], datasets: readonly string[]): VegaLiteSpec {
+  return base(values, datasets, {
+    mark: { type: "bar", color: "#4c78a8" },
+    encoding: {
+      x: { field: "rating", type: "ordinal", title: "rating", axis: { labelAngle: 0 } },
+      y: { field: "count", type: "quantitative", title: "observed ratings" },
+    },
+  });
+}
+
+/** Fig. 5b–c: how many users (movies) have k observed ratings, both axes logarithmic. */
+export function ratingsPerSpec(values: readonly Row[], datasets: readonly string[], who: "users" | "movies"): VegaLiteSpec {
+  return base(values, datasets, {
+    mark: { type: "point", filled: true, size: 28, color: who === "users" ? "#4c78a8" : "#f58518" },
+    encoding: {
+      x: { field: "ratings", type: "quantitative", scale: { type: "log" }, title: `observed ratings per ${who === "users" ? "user" : "movie"}` },
+      y: { field: who, type: "quantitative", scale: { type: "log" }, title: `number of ${who}` },
+    },
+  });
+}
+
+/** Fig. 6: positive / negative share of each training and test set. */
+export function labelSharesSpec(values: readonly Row[], datasets: readonly string[], order: readonly string[]): VegaLiteSpec {
+  return base(values, datasets, {
+    mark: "bar",
+    encoding: {
+      y: { field: "set", type: "nominal", sort: order, title: null },
+      x: { field: "share", type: "quantitative", stack: "normalize", title: "proportion", axis: { format: ".0%" } },
+      color: { field: "label", type: "nominal", scale: { domain: ["negative (dislike)", "positive (like)"], range: ["#e45756", "#54a24b"] }, title: null },
+      order: { field: "label", sort: "ascending" },
+      tooltip: [{ field: "set" }, { field: "label" }, { field: "count", type: "quantitative" }],
+    },
+  });
+}
+
+/** The distribution of τ(u, t) over liked tags (truth/user_tag.csv), Vega-Lite's binning. */
+export function tauSpec(values: readonly Row[], datasets: readonly string[]): VegaLiteSpec {
+  return base(values, datasets, {
+    mark: { type: "bar", color: "#72b7b2" },
+    encoding: {
+      x: { field: "tau", type: "quantitative", bin: { maxbins: 40 }, title: "τ(u, t) over liked tags" },
+      y: { aggregate: "count", type: "quantitative", title: "(user, tag) pairs" },
+    },
+  });
+}
+
+/** Exact propensities against popularity rank (truth/movie.csv; truth/full.csv.gz for R_O). */
+export function propensitySpec(values: readonly Row[], datasets: readonly string[]): VegaLiteSpec {
+  return base(values, datasets, {
+    mark: { type: "line", strokeWidth: 1.5 },
+    encoding: {
+      x: { field: "rank", type: "quantitative", title: "popularity rank (0 = most popular)" },
+      y: { field: "p", type: "quantitative", title: "exact probability" },
+      color: { field: "propensity", type: "nominal", title: null, scale: { range: ["#4c78a8", "#e45756"] } },
+    },
+  });
+}
+
+/** Tests I–III: rows by label (counts, not shares: the sizes differ by design). */
+export function testCompositionSpec(values: readonly Row[], datasets: readonly string[]): VegaLiteSpec {
+  return base(values, datasets, {
+    mark: "bar",
+    encoding: {
+      x: { field: "set", type: "nominal", title: null, sort: ["Test I", "Test II", "Test III"], axis: { labelAngle: 0 } },
+      y: { field: "count", type: "quantitative", title: "rows" },
+      color: { field: "label", type: "nominal", scale: { domain: ["negative (dislike)", "positive (like)"], range: ["#e45756", "#54a24b"] }, title: null },
+    },
+  });
+}
