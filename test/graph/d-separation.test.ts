@@ -177,15 +177,14 @@ test("d-separation: sets, shared variables and unknown names", () => {
   assert.throws(() => dSeparation(g, ["A"], ["Nope"]), (e: unknown) => e instanceof GraphError && /unknown node in Y \(got 'Nope'/.test(e.message));
 });
 
-test("d-separation is linear: a 200,000-node chain answers at once", () => {
+// Quadratic work on this chain (4e10 steps) would take many minutes; linear work takes a second.
+// The timeout is a guard against that, not a measurement (speed is measured by `npm run bench`).
+test("d-separation is linear: a 200,000-node chain answers within the guard time", { timeout: 120_000 }, () => {
   const size = 200_000;
   const nodes = Array.from({ length: size }, (_, i) => ({
     name: `v${i}`, set: "N" as const, plate: "user-movie" as const, parents: i === 0 ? [] : [`v${i - 1}`], mechanism: { kind: "t" },
   }));
   const g: MGraph = { name: "chain", nodes };
-  const t0 = performance.now();
   assert.equal(isDSeparated(g, ["v0"], [`v${size - 1}`]), false);
   assert.equal(isDSeparated(g, ["v0"], [`v${size - 1}`], [`v${size >> 1}`]), true);
-  // Quadratic work (4e10 steps) would take minutes; linear work takes well under a second or two.
-  assert.ok(performance.now() - t0 < 5000);
 });
