@@ -9,6 +9,7 @@ import { registerGenerate } from "./generate.js";
 import { registerGraph } from "./graph.js";
 import { registerOpe } from "./ope.js";
 import { registerStats } from "./stats.js";
+import { registerValidate } from "./validate.js";
 import { registerVerify } from "./verify.js";
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerGraph(program);
   registerOpe(program);
   registerVerify(program);
+  registerValidate(program);
   return program;
 }
 
