@@ -5,6 +5,7 @@
 import { Command } from "commander";
 import { VERSION } from "../version.js";
 import { registerBench } from "./bench.js";
+import { registerExport } from "./export.js";
 import { registerGenerate } from "./generate.js";
 import { registerGraph } from "./graph.js";
 import { registerOpe } from "./ope.js";
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerOpe(program);
   registerVerify(program);
   registerValidate(program);
+  registerExport(program);
   return program;
 }
 
