@@ -83,6 +83,27 @@ test("a generated folder with card and croissant.json is valid; a Parquet twin t
   assert.equal(p.status, 0, p.stdout + p.stderr);
 });
 
+test("a Parquet table truncated or not Parquet is named; nothing else is blamed on it", async () => {
+  const dir = dataset();
+  const pq = join(tempDir(), "pq");
+  cpSync(dir, pq, { recursive: true });
+  convertToParquet(pq, { groupRows: 50 });
+  writeCard(pq, { date: "2026-01-02" });
+  writeCroissant(pq);
+  for (const f of files(pq).filter((x) => x.endsWith(".parquet"))) {
+    for (const [name, damage] of [["one line", truncateOneLine], ["not Parquet", (x: string) => writeFileSync(x, "userid,tagid\n0,1\n")]] as const) {
+      const copy = join(tempDir(), "pq");
+      cpSync(pq, copy, { recursive: true });
+      damage(join(copy, f));
+      const r = await validateDataset(copy);
+      assert.equal(r.valid, false, `${f} ${name}`);
+      const lines = r.problems.lines();
+      const pattern = name === "not Parquet" ? /not a Parquet file/ : /truncated or corrupt Parquet file|corrupt Parquet/;
+      assert.ok(lines.some((l) => l.includes(f) && pattern.test(l)), `${f} ${name}: ${lines.join("\n")}`);
+    }
+  }
+});
+
 test("every file changed by one byte, truncated by one line, or deleted is caught", async () => {
   const dir = dataset();
   const all = files(dir);
