@@ -5,6 +5,7 @@
 import { Command } from "commander";
 import { VERSION } from "../version.js";
 import { registerBench } from "./bench.js";
+import { registerCard } from "./card.js";
 import { registerExport } from "./export.js";
 import { registerGenerate } from "./generate.js";
 import { registerGraph } from "./graph.js";
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerValidate(program);
   registerExport(program);
+  registerCard(program);
   return program;
 }
 

@@ -16,11 +16,11 @@ export function registerValidate(program: Command): void {
     .action(async (dir: string, opts: { json: boolean }) => {
       const r = await validateDataset(dir);
       if (opts.json) {
-        const out = { dataset: dir, valid: r.valid, files: r.tables, checksums: r.checksums, notes: r.notes, ...r.problems.toJson() };
+        const out = { dataset: dir, valid: r.valid, files: r.tables, checksums: r.checksums, invariants: r.invariants, notes: r.notes, ...r.problems.toJson() };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       } else if (r.valid) {
         const rows = r.tables.reduce((s, t) => s + t.rows, 0);
-        const lines = [`ctar validate: ${dir} is valid`, `  ${r.checksums} checksums match croissant.json; README.md and croissant.json are as ctar writes them`, `  ${r.tables.length} table files, ${rows} rows: headers, column types, id ranges, order and row counts as config.json says`, "  invariants: test labels = τ′ of truth/user_tag; Test II tags from rated movies, Test III from unrated ones; observed ratings = potential outcomes of truth/full", ...r.notes.map((n) => `  note: ${n}`)];
+        const lines = [`ctar validate: ${dir} is valid`, `  ${r.checksums} checksums match croissant.json; README.md and croissant.json are as ctar writes them`, `  ${r.tables.length} table files, ${rows} rows: headers, column types, id ranges, order and row counts as config.json says`, `  invariants: ${r.invariants.length > 0 ? r.invariants.join("; ") : "none checked"}`, ...r.notes.map((n) => `  note: ${n}`)];
         process.stdout.write(`${lines.join("\n")}\n`);
       } else {
         process.stdout.write(`${[...r.problems.lines(), ...r.notes.map((n) => `note: ${n}`)].join("\n")}\n`);

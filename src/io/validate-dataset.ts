@@ -23,6 +23,8 @@ export interface ValidationReport {
   /** Files checked, with their rows. */
   readonly tables: readonly { readonly file: string; readonly rows: number }[];
   readonly checksums: number;
+  /** The invariants that were checked (the notes say why any other was not). */
+  readonly invariants: readonly string[];
 }
 
 const TESTS = ["test/test_1", "test/test_2", "test/test_3", "test/test"] as const;
@@ -42,8 +44,8 @@ export async function validateDataset(dir: string): Promise<ValidationReport> {
   const files = validateFiles(dir, problems);
   const limits = limitsOf(doc);
   const tables = await validateTables(dir, limits, recordedRows(doc), problems);
-  const notes = [...files.notes, ...(await validateInvariants(dir, tables.movieTags, tables.tagLimit, tables.unreadable, problems))];
-  return { dir, valid: problems.total === 0, problems, notes, tables: tables.files, checksums: files.checked };
+  const inv = await validateInvariants(dir, tables.movieTags, tables.tagLimit, tables.unreadable, problems);
+  return { dir, valid: problems.total === 0, problems, notes: [...files.notes, ...inv.notes], tables: tables.files, checksums: files.checked, invariants: inv.checked };
 }
 
 function readTests(dir: string, unreadable: ReadonlySet<string>): Map<string, TestRows> {
@@ -57,8 +59,9 @@ function readTests(dir: string, unreadable: ReadonlySet<string>): Map<string, Te
   return out;
 }
 
-async function validateInvariants(dir: string, movieTags: MovieTagIndex | undefined, tagLimit: number, unreadable: ReadonlySet<string>, problems: ProblemList): Promise<string[]> {
+async function validateInvariants(dir: string, movieTags: MovieTagIndex | undefined, tagLimit: number, unreadable: ReadonlySet<string>, problems: ProblemList): Promise<{ notes: string[]; checked: string[] }> {
   const notes: string[] = [];
+  const checked: string[] = [];
   const usable = (name: string): TableLocation | undefined => {
     const loc = findTable(dir, name);
     return loc !== undefined && !unreadable.has(loc.file) ? loc : undefined;
@@ -73,16 +76,22 @@ async function validateInvariants(dir: string, movieTags: MovieTagIndex | undefi
       for (let i = 0; i < b.rows; i++) if (!join.feed(u![i]!, t![i]!, tp![i]!, rowPlace(userTag, b.start + i))) break loop;
     }
     join.finish();
+    checked.push("test labels = τ′ of truth/user_tag");
   }
   const rating = usable("train/rating");
   const t2 = tests.get("test/test_2");
   const t3 = tests.get("test/test_3");
   if (rating === undefined || movieTags === undefined || t2 === undefined || t3 === undefined) notes.push("Test II/III sources not checked: train/rating, train/movie or a test file is absent or unreadable");
-  else await checkSources(rating, new RatedSourceJoin(t2, t3, movieTags, tagLimit, problems));
+  else {
+    await checkSources(rating, new RatedSourceJoin(t2, t3, movieTags, tagLimit, problems));
+    checked.push("Test II tags from rated movies, Test III tags from unrated ones only");
+  }
   const full = usable("truth/full");
-  if (full !== undefined && rating !== undefined) await checkPotentialOutcomes(rating, full, problems);
-  else if (full === undefined) notes.push("observed ratings not checked against potential outcomes: truth/full is absent (generate with --truth full)");
-  return notes;
+  if (full !== undefined && rating !== undefined) {
+    await checkPotentialOutcomes(rating, full, problems);
+    checked.push("observed ratings = potential outcomes of truth/full");
+  } else if (full === undefined) notes.push("observed ratings not checked against potential outcomes: truth/full is absent (generate with --truth full)");
+  return { notes, checked };
 }
 
 /** Feeds each user's rated movies (rating rows are sorted by user, checked by validate-tables). */
