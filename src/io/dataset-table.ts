@@ -5,16 +5,15 @@
  * order, in bounded memory (for validate and export on large datasets). Columns are asked by
  * name and kind (dataset-layout.ts); errors name the file and the line (CSV) or row (Parquet).
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { InputError } from "../errors/errors.js";
 import { type CsvHeader, csvRowStream, parseCsvField } from "./csv-stream.js";
 import { forEachCsvRow, readText } from "./csv.js";
 import { type ColumnKind, type LayoutTable, csvName, layoutTable, parquetName } from "./dataset-layout.js";
 import { openParquetTableReader, type ParquetTable } from "./parquet/table-reader.js";
 import type { ColumnValues } from "./parquet/table-schema.js";
-import { gunzipSync } from "node:zlib";
-import { readFileSync } from "node:fs";
 
 export type TableColumn = Int32Array | Float64Array | Int32Array[];
 

@@ -110,7 +110,7 @@ export async function validateTables(dir: string, l: Limits, recorded: Record<st
   for (const table of DATASET_TABLES) {
     const locs = locations(dir, table);
     if (locs.length === 0 && table.optional !== true) problems.add("files", join(dir, csvName(table)), `file not found (nor ${parquetName(table)})`);
-    if (locs.length === 0 && recorded[csvName(table)] !== undefined) problems.add("files", join(dir, csvName(table)), "file not found (config.json lists it)");
+    else if (locs.length === 0 && recorded[csvName(table)] !== undefined) problems.add("files", join(dir, csvName(table)), "file not found (config.json lists it)");
     for (const loc of table.name === "train/movie" ? locs : []) {
       try {
         const index = checkMovies(loc, l, problems);

@@ -42,12 +42,10 @@ export class TauPrimeJoin {
     private readonly problems: ProblemList,
     private readonly truthFile: string,
   ) {
-    for (const t of tests) for (const i of sortedByUserTag(t, tagLimit)) this.refs.push({ t, i });
-    this.keys = Float64Array.from(this.refs, ({ t, i }) => t.user[i]! * tagLimit + t.tag[i]!);
-    const order = Uint32Array.from({ length: this.refs.length }, (_, k) => k).sort((a, b) => this.keys[a]! - this.keys[b]! || a - b);
-    const refs = [...this.refs];
-    order.forEach((k, j) => (this.refs[j] = refs[k]!));
-    this.keys = Float64Array.from(order, (k) => this.keys[k]!);
+    for (const t of tests) for (let i = 0; i < t.user.length; i++) this.refs.push({ t, i });
+    const key = ({ t, i }: { t: TestRows; i: number }) => t.user[i]! * tagLimit + t.tag[i]!;
+    this.refs.sort((a, b) => key(a) - key(b)); // stable: equal keys keep file and row order
+    this.keys = Float64Array.from(this.refs, key);
   }
 
   private check(j: number, tauPrime: number): void {
