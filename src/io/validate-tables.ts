@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { CtarError } from "../errors/errors.js";
 import type { ProblemList } from "../validate/problem-list.js";
 import type { MovieTagIndex } from "../validate/test-invariants.js";
+import { ValueDigest } from "../validate/value-digest.js";
 import { DATASET_TABLES, type LayoutTable, csvName, parquetName } from "./dataset-layout.js";
 import { readTable, rowPlace, tableBlocks, type TableLocation } from "./dataset-table.js";
 
@@ -85,9 +86,11 @@ function problemOf(e: unknown): string {
   throw e;
 }
 
-/** train/movie in memory: ids 0..|M|−1 in order, non-negative tags; the tag index. */
-function checkMovies(loc: TableLocation, l: Limits, problems: ProblemList): MovieTagIndex {
+/** train/movie in memory: ids 0..|M|−1 in order, non-negative tags; the tag index and digest. */
+function checkMovies(loc: TableLocation, l: Limits, problems: ProblemList): MovieTagIndex & { digest: number } {
   const t = readTable(loc, ["movieid", "taglist"]);
+  const digest = new ValueDigest();
+  digest.addRows(t.cols, t.rows);
   const ids = t.cols[0] as Int32Array;
   const lists = t.cols[1] as Int32Array[];
   const start = new Int32Array(t.rows + 1);
@@ -99,7 +102,13 @@ function checkMovies(loc: TableLocation, l: Limits, problems: ProblemList): Movi
   if (t.rows !== l.movies) problems.add("rows", loc.file, `${t.rows} movies (config.json: movies = ${l.movies})`);
   const tags = new Int32Array(start[t.rows]!);
   lists.forEach((x, m) => tags.set(x, start[m]!));
-  return { movies: t.rows, start, tags };
+  return { movies: t.rows, start, tags, digest: digest.value };
+}
+
+/** A table's CSV and Parquet twins must hold the same values. */
+function compareTwins(digests: ReadonlyArray<{ loc: TableLocation; digest: number }>, problems: ProblemList): void {
+  const [a, b] = digests;
+  if (a !== undefined && b !== undefined && a.digest !== b.digest) problems.add("twins", b.loc.file, `holds other values than ${a.loc.file} (the same table in two formats)`);
 }
 
 export async function validateTables(dir: string, l: Limits, recorded: Record<string, number>, problems: ProblemList): Promise<TablesResult> {
@@ -111,16 +120,19 @@ export async function validateTables(dir: string, l: Limits, recorded: Record<st
     const locs = locations(dir, table);
     if (locs.length === 0 && table.optional !== true) problems.add("files", join(dir, csvName(table)), `file not found (nor ${parquetName(table)})`);
     else if (locs.length === 0 && recorded[csvName(table)] !== undefined) problems.add("files", join(dir, csvName(table)), "file not found (config.json lists it)");
+    const digests: { loc: TableLocation; digest: number }[] = [];
     for (const loc of table.name === "train/movie" ? locs : []) {
       try {
         const index = checkMovies(loc, l, problems);
         if (movieTags === undefined || loc.format === "parquet") movieTags = index;
         files.push({ file: loc.file, rows: index.movies });
+        digests.push({ loc, digest: index.digest });
       } catch (e) {
         problems.add("read", problemOf(e), "");
         unreadable.add(loc.file);
       }
     }
+    compareTwins(digests, problems);
   }
   let tags = 0;
   for (const t of movieTags?.tags ?? []) tags = Math.max(tags, t + 1);
@@ -136,21 +148,25 @@ export async function validateTables(dir: string, l: Limits, recorded: Record<st
   const ranges: Ranges = { tags, truthTags };
   for (const table of DATASET_TABLES) {
     if (table.name === "train/movie") continue;
+    const digests: { loc: TableLocation; digest: number }[] = [];
     for (const loc of locations(dir, table)) {
-      const counted = await checkTable(loc, l, ranges, problems);
-      if (counted === undefined || counted < 0) unreadable.add(loc.file);
-      if (counted === undefined) continue;
-      const rows = counted < 0 ? -counted - 1 : counted;
+      const checked = await checkTable(loc, l, ranges, problems);
+      // a file out of order is left out of the invariants, which read it in order
+      if (checked === undefined || !checked.ordered) unreadable.add(loc.file);
+      if (checked === undefined) continue;
+      const rows = checked.rows;
       files.push({ file: loc.file, rows });
+      digests.push({ loc, digest: checked.digest });
       const expected = recorded[loc.relative] ?? recorded[csvName(table)];
       if (expected !== undefined && expected !== rows) problems.add("rows", loc.file, `${rows} rows (config.json records ${expected})`);
     }
+    compareTwins(digests, problems);
   }
   return { files, unreadable, movieTags, tagLimit: Math.max(tags, Number.isFinite(truthTags) ? truthTags : 0, 1), };
 }
 
-/** Streams one file; returns its row count (as −rows − 1 when out of order), or undefined when it cannot be read. */
-async function checkTable(loc: TableLocation, l: Limits, r: Ranges, problems: ProblemList): Promise<number | undefined> {
+/** Streams one file: its rows, whether in order, and the digest of its values; undefined when unreadable. */
+async function checkTable(loc: TableLocation, l: Limits, r: Ranges, problems: ProblemList): Promise<{ rows: number; ordered: boolean; digest: number } | undefined> {
   const table = loc.table;
   const names = table.columns.map((c) => c.name);
   const checks = names.map((c) => rangeOf(table.name, c, l, r));
@@ -160,8 +176,10 @@ async function checkTable(loc: TableLocation, l: Limits, r: Ranges, problems: Pr
   let lastS = -Infinity;
   let orderReported = false;
   let rows = 0;
+  const digest = new ValueDigest();
   try {
     for await (const b of tableBlocks(loc, names)) {
+      digest.addRows(b.cols, b.rows);
       for (let k = 0; k < names.length; k++) {
         const range = checks[k];
         if (range === undefined) continue;
@@ -190,6 +208,5 @@ async function checkTable(loc: TableLocation, l: Limits, r: Ranges, problems: Pr
     problems.add("read", problemOf(e), "");
     return undefined;
   }
-  // a file out of order is left out of the invariants, which read it in order
-  return orderReported ? -rows - 1 : rows;
+  return { rows, ordered: !orderReported, digest: digest.value };
 }

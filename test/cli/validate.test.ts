@@ -83,6 +83,27 @@ test("a generated folder with card and croissant.json is valid; a Parquet twin t
   assert.equal(p.status, 0, p.stdout + p.stderr);
 });
 
+test("CSV and Parquet twins of a table must hold the same values; ctar card writes what validate expects", () => {
+  const dir = dataset();
+  convertToParquet(dir, { keepCsv: true, groupRows: 30 });
+  let r = ctar(["card", dir, "--date", "2026-01-02"]);
+  assert.equal(r.status, 0, r.stderr);
+  r = ctar(["validate", dir]);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /28 table files/); // the 14 tables of the layout, in both formats
+  rewrite(dir, "truth/tag.csv", (l) => {
+    const f = l[1]!.split(",");
+    f[2] = String(Number(f[2]) / 2); // a popularity: no range or invariant covers it
+    l[1] = f.join(",");
+  });
+  expectInvalid(dir, "twins differ", /truth\/tag.parquet: holds other values than .*truth\/tag.csv/);
+  r = ctar(["card", dir, "--date", "2026-02-30x"]);
+  assert.equal(r.status, 2);
+  r = ctar(["card", tempDir()]);
+  assert.equal(r.status, 3);
+  assert.match(r.stderr, /config\.json: file not found/);
+});
+
 test("a Parquet table truncated or not Parquet is named; nothing else is blamed on it", async () => {
   const dir = dataset();
   const pq = join(tempDir(), "pq");
