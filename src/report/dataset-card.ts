@@ -67,6 +67,26 @@ function filesSection(f: DatasetFacts): string[] {
   return out;
 }
 
+function loadSection(f: DatasetFacts): string[] {
+  const path = (name: string) => preferred(f.tables.find((t) => t.table.name === name)?.files ?? [])?.path ?? `${name}.csv`;
+  const read = (p: string) => (p.endsWith(".parquet") ? `pd.read_parquet("${p}")` : `pd.read_csv("${p}")`);
+  return [
+    "## Load",
+    "",
+    "```python",
+    "import pandas as pd",
+    `ratings = ${read(path("train/rating"))}`,
+    `test_2 = ${read(path("test/test_2"))}`,
+    "from datasets import load_dataset                  # the configs of the header above",
+    'tests = load_dataset("path/to/this/folder", "test")  # splits test_1, test_2, test_3, all',
+    "```",
+    "",
+    "```sql",
+    `SELECT avg(islike) FROM '${path("test/test_3")}';   -- DuckDB`,
+    "```",
+  ];
+}
+
 function missingnessSection(f: DatasetFacts): string[] {
   const c = classifyMissingness(f.graph);
   const out = ["## Missingness", "", `The m-graph is **${c.class}** (the worst class over its indicators). Per indicator (Mohan & Pearl; by d-separation):`, ""];
@@ -96,6 +116,8 @@ export function buildCard(f: DatasetFacts): string {
     "",
     ...(f.interventions.length > 0 ? [`Interventions: ${f.interventions.map((x) => `\`--do ${x}\``).join(", ")}.`, ""] : []),
     ...filesSection(f),
+    "",
+    ...loadSection(f),
     "",
     "## Parameters",
     "",
