@@ -5,38 +5,20 @@
  * dataset's invariants.
  */
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { InputError } from "../../src/errors/errors.js";
 import { writeCard, writeCroissant } from "../../src/io/dataset-artifact.js";
 import { validateDataset } from "../../src/io/validate-dataset.js";
+import { cardedDataset, filesUnder } from "../helpers/carded-dataset.js";
 import { ctar, tempDir } from "../helpers/paths.js";
 import { convertToParquet } from "../helpers/parquet-dataset.js";
 
 const SMALL = ["--users", "80", "--movies", "40", "--rct-users", "8", "--test2-draws", "80", "--test2-positives", "24", "--test3-draws", "60", "--test3-positives", "18"];
 
-function dataset(): string {
-  const dir = join(tempDir(), "ds");
-  const r = ctar(["generate", "--out", dir, "--quiet", "--truth", "full", ...SMALL]);
-  assert.equal(r.status, 0, r.stderr);
-  writeCard(dir, { date: "2026-01-02" });
-  writeCroissant(dir);
-  return dir;
-}
-
-function files(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d)) {
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(relative(dir, p));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+const dataset = () => cardedDataset(["--truth", "full", ...SMALL], "2026-01-02");
+const files = filesUnder;
 
 function expectInvalid(dir: string, what: string, pattern?: RegExp): void {
   const r = ctar(["validate", dir]);

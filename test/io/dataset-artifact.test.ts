@@ -7,36 +7,15 @@
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "yaml";
-import { writeCard, writeCroissant } from "../../src/io/dataset-artifact.js";
-import { ctar, tempDir } from "../helpers/paths.js";
+import { cardedDataset, filesUnder } from "../helpers/carded-dataset.js";
 
 const SMALL = ["--users", "60", "--movies", "30", "--rct-users", "6", "--test2-draws", "60", "--test2-positives", "18", "--test3-draws", "40", "--test3-positives", "12"];
 
-function generated(): string {
-  const dir = join(tempDir(), "ds");
-  const r = ctar(["generate", "--out", dir, "--quiet", ...SMALL]);
-  assert.equal(r.status, 0, r.stderr);
-  writeCard(dir, { date: "2026-03-04" });
-  writeCroissant(dir);
-  return dir;
-}
-
-function allFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d)) {
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(relative(dir, p));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+const generated = () => cardedDataset(SMALL, "2026-03-04");
 
 test("croissant.json has every required Croissant 1.0 property and a FileObject per file with matching sha256", () => {
   const dir = generated();
@@ -52,7 +31,7 @@ test("croissant.json has every required Croissant 1.0 property and a FileObject 
   assert.equal(ctx["cr"], "http://mlcommons.org/croissant/");
   const dist = doc["distribution"] as Array<Record<string, unknown>>;
   const listed = dist.map((f) => f["contentUrl"] as string).sort();
-  assert.deepEqual(listed, allFiles(dir).filter((f) => f !== "croissant.json"));
+  assert.deepEqual(listed, filesUnder(dir).filter((f) => f !== "croissant.json"));
   for (const f of dist) {
     assert.equal(f["@type"], "cr:FileObject");
     const path = join(dir, f["contentUrl"] as string);
