@@ -141,3 +141,18 @@ test("a column of another type, or a missing column, is refused by name", () => 
   assert.throws(() => readParquetColumns(file, [{ name: "p", type: "int32" }]), /column 'p' has type double \(expected int32\)/);
   assert.throws(() => readParquetColumns(file, [{ name: "rating", type: "int32" }]), /missing column 'rating'/);
 });
+
+test("files of another writer (parquet-wasm, nullable columns) are read; a missing value is refused by name", () => {
+  const dir = tempDir();
+  const write = (name: string, t: arrow.Table) => {
+    const file = join(dir, `${name}.parquet`);
+    writeFileSync(file, pw.writeParquet(pw.Table.fromIPCStream(arrow.tableToIPC(t, "stream"))));
+    return file;
+  };
+  const lists = arrow.vectorFromArray([[1, 2], [], [3]], new arrow.List(new arrow.Field("element", new arrow.Int32(), true)));
+  const good = write("good", new arrow.Table({ userid: arrow.vectorFromArray([1, 2, 3], new arrow.Int32()), p: arrow.vectorFromArray([0.5, 1, 2], new arrow.Float64()), taglist: lists }));
+  const t = readParquetColumns(good, [{ name: "userid", type: "int32" }, { name: "p", type: "double" }, { name: "taglist", type: "list<int32>" }]);
+  assert.deepEqual(t.cols, [Int32Array.of(1, 2, 3), Float64Array.of(0.5, 1, 2), [Int32Array.of(1, 2), Int32Array.of(), Int32Array.of(3)]]);
+  const holes = write("holes", new arrow.Table({ userid: arrow.vectorFromArray([1, null, 3], new arrow.Int32()) }));
+  assert.throws(() => readParquetColumns(holes, [{ name: "userid", type: "int32" }]), /holes\.parquet: column 'userid', row group 1: null value in row 2 of the row group/);
+});

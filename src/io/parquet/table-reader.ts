@@ -18,6 +18,9 @@ import { type ColumnSpec, type ColumnType, type ColumnValues, columnTypeOf } fro
 
 const MAGIC = 0x31524150; // "PAR1", little-endian
 
+/** A missing value in a column, which ctar's tables never have (rows are 1-based in the row group). */
+class NullValue extends Error {}
+
 export interface ParquetTable {
   readonly file: string;
   readonly rows: number;
@@ -83,6 +86,10 @@ function concatPages(pages: readonly ArrayLike<unknown>[], type: ColumnType, row
   const typed = type === "int32" ? new Int32Array(rows) : type === "int64" ? new BigInt64Array(rows) : type === "double" ? new Float64Array(rows) : null;
   let i = 0;
   for (const p of pages) {
+    // an OPTIONAL column decodes to a plain array, with null where a value is missing
+    if (!ArrayBuffer.isView(p)) {
+      for (let k = 0; k < p.length; k++) if (p[k] == null) throw new NullValue(`null value in row ${i + k + 1} of the row group`);
+    }
     if (typed !== null) {
       if (i + p.length > rows) throw new Error(`more values than rows (${i + p.length} > ${rows})`);
       (typed as { set(a: ArrayLike<unknown>, o: number): void }).set(p, i);
@@ -99,7 +106,12 @@ function concatPages(pages: readonly ArrayLike<unknown>[], type: ColumnType, row
   if (type === "string") return flat as string[];
   // the page decoder keeps the LIST wrapper levels as nested arrays (a row [20, 21] arrives as
   // [[20, 21]]); the elements are numbers, so flattening every level gives the row's list
-  return flat!.map((l) => Int32Array.from(Array.isArray(l) ? (l.flat(Infinity) as number[]) : []));
+  return flat!.map((l, row) => {
+    if (l == null) throw new NullValue(`null list in row ${row + 1} of the row group`);
+    const values = (l as unknown[]).flat(Infinity);
+    if (values.some((v) => v == null)) throw new NullValue(`null list element in row ${row + 1} of the row group`);
+    return Int32Array.from(values as number[]);
+  });
 }
 
 export function openParquetTableReader(file: string): ParquetTable {
@@ -171,6 +183,7 @@ function tableOf(fd: number, file: string, meta: FileMetaData): ParquetTable {
           const { data } = readColumn({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 }, { groupStart: 0, selectStart: 0, selectEnd: rows, groupRows: rows }, decoder);
           return concatPages(data, spec.type, rows);
         } catch (e) {
+          if (e instanceof NullValue) throw fail(file, `column '${name}', row group ${g + 1}: ${e.message} (ctar's tables have no missing values)`);
           throw fail(file, `corrupt Parquet data in column '${name}', row group ${g + 1}`, e);
         }
       });
