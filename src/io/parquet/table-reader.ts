@@ -165,7 +165,8 @@ function tableOf(fd: number, file: string, meta: FileMetaData): ParquetTable {
       return names.map((name) => {
         const spec = columns.find((c) => c.name === name);
         const chunk = rg.columns.find((c) => c.meta_data?.path_in_schema[0] === name);
-        if (spec?.type === undefined || chunk?.meta_data === undefined) throw fail(file, `no readable column '${name}'`);
+        if (spec === undefined || chunk?.meta_data === undefined) throw fail(file, `no column '${name}' (columns are ${columns.map((c) => c.name).join(",")})`);
+        if (spec.type === undefined) throw fail(file, `column '${name}' has a type ctar does not read (expected int32, int64, double, string or a list of int32)`);
         const { start, end } = chunkRange(chunk);
         const md = chunk.meta_data;
         const schemaPath = getTreePath(tree, md.path_in_schema);
