@@ -51,5 +51,6 @@ export { validateDataset, type ValidationReport } from "./io/validate-dataset.js
 export { openParquetTable, type ParquetTableWriter } from "./io/parquet/table-writer.js";
 export { openParquetTableReader, readParquetColumns, type ParquetTable } from "./io/parquet/table-reader.js";
 export type { ColumnSpec, ColumnType, ColumnValues, TableSchema } from "./io/parquet/table-schema.js";
+export { tableParquetSchema } from "./io/parquet/layout-schema.js";
 export { DATASET_TABLES, type LayoutTable, type LayoutColumn } from "./io/dataset-layout.js";
 export { findTable, locateTable, readTable, tableBlocks, type TableLocation, type TableData, type TableBlock } from "./io/dataset-table.js";

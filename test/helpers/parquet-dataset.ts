@@ -1,6 +1,6 @@
 /**
  * Test helper: rewrites a CSV dataset folder's tables as NAME.parquet (ctar's Parquet codec,
- * typed as the layout says: int → INT32, double → DOUBLE, taglist → list<int32>), in row groups
+ * typed by tableParquetSchema: int → INT32, double → DOUBLE, taglist → list<int32>), in row groups
  * of `groupRows`, and removes the CSV files unless `keepCsv`. Stands in for `generate --format
  * parquet`, which the data-path rewrite provides.
  */
@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { DATASET_TABLES, parquetName } from "../../src/io/dataset-layout.js";
 import { findTable, readTable } from "../../src/io/dataset-table.js";
 import { openParquetTable } from "../../src/io/parquet/table-writer.js";
-import type { ColumnValues, TableSchema } from "../../src/io/parquet/table-schema.js";
+import { tableParquetSchema } from "../../src/io/parquet/layout-schema.js";
+import type { ColumnValues } from "../../src/io/parquet/table-schema.js";
 
 export function convertToParquet(dir: string, options: { keepCsv?: boolean; groupRows?: number } = {}): string[] {
   const written: string[] = [];
@@ -19,8 +20,7 @@ export function convertToParquet(dir: string, options: { keepCsv?: boolean; grou
     if (loc === undefined || loc.format !== "csv") continue;
     const names = table.columns.map((c) => c.name);
     const data = readTable(loc, names);
-    const schema: TableSchema = table.columns.map((c) => ({ name: c.name, type: c.kind === "int" ? "int32" : c.kind === "double" ? "double" : "list<int32>" }));
-    const w = openParquetTable(join(dir, parquetName(table)), schema);
+    const w = openParquetTable(join(dir, parquetName(table)), tableParquetSchema(table));
     for (let s = 0; s < data.rows; s += groupRows) {
       const e = Math.min(data.rows, s + groupRows);
       w.writeRowGroup(data.cols.map((c) => (Array.isArray(c) ? c.slice(s, e) : c.subarray(s, e)) as ColumnValues));
