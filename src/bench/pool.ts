@@ -6,21 +6,23 @@
  */
 import { Worker } from "node:worker_threads";
 import type { BenchDataset } from "./dataset.js";
-import type { RunScores } from "./evaluate.js";
+import type { RunScores, TestPredictions } from "./evaluate.js";
 import type { BenchJob, JobRunner } from "./run-bench.js";
+import type { JobOutput } from "./run-one.js";
 
 export const WORKER_URL = new URL("./worker.js", import.meta.url);
 
 export interface WorkerReply {
   readonly index: number;
   readonly scores?: RunScores;
+  readonly predictions?: TestPredictions;
   readonly error?: { message: string; stack?: string };
 }
 
 export function workerPool(workers: number): JobRunner {
   return (data: BenchDataset, jobs: readonly BenchJob[], onDone) =>
-    new Promise<RunScores[]>((resolve, reject) => {
-      const results: RunScores[] = new Array(jobs.length);
+    new Promise<JobOutput[]>((resolve, reject) => {
+      const results: JobOutput[] = new Array(jobs.length);
       let next = 0;
       let finished = 0;
       let failed = false;
@@ -48,7 +50,7 @@ export function workerPool(workers: number): JobRunner {
             reject(e);
             return;
           }
-          results[r.index] = r.scores;
+          results[r.index] = r.predictions === undefined ? { scores: r.scores } : { scores: r.scores, predictions: r.predictions };
           onDone(r.index);
           finished++;
           if (finished === jobs.length) {

@@ -7,8 +7,8 @@
 import type { Model, ModelOptions } from "../models/model.js";
 import { BUILTIN_MODELS } from "../models/registry.js";
 import type { BenchDataset } from "./dataset.js";
-import type { RunScores } from "./evaluate.js";
-import { runOne } from "./run-one.js";
+import type { RunScores, TestPredictions } from "./evaluate.js";
+import { type JobOutput, runJob } from "./run-one.js";
 import { summarise, type Summary } from "./summary.js";
 import type { Precision } from "../models/adam-kernel.js";
 
@@ -23,6 +23,8 @@ export interface BenchConfig {
   readonly workers: number;
   /** Options overriding a model's defaults, by model name. */
   readonly options?: Readonly<Record<string, ModelOptions>>;
+  /** Keep every run's test-set predictions (ModelResult.predictions). */
+  readonly predictions?: boolean;
   /** Called after each finished job (for progress display); not part of the result. */
   readonly onProgress?: (done: number, total: number, model: string, run: number) => void;
 }
@@ -33,6 +35,8 @@ export interface ModelResult {
   readonly options: ModelOptions;
   readonly runs: readonly RunScores[];
   readonly summary: Summary;
+  /** Per run, the raw scores on each test set (only with `predictions`). */
+  readonly predictions?: readonly TestPredictions[];
 }
 
 export interface BenchResult {
@@ -51,15 +55,16 @@ export interface BenchJob {
   readonly epochs: number;
   readonly precision: Precision;
   readonly options: ModelOptions;
+  readonly predictions?: boolean;
 }
 
-/** Runs jobs somewhere and resolves with their scores, in job order. */
-export type JobRunner = (data: BenchDataset, jobs: readonly BenchJob[], onDone: (index: number) => void) => Promise<RunScores[]>;
+/** Runs jobs somewhere and resolves with their outputs, in job order. */
+export type JobRunner = (data: BenchDataset, jobs: readonly BenchJob[], onDone: (index: number) => void) => Promise<JobOutput[]>;
 
 function inProcess(models: ReadonlyMap<string, Model>): JobRunner {
   return async (data, jobs, onDone) =>
     jobs.map((j, i) => {
-      const r = runOne(models.get(j.model)!, data, { seed: j.seed, run: j.run, epochs: j.epochs, precision: j.precision, options: j.options });
+      const r = runJob(models.get(j.model)!, data, { seed: j.seed, run: j.run, epochs: j.epochs, precision: j.precision, options: j.options }, j.predictions === true);
       onDone(i);
       return r;
     });
@@ -76,7 +81,7 @@ export async function runBench(data: BenchDataset, config: BenchConfig, poolRunn
   const precision = config.precision ?? "f32";
   for (const m of config.models) {
     const options = { ...m.defaults, ...(config.options?.[m.name] ?? {}) };
-    for (let run = 0; run < config.runs; run++) jobs.push({ model: m.name, run, seed: config.seed, epochs: config.epochs, precision, options });
+    for (let run = 0; run < config.runs; run++) jobs.push({ model: m.name, run, seed: config.seed, epochs: config.epochs, precision, options, ...(config.predictions === true ? { predictions: true } : {}) });
   }
   const builtin = new Set(BUILTIN_MODELS.map((m) => m.name));
   const useBuiltin = (j: BenchJob) => builtin.has(j.model) && BUILTIN_MODELS.find((m) => m.name === j.model) === byName.get(j.model);
@@ -88,13 +93,14 @@ export async function runBench(data: BenchDataset, config: BenchConfig, poolRunn
     pooled.length > 0 ? poolRunner!(config.workers)(data, pooled, (i) => tick(pooled[i]!)) : Promise.resolve([]),
     inProcess(byName)(data, local, (i) => tick(local[i]!)),
   ]);
-  const scores = new Map<BenchJob, RunScores>();
+  const scores = new Map<BenchJob, JobOutput>();
   pooled.forEach((j, i) => scores.set(j, pooledScores[i]!));
   local.forEach((j, i) => scores.set(j, localScores[i]!));
   const models = config.models.map((m) => {
     const mine = jobs.filter((j) => j.model === m.name);
-    const runs = mine.map((j) => scores.get(j)!);
-    return { name: m.name, description: m.description, options: mine[0]!.options, runs, summary: summarise(runs) };
+    const runs = mine.map((j) => scores.get(j)!.scores);
+    const base = { name: m.name, description: m.description, options: mine[0]!.options, runs, summary: summarise(runs) };
+    return config.predictions === true ? { ...base, predictions: mine.map((j) => scores.get(j)!.predictions!) } : base;
   });
   return { seed: config.seed, runs: config.runs, epochs: config.epochs, precision, models };
 }

@@ -7,7 +7,7 @@ import { modelByName } from "../models/registry.js";
 import type { BenchDataset } from "./dataset.js";
 import type { WorkerReply } from "./pool.js";
 import type { BenchJob } from "./run-bench.js";
-import { runOne } from "./run-one.js";
+import { runJob } from "./run-one.js";
 
 const data = workerData as BenchDataset;
 const port = parentPort;
@@ -16,8 +16,8 @@ port.on("message", (msg: { index: number; job: BenchJob }) => {
   let reply: WorkerReply;
   try {
     const { job } = msg;
-    const scores = runOne(modelByName(job.model), data, { seed: job.seed, run: job.run, epochs: job.epochs, precision: job.precision, options: job.options });
-    reply = { index: msg.index, scores };
+    const out = runJob(modelByName(job.model), data, { seed: job.seed, run: job.run, epochs: job.epochs, precision: job.precision, options: job.options }, job.predictions === true);
+    reply = out.predictions === undefined ? { index: msg.index, scores: out.scores } : { index: msg.index, scores: out.scores, predictions: out.predictions };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     reply = { index: msg.index, error: err.stack === undefined ? { message: err.message } : { message: err.message, stack: err.stack } };

@@ -10,6 +10,7 @@ import { formatCsv, formatJson, formatMarkdown } from "../bench/format.js";
 import { runBench } from "../bench/run-bench.js";
 import { ConfigError } from "../errors/errors.js";
 import { loadBenchDataset } from "../io/read-bench-dataset.js";
+import { writePredictions } from "../io/write-predictions.js";
 import { BUILTIN_MODELS, modelByName } from "../models/registry.js";
 
 function parseInteger(v: string, flag: string, min: number): number {
@@ -27,6 +28,7 @@ interface BenchFlags {
   precision: string;
   out?: string;
   json?: boolean;
+  predictions?: string | boolean;
 }
 
 export function registerBench(program: Command): void {
@@ -42,6 +44,7 @@ export function registerBench(program: Command): void {
     .option("--precision <p>", "parameter precision: f32 (as PyTorch trains, the authors' setting) or f64", "f32")
     .option("--out <folder>", "write bench.md, bench.json and runs.csv there")
     .option("--json", "print the JSON results to stdout instead of the Markdown table")
+    .option("--predictions [format]", "with --out: also write every score (predictions.csv, or predictions.parquet with 'parquet')")
     .action(async (dir: string, flags: BenchFlags) => {
       const names = flags.models.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
       if (names.length === 0) throw new ConfigError(`--models: expected at least one model (got '${flags.models}')`);
@@ -52,6 +55,9 @@ export function registerBench(program: Command): void {
       const workers = parseInteger(flags.workers, "--workers", 1);
       if (flags.precision !== "f32" && flags.precision !== "f64") throw new ConfigError(`--precision: expected f32 or f64 (got '${flags.precision}')`);
       const precision = flags.precision;
+      const predictions = flags.predictions === undefined || flags.predictions === false ? undefined : flags.predictions === true ? "csv" : flags.predictions;
+      if (predictions !== undefined && predictions !== "csv" && predictions !== "parquet") throw new ConfigError(`--predictions: expected csv or parquet (got '${predictions}')`);
+      if (predictions !== undefined && flags.out === undefined) throw new ConfigError("--predictions: needs --out FOLDER (the predictions are written there)");
       const data = loadBenchDataset(dir);
       const { workerPool } = await import("../bench/pool.js");
       // progress on an interactive terminal only (stderr), so the output stays reproducible
@@ -60,7 +66,7 @@ export function registerBench(program: Command): void {
             process.stderr.write(`\rbench: ${done}/${total} runs done (last: ${model} run ${run})` + (done === total ? "\n" : ""));
           }
         : undefined;
-      const result = await runBench(data, { models, runs, seed, epochs, precision, workers, ...(onProgress === undefined ? {} : { onProgress }) }, workerPool);
+      const result = await runBench(data, { models, runs, seed, epochs, precision, workers, ...(predictions !== undefined ? { predictions: true } : {}), ...(onProgress === undefined ? {} : { onProgress }) }, workerPool);
       const md = formatMarkdown(result, data, `Baselines on ${dir}`);
       const json = formatJson(result, data, dir);
       if (flags.out !== undefined) {
@@ -68,6 +74,7 @@ export function registerBench(program: Command): void {
         writeFileSync(path.join(flags.out, "bench.md"), md);
         writeFileSync(path.join(flags.out, "bench.json"), json);
         writeFileSync(path.join(flags.out, "runs.csv"), formatCsv(result, data));
+        if (predictions !== undefined) writePredictions(path.join(flags.out, `predictions.${predictions}`), predictions, result, data);
       }
       process.stdout.write(flags.json === true ? json : md);
     });

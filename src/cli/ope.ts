@@ -7,14 +7,13 @@ import type { Command } from "commander";
 import { ConfigError, InputError } from "../errors/errors.js";
 import { generateDataset } from "../generate/generate.js";
 import { CsvWriter } from "../io/csv-writer.js";
-import { readIntColumns } from "../io/csv.js";
+import { readIntTable } from "../io/read-bench-dataset.js";
 import { readDatasetRun, readRatingPropensity } from "../io/read-dataset-run.js";
 import { readPolicyFile } from "../io/read-policy.js";
 import { resolveCatalog } from "../io/resolve-catalog.js";
 import { builtinRegistry } from "../mechanisms/registry.js";
 import { PolicyValueAccumulator, observedByUser } from "../truth/policy-value.js";
 import { type Recommendations, popularityPolicy, randomPolicy, topKByScore } from "../truth/recommendations.js";
-import { join } from "node:path";
 
 function positiveInt(flag: string, raw: unknown): number {
   const s = String(raw);
@@ -54,8 +53,8 @@ export function registerOpe(program: Command): void {
       else if (policy === "random") rec = randomPolicy(users, movies, k, nonNegativeInt("--policy-seed", opts["policySeed"]));
       else rec = topKByScore(users, readPolicyFile(policy, users, movies), k);
 
-      const ratingFile = join(dir, "train", "rating.csv");
-      const obs = readIntColumns(ratingFile, ["userid", "movieid", "rating"]);
+      const obs = readIntTable(dir, "train/rating", ["userid", "movieid", "rating"]);
+      const ratingFile = obs.loc.file;
       const [ou, om, or] = obs.cols as [Int32Array, Int32Array, Int32Array];
       for (let i = 0; i < obs.rows; i++) {
         if (ou[i]! < 0 || ou[i]! >= users || om[i]! < 0 || om[i]! >= movies) {

@@ -6,12 +6,15 @@ import { Command } from "commander";
 import { VERSION } from "../version.js";
 import { registerBench } from "./bench.js";
 import { registerExplore } from "./explore.js";
+import { registerCard } from "./card.js";
+import { registerExport } from "./export.js";
 import { registerGenerate } from "./generate.js";
 import { registerGraph } from "./graph.js";
 import { registerMerge } from "./merge.js";
 import { registerOpe } from "./ope.js";
 import { registerReport } from "./report.js";
 import { registerStats } from "./stats.js";
+import { registerValidate } from "./validate.js";
 import { registerVerify } from "./verify.js";
 
 export function buildProgram(): Command {
@@ -30,6 +33,9 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerReport(program);
   registerExplore(program);
+  registerValidate(program);
+  registerExport(program);
+  registerCard(program);
   return program;
 }
 

@@ -4,9 +4,10 @@ import { closeSync, openSync, writeSync } from "node:fs";
 export class CsvWriter {
   private readonly fd: number;
   private buf = "";
-  constructor(file: string, header: string) {
+  /** `header` null: no header line (Cornac's UIR files). */
+  constructor(file: string, header: string | null) {
     this.fd = openSync(file, "w");
-    this.buf = `${header}\n`;
+    this.buf = header === null ? "" : `${header}\n`;
   }
   line(s: string): void {
     this.buf += s;

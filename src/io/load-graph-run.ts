@@ -149,7 +149,8 @@ export async function loadDatasetRun(dir: string, graphFile?: string): Promise<D
   const expectedRows: Record<string, number> = {};
   const files = json["files"] as Record<string, { rows?: unknown }> | undefined;
   for (const [table, f] of Object.entries(TABLE_FILES)) {
-    const rows = files?.[f]?.rows;
+    // a table written as Parquet is recorded under its .parquet name
+    const rows = files?.[f]?.rows ?? files?.[f.replace(/\.csv$/, ".parquet")]?.rows;
     if (typeof rows === "number") expectedRows[table] = rows;
   }
   if (graphFile !== undefined) {

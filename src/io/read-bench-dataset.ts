@@ -1,17 +1,44 @@
 /**
- * Reads a CTAR dataset folder for the baselines: DIR/train/{movie,rating,obstag,rcttag}.csv,
- * DIR/test/{test_1,test_2,test_3,test}.csv and, if present, DIR/truth/liked_tags.csv, into the
- * typed `BenchDataset` (training labels built as the authors did, reference §5).
+ * Reads a CTAR dataset folder for the baselines: DIR/train/{movie,rating,obstag,rcttag},
+ * DIR/test/{test_1,test_2,test_3,test} and, if present, DIR/truth/liked_tags, each as .csv or
+ * .parquet (dataset-table.ts), into the typed `BenchDataset` (training labels built as the
+ * authors did, reference §5).
  */
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { TEST_SETS, type BenchDataset, type TestSetName } from "../bench/dataset.js";
 import { InputError } from "../errors/errors.js";
 import type { LabelSet } from "../labels/label-set.js";
 import { trainingLabels, type MovieTags, type TagFeedback } from "../labels/training-labels.js";
-import { forEachCsvRow, parseIntField, readIntColumns, readText } from "./csv.js";
+import { forEachCsvRow, parseIntField, readText } from "./csv.js";
+import { findTable, locateTable, readTable, rowPlace, type TableLocation } from "./dataset-table.js";
 
-const TEST_FILES: Record<TestSetName, string> = { I: "test_1.csv", II: "test_2.csv", III: "test_3.csv", all: "test.csv" };
+const TEST_TABLES: Record<TestSetName, string> = { I: "test/test_1", II: "test/test_2", III: "test/test_3", all: "test/test" };
+
+/** Integer columns of a dataset table (either format). */
+export function readIntTable(dir: string, name: string, columns: readonly string[]): { rows: number; cols: Int32Array[]; loc: TableLocation } {
+  const loc = locateTable(dir, name);
+  const t = readTable(loc, columns);
+  return { rows: t.rows, cols: t.cols as Int32Array[], loc };
+}
+
+/** train/movie (CSV or Parquet) as tag lists; movie ids must be 0..M−1 in file order. */
+export function readMovieTable(dir: string): MovieTags {
+  const loc = locateTable(dir, "train/movie");
+  if (loc.format === "csv") return readMovieTags(loc.file);
+  const t = readTable(loc, ["movieid", "taglist"]);
+  const ids = t.cols[0] as Int32Array;
+  const lists = t.cols[1] as Int32Array[];
+  const start = new Int32Array(t.rows + 1);
+  for (let m = 0; m < t.rows; m++) {
+    if (ids[m] !== m) throw new InputError(`${rowPlace(loc, m)}: movie ids must be 0, 1, 2, … in file order (got ${ids[m]}, expected ${m})`);
+    for (const x of lists[m]!) if (x < 0) throw new InputError(`${rowPlace(loc, m)}: negative tag id in taglist (got ${x})`);
+    start[m + 1] = start[m]! + lists[m]!.length;
+  }
+  const tags = new Int32Array(start[t.rows]!);
+  lists.forEach((l, m) => tags.set(l, start[m]!));
+  return { movies: t.rows, start, tags };
+}
 
 /** Reads movie.csv (`movieid,taglist`, taglist a quoted comma list); movie ids must be 0..M−1. */
 export function readMovieTags(file: string): MovieTags {
@@ -32,13 +59,14 @@ export function readMovieTags(file: string): MovieTags {
   return { movies: lists.length, start, tags };
 }
 
-function readFeedback(file: string): TagFeedback {
-  const { rows, cols } = readIntColumns(file, ["userid", "movieid", "tagid"]);
+function readFeedback(dir: string, name: string): TagFeedback {
+  const { rows, cols } = readIntTable(dir, name, ["userid", "movieid", "tagid"]);
   return { n: rows, user: cols[0]!, movie: cols[1]!, tag: cols[2]! };
 }
 
-function readTestSet(file: string, users: number, tags: number): LabelSet {
-  const { rows, cols } = readIntColumns(file, ["userid", "tagid", "islike"]);
+function readTestSet(dir: string, name: string, users: number, tags: number): LabelSet {
+  const { rows, cols, loc } = readIntTable(dir, name, ["userid", "tagid", "islike"]);
+  const file = loc.file;
   const [user, tag, like] = cols as [Int32Array, Int32Array, Int32Array];
   for (let i = 0; i < rows; i++) {
     if (user[i]! < 0 || user[i]! >= users) throw new InputError(`${file}: row ${i + 1} has user ${user[i]} (expected 0..${users - 1}, the users of the train files)`);
@@ -68,10 +96,10 @@ export function loadBenchDataset(dir: string): BenchDataset {
   }
   if (!st.isDirectory()) throw new InputError(`bench: not a folder (got '${dir}', expected a folder with train/ and test/)`);
   const train = (f: string) => path.join(dir, "train", f);
-  const movies = readMovieTags(train("movie.csv"));
-  const ratingUsers = readIntColumns(train("rating.csv"), ["userid"]).cols[0]!;
-  const obstag = readFeedback(train("obstag.csv"));
-  const rcttag = readFeedback(train("rcttag.csv"));
+  const movies = readMovieTable(dir);
+  const ratingUsers = readIntTable(dir, "train/rating", ["userid"]).cols[0]!;
+  const obstag = readFeedback(dir, "train/obstag");
+  const rcttag = readFeedback(dir, "train/rcttag");
   const users = Math.max(maxOf(ratingUsers, -1), maxOf(obstag.user, -1), maxOf(rcttag.user, -1)) + 1;
   const tags = maxOf(movies.tags, -1) + 1;
   if (users === 0) throw new InputError(`${train("rating.csv")}: no users in the train files`);
@@ -83,15 +111,16 @@ export function loadBenchDataset(dir: string): BenchDataset {
   const catalogTags = Int32Array.from(catalog);
   const labels = trainingLabels(obstag, rcttag, movies, users, tags);
   const tests = {} as Record<TestSetName, LabelSet>;
-  for (const name of TEST_SETS) tests[name] = readTestSet(path.join(dir, "test", TEST_FILES[name]), users, tags);
-  const truthFile = path.join(dir, "truth", "liked_tags.csv");
-  const truth = existsSync(truthFile) ? readTruth(truthFile, users, tags, catalogTags) : undefined;
+  for (const name of TEST_SETS) tests[name] = readTestSet(dir, TEST_TABLES[name], users, tags);
+  const likedTags = findTable(dir, "truth/liked_tags");
+  const truth = likedTags !== undefined ? readTruth(likedTags, users, tags, catalogTags) : undefined;
   return truth === undefined ? { users, tags, catalogTags, labels, tests } : { users, tags, catalogTags, labels, tests, truth };
 }
 
 /** τ′ over every user × catalog tag, from the (user, liked tag) rows of truth/liked_tags.csv. */
-function readTruth(file: string, users: number, tags: number, catalogTags: Int32Array): LabelSet {
-  const { rows, cols } = readIntColumns(file, ["userid", "tagid"]);
+function readTruth(loc: TableLocation, users: number, tags: number, catalogTags: Int32Array): LabelSet {
+  const { rows, cols } = readTable(loc, ["userid", "tagid"]) as { rows: number; cols: Int32Array[] };
+  const file = loc.file;
   const liked = new Uint8Array(users * tags);
   for (let i = 0; i < rows; i++) {
     const u = cols[0]![i]!;

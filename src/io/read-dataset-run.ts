@@ -12,7 +12,7 @@ import type { MGraph } from "../graph/mgraph.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { applyInterventions, parseIntervention } from "../scm/intervention.js";
-import { forEachCsvRow, parseIntField, parseNumberField, readText } from "./csv.js";
+import { locateTable, readTable, rowPlace } from "./dataset-table.js";
 
 export interface DatasetRun {
   readonly config: CtarConfig;
@@ -58,17 +58,20 @@ export function readDatasetRun(dir: string, registry: MechanismRegistry): Datase
   return { config, graph, interventions: texts };
 }
 
-/** truth/movie.csv's p_rating_observed: P(R_R = 1) of each movie, exact. */
+/** truth/movie's p_rating_observed (CSV or Parquet): P(R_R = 1) of each movie, exact. */
 export function readRatingPropensity(dir: string, movies: number): Float64Array {
-  const file = join(dir, "truth", "movie.csv");
+  const loc = locateTable(dir, "truth/movie");
+  const file = loc.file;
   const p = new Float64Array(movies).fill(NaN);
-  forEachCsvRow(readText(file), file, ["movieid", "p_rating_observed"], (f, line) => {
-    const m = parseIntField(f[0]!, file, line, "movieid");
-    if (m < 0 || m >= movies) throw new InputError(`${file}:${line}: movieid ${m} out of range (expected 0..${movies - 1})`);
-    const v = parseNumberField(f[1]!, file, line, "p_rating_observed");
-    if (!(v > 0 && v <= 1)) throw new InputError(`${file}:${line}: p_rating_observed ${v} is not a probability in (0, 1]`);
-    p[m] = v;
-  });
+  const t = readTable(loc, ["movieid", "p_rating_observed"]);
+  const ids = t.cols[0] as Int32Array;
+  const v = t.cols[1] as Float64Array;
+  for (let i = 0; i < t.rows; i++) {
+    const m = ids[i]!;
+    if (m < 0 || m >= movies) throw new InputError(`${rowPlace(loc, i)}: movieid ${m} out of range (expected 0..${movies - 1})`);
+    if (!(v[i]! > 0 && v[i]! <= 1)) throw new InputError(`${rowPlace(loc, i)}: p_rating_observed ${v[i]} is not a probability in (0, 1]`);
+    p[m] = v[i]!;
+  }
   const missing = p.findIndex((x) => Number.isNaN(x));
   if (missing >= 0) throw new InputError(`${file}: no row for movie ${missing} (expected movies 0..${movies - 1})`);
   return p;

@@ -1,12 +1,12 @@
 /**
- * Reads a folder in the CTAR layout (train/{movie,rating,obstag,rcttag}.csv,
- * test/{test_1,test_2,test_3,test}.csv) into typed columns, with errors naming file and line.
+ * Reads a folder in the CTAR layout (train/{movie,rating,obstag,rcttag},
+ * test/{test_1,test_2,test_3,test}, each .csv or .parquet) into typed columns, with errors
+ * naming file and line.
  */
 import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { InputError } from "../errors/errors.js";
-import { readIntColumns } from "./csv.js";
-import { readMovieTags } from "./read-bench-dataset.js";
+import { findTable, readTable } from "./dataset-table.js";
+import { readIntTable, readMovieTable, readMovieTags } from "./read-bench-dataset.js";
 
 export interface IntTable {
   readonly rows: number;
@@ -34,18 +34,22 @@ export function readMovieTagLists(file: string): Int32Array[] {
 
 export function readCtarFolder(dir: string): CtarFolder {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`${dir}: no such folder (expected a CTAR dataset with train/ and test/)`);
-  const train = (f: string) => join(dir, "train", f);
   const tests: Record<string, IntTable> = {};
   for (const t of TEST_FILES) {
-    const file = join(dir, "test", `${t}.csv`);
-    if (existsSync(file)) tests[t] = readIntColumns(file, ["userid", "tagid", "islike"]);
+    const loc = findTable(dir, `test/${t}`);
+    if (loc !== undefined) tests[t] = readTable(loc, ["userid", "tagid", "islike"]) as IntTable;
   }
+  const { movies, start, tags } = readMovieTable(dir);
+  const int = (name: string, columns: string[]): IntTable => {
+    const { rows, cols } = readIntTable(dir, name, columns);
+    return { rows, cols };
+  };
   return {
     dir,
-    movieTags: readMovieTagLists(train("movie.csv")),
-    rating: readIntColumns(train("rating.csv"), ["userid", "movieid", "rating"]),
-    obstag: readIntColumns(train("obstag.csv"), ["userid", "movieid", "tagid"]),
-    rcttag: readIntColumns(train("rcttag.csv"), ["userid", "movieid", "tagid"]),
+    movieTags: Array.from({ length: movies }, (_, m) => tags.subarray(start[m]!, start[m + 1]!)),
+    rating: int("train/rating", ["userid", "movieid", "rating"]),
+    obstag: int("train/obstag", ["userid", "movieid", "tagid"]),
+    rcttag: int("train/rcttag", ["userid", "movieid", "tagid"]),
     tests,
   };
 }
