@@ -90,9 +90,20 @@ export function gatherFacts(dir: string, date: string): DatasetFacts {
   };
 }
 
-/** Today's date (UTC), YYYY-MM-DD. */
+/**
+ * The date the card and croissant.json state: SOURCE_DATE_EPOCH (seconds, the reproducible-builds
+ * convention) when set, so a regenerated dataset is the same bytes on another day; else today (UTC).
+ */
 export function today(): string {
+  const epoch = process.env["SOURCE_DATE_EPOCH"];
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
   return new Date().toISOString().slice(0, 10);
+}
+
+/** Writes the card, then croissant.json (which lists the card's checksum), into a finished folder. */
+export function writeArtifacts(dir: string, date = today()): void {
+  writeCard(dir, { date });
+  writeCroissant(dir, { date });
 }
 
 /** The date a card states ("Card written on YYYY-MM-DD"), or undefined. */

@@ -10,6 +10,7 @@ import type { MGraph } from "../graph/mgraph.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
 import { World } from "../generate/world.js";
 import type { UserRange } from "../generate/plan.js";
+import { writeArtifacts } from "./dataset-artifact.js";
 import { type DatasetFiles, finishDataset } from "./finish-dataset.js";
 import { resolveCatalog } from "./resolve-catalog.js";
 import { StreamedFiles } from "./streamed-files.js";
@@ -95,5 +96,7 @@ export async function generateInto(dir: string, inputs: RunInputs, options: RunO
     record: inputs.record,
     onProgress: (stage) => options.onProgress?.(inputs.config.users, stage),
   });
+  options.onProgress?.(inputs.config.users, "card and checksums");
+  writeArtifacts(dir);
   return { files, warnings: pass.warnings };
 }

@@ -16,6 +16,7 @@ import { shardRange } from "../generate/plan.js";
 import { World } from "../generate/world.js";
 import { selectMovies } from "../catalog/select-movies.js";
 import { VERSION } from "../version.js";
+import { writeArtifacts } from "./dataset-artifact.js";
 import { type DatasetFiles, finishDataset } from "./finish-dataset.js";
 import { type RunInputs, type RunOptions, writeUsers } from "./generate-run.js";
 import { resolveCatalog } from "./resolve-catalog.js";
@@ -175,5 +176,6 @@ export async function mergeParts(dirs: readonly string[], dir: string, options: 
   const ratingStart = new Float64Array(c.users + 1);
   for (let u = 0; u < c.users; u++) ratingStart[u + 1] = ratingStart[u]! + counts[u]!;
   const out = finishDataset({ dir, world, pass: { ratingStart, pools, tallies, rows }, warnings, warn, record: inputs.record, onProgress: (s) => options.onProgress?.(c.users, s) });
+  writeArtifacts(dir);
   return { files: out, users: c.users };
 }
