@@ -59,10 +59,12 @@ export function registerGenerate(program: Command): void {
     // Validate the target before any work, so a refused --out costs nothing.
     checkTarget(out, opts["force"] === true);
     const catalog = resolveCatalog(config);
-    let dataset: Dataset | undefined = truth === "full" ? undefined : generateDataset(config, catalog, { warn, graph, registry });
     let files: Record<string, { rows: number }> = {};
+    // Generation runs inside the transaction, so the target's lock is held from the start: a
+    // second writer fails at once, not after this one's work.
     await writeDirAtomically(out, opts["force"] === true, (tmp) => {
       const more: Record<string, { rows: number }> = {};
+      let dataset: Dataset | undefined = truth === "full" ? undefined : generateDataset(config, catalog, { warn, graph, registry });
       if (dataset === undefined) {
         // The complete data is streamed user by user while the engine runs.
         mkdirSync(join(tmp, "truth"), { recursive: true });

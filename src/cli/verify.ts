@@ -9,7 +9,7 @@
 import type { Command } from "commander";
 import type { CtarConfig } from "../config/ctar-config.js";
 import { CTAR_OPTIONS } from "../config/ctar-config.js";
-import { ConfigError, CtarError, InputError } from "../errors/errors.js";
+import { ConfigError, InputError, VerifyRejectedError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
 import { loadDatasetRun, loadGraphRun } from "../io/load-graph-run.js";
@@ -69,7 +69,7 @@ export function registerVerify(program: Command): void {
     else process.stdout.write(formatVerifyReport(report));
     if (!report.passed) {
       const n = report.results.filter((x) => x.verdict === "VIOLATED").length;
-      throw new CtarError(`verify: ${n} implied independence${n > 1 ? "s" : ""} rejected at α = ${report.alpha} (Bonferroni); see the table`);
+      throw new VerifyRejectedError(`verify: ${n} implied independence${n > 1 ? "s" : ""} rejected at α = ${report.alpha} (Bonferroni); see the table`);
     }
   });
 }
