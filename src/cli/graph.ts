@@ -12,7 +12,8 @@
  */
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { ConfigError, InputError } from "../errors/errors.js";
+import { ConfigError } from "../errors/errors.js";
+import { writeFileAtomically } from "../io/atomic-file.js";
 import { analysisToJson, analyzeGraph } from "../graph/analyze-graph.js";
 import { edgesOf } from "../graph/mgraph.js";
 import { applyInterventions, parseIntervention } from "../scm/intervention.js";
@@ -165,10 +166,6 @@ export function registerGraph(program: Command, presets: Readonly<Record<string,
         process.stdout.write(text);
         return;
       }
-      try {
-        writeFileSync(o.out, text);
-      } catch (e) {
-        throw new InputError(`${o.out}: cannot write the drawing (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
-      }
+      writeFileAtomically(o.out, "the drawing", (tmp) => writeFileSync(tmp, text));
     });
 }

@@ -17,7 +17,7 @@ Exit codes:
   0    ok
   1    ctar verify rejected an implied independence
   2    usage or configuration error (an option, a config file, a refused --out)
-  3    input data error (a catalog, dataset, policy or config file that is malformed)
+  3    input data error (a malformed or oversized catalog, dataset, graph or policy file)
   4    graph error (an invalid m-graph or mechanism)
   5    filesystem error (permission, read-only or full disk, a path that is a file, a locked target)
   70   internal error (a bug: please report it)

@@ -86,7 +86,7 @@ export function checkTarget(target: string, force: boolean, kind: DirKind = DATA
   if (entries.length === 0) return;
   if (!force) throw new ConfigError(`--out ${target}: the folder is not empty (use --force to replace it)`);
   if (!kind.isOurs(abs)) {
-    throw new ConfigError(`--out ${target}: not a ${kind.name} (expected ${kind.marker}); --force replaces only a ${kind.name} or an empty folder`);
+    throw new ConfigError(`--out ${target}: not a ${kind.name} (expected ${kind.marker}); only a ${kind.name} or an empty folder is replaced`);
   }
 }
 
