@@ -13,6 +13,7 @@ import { ConfigError, InputError, VerifyRejectedError } from "../errors/errors.j
 import type { MGraph } from "../graph/mgraph.js";
 import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
 import { loadDatasetRun, loadGraphRun } from "../io/load-graph-run.js";
+import { compareWithRegeneration } from "../io/compare-dataset.js";
 import { resolveCatalog } from "../io/resolve-catalog.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { mechanismFlagsGiven } from "../scm/mechanism-options.js";
@@ -58,7 +59,10 @@ export function registerVerify(program: Command): void {
         registry = builtinRegistry();
       }
     }
-    const report = verifyWorld({ graph, registry, config, catalog: resolveCatalog(config), alpha });
+    const catalog = resolveCatalog(config);
+    // A folder is checked file by file against its regeneration before its world is tested.
+    if (dir !== undefined) compareWithRegeneration(dir, { config, graph, registry, catalog });
+    const report = verifyWorld({ graph, registry, config, catalog, alpha });
     for (const [table, rows] of Object.entries(expectedRows)) {
       const got = report.emitted[table] ?? 0;
       if (got !== rows) {
