@@ -64,10 +64,41 @@ export interface AtomicDirOptions {
 
 const defaultNote = (m: string) => process.stderr.write(`ctar: note: ${m}\n`);
 
-/** Refuses a target that cannot or may not be written, before any work. */
-export function checkTarget(target: string, force: boolean, kind: DirKind = DATASET_KIND): void {
+/**
+ * Repairs what dead writers left beside `target` (a restored previous output counts when the
+ * target is then judged), under the target's lock; a live writer's lock fails at once.
+ */
+function repairBeside(abs: string, shown: string, note: (m: string) => void): void {
+  if (!existsSync(dirname(abs))) return;
+  const lock = acquireLock(abs, shown);
+  try {
+    if (lock.tookOver !== undefined) note(lock.tookOver);
+    for (const n of recoverLitter(abs, () => existsSync(abs))) note(n);
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Refuses a target that cannot or may not be written, before any work: the root, a file, a link,
+ * a folder another ctar process is writing, a non-empty folder without `force`, or one that is
+ * not of `kind`. Litter of dead writers is repaired first (with a note).
+ */
+export function checkTarget(target: string, force: boolean, kind: DirKind = DATASET_KIND, note: (m: string) => void = defaultNote): void {
   const abs = resolve(target);
   if (dirname(abs) === abs) throw new FilesystemError(`${target}: cannot write output as the root folder (give a folder inside it)`);
+  try {
+    lstatSync(dirname(abs));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw fsError(e, "cannot look at the output folder", target);
+  }
+  repairBeside(abs, target, note);
+  judgeTarget(target, force, kind);
+}
+
+/** checkTarget's verdict on the target as it stands (no repair). */
+function judgeTarget(target: string, force: boolean, kind: DirKind): void {
+  const abs = resolve(target);
   let st;
   try {
     st = lstatSync(abs);
@@ -153,7 +184,7 @@ export async function writeDirAtomically(
   const kind = options.kind ?? DATASET_KIND;
   const shown = options.shownAs ?? target;
   const note = options.note ?? defaultNote;
-  checkTarget(target, force, kind);
+  checkTarget(target, force, kind, note);
   const abs = resolve(target);
   try {
     mkdirSync(dirname(abs), { recursive: true });
@@ -165,7 +196,7 @@ export async function writeDirAtomically(
   try {
     if (lock.tookOver !== undefined) note(lock.tookOver);
     for (const n of recoverLitter(abs, () => existsSync(abs))) note(n);
-    checkTarget(target, force, kind); // again: the repair may have put a previous output back
+    judgeTarget(target, force, kind); // again, under our lock
     const tmp = tmpName(abs);
     try {
       mkdirSync(tmp);

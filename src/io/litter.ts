@@ -56,7 +56,7 @@ function findLitter(target: string): Litter[] {
 export function recoverLitter(target: string, exists: () => boolean): string[] {
   const notes: string[] = [];
   for (const l of findLitter(target)) {
-    const who = `ctar PID ${l.pid}, which is gone`;
+    const who = `ctar PID ${l.pid} (gone)`;
     try {
       if (l.kind === "old" && !exists()) {
         renameSync(l.path, target);
