@@ -53,6 +53,8 @@ export function onInterrupt(cleanup: Cleanup): () => void {
  * event loop, which a long synchronous generation never reaches. Awaited before the swap, so an
  * interrupted run never commits.
  */
-export function deliverPendingSignals(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+export async function deliverPendingSignals(): Promise<void> {
+  // Two turns of the loop: measured on Node 20, a signal caught during synchronous work is
+  // dispatched on the second (libuv reads its signal pipe in the poll phase after the first).
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
 }

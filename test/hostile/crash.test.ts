@@ -122,3 +122,26 @@ describe("signals and crashes", { concurrency: 4 }, () => {
     assert.ok(complete(baseDataset()));
   });
 });
+
+describe("a signal during synchronous generation", { concurrency: 2 }, () => {
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    it(`${signal} while the engine runs: delivered before the swap, exit ${code}, nothing left`, async () => {
+      const out = join(scratch(), "big");
+      const r = await run(["generate", "--out", out, "--quiet", "--users", "20000", "--movies", "1000"], {
+        onSpawn: (child) => {
+          const poll = setInterval(() => {
+            if (litterIn(join(out, "..")).some((n) => n.includes(".tmp-"))) {
+              clearInterval(poll);
+              child.kill(signal);
+            }
+          }, 20);
+          child.on("close", () => clearInterval(poll));
+        },
+      });
+      assert.equal(r.status, code, r.stderr);
+      assert.match(r.stderr, new RegExp(`^ctar: interrupted \\(${signal}\\)`));
+      assert.ok(!existsSync(out));
+      assert.deepEqual(litterIn(join(out, "..")), []);
+    });
+  }
+});
