@@ -62,7 +62,7 @@ export function registerOpe(program: Command): void {
       const [ou, om, or] = obs.cols as [Int32Array, Int32Array, Int32Array];
       for (let i = 0; i < obs.rows; i++) {
         if (ou[i]! < 0 || ou[i]! >= users || om[i]! < 0 || om[i]! >= movies) {
-          throw new InputError(`${ratingFile}: row ${i + 1} (user ${ou[i]}, movie ${om[i]}) is outside the ${users} × ${movies} of config.json`);
+          throw new InputError(`${ratingFile}:${i + 2}: user ${ou[i]}, movie ${om[i]} is outside the ${users} × ${movies} of config.json`);
         }
       }
       const acc = new PolicyValueAccumulator(rec, observedByUser(users, ou, om, or), readRatingPropensity(dir, movies), ratingFile);

@@ -32,7 +32,8 @@ function listFiles(root: string, sub = ""): string[] {
   for (const e of entries) {
     const rel = sub === "" ? e.name : `${sub}/${e.name}`;
     if (e.isDirectory()) out.push(...listFiles(root, rel));
-    else out.push(rel);
+    else if (e.isFile()) out.push(rel);
+    else throw new InputError(`${join(root, rel)}: not a regular file (a dataset holds only files and folders)`);
   }
   return out.sort();
 }

@@ -148,7 +148,14 @@ export async function loadDatasetRun(dir: string, graphFile?: string): Promise<D
   if (typeof json !== "object" || json === null || json["config"] === undefined) {
     throw new InputError(`${file}: no 'config' entry (expected the resolved configuration written by \`ctar generate\`)`);
   }
-  const config = parseCtarConfig(json["config"], `${file}: config`);
+  let config: CtarConfig;
+  try {
+    config = parseCtarConfig(json["config"], `${file}: config`);
+  } catch (e) {
+    // A bad value in a dataset's own file is bad input data (3), not a bad option (2).
+    if (e instanceof ConfigError) throw new InputError(e.message, { cause: e });
+    throw e;
+  }
   const expectedRows: Record<string, number> = {};
   const files = json["files"] as Record<string, { rows?: unknown }> | undefined;
   for (const [table, f] of Object.entries(TABLE_FILES)) {
