@@ -11,7 +11,7 @@
  *    output removed and an existing target left exactly as it was;
  *  - `force` replaces only a folder that is one of ours (`kind`) or empty.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { ConfigError, FilesystemError } from "../errors/errors.js";
 import { acquireLock } from "./dir-lock.js";
@@ -88,8 +88,9 @@ export function checkTarget(target: string, force: boolean, kind: DirKind = DATA
   const abs = resolve(target);
   if (dirname(abs) === abs) throw new FilesystemError(`${target}: cannot write output as the root folder (give a folder inside it)`);
   try {
-    lstatSync(dirname(abs));
+    if (!statSync(dirname(abs)).isDirectory()) throw new FilesystemError(`${target}: ${dirname(target) || "."} is not a folder (ENOTDIR)`);
   } catch (e) {
+    if (e instanceof FilesystemError) throw e;
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw fsError(e, "cannot look at the output folder", target);
   }
   repairBeside(abs, target, note);
