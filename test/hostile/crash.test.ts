@@ -70,7 +70,7 @@ describe("signals and crashes", { concurrency: 4 }, () => {
 
   it("SIGKILL during a real generation (no hold): the next run removes the unfinished output", async () => {
     const out = join(scratch(), "big");
-    const r = await run(["generate", "--out", out, "--quiet", "--users", "20000", "--movies", "1000"], {
+    const r = await run(["generate", "--out", out, "--quiet", "--users", "4000", "--movies", "1000"], {
       onSpawn: (child) => {
         const poll = setInterval(() => {
           if (litterIn(join(out, "..")).some((n) => n.includes(".tmp-"))) {
@@ -93,7 +93,7 @@ describe("signals and crashes", { concurrency: 4 }, () => {
     const out = join(scratch(), "ds");
     let second: Promise<RunResult> | undefined;
     const first = run(["generate", "--out", out, "--quiet", ...SMALL], {
-      env: { CTAR_TEST_HOLD: "before-write", CTAR_TEST_HOLD_MS: "3000" },
+      env: { CTAR_TEST_HOLD: "before-write", CTAR_TEST_HOLD_MS: "8000" },
       onStderr: (text) => {
         if (second === undefined && text.includes("test hold: before-write")) second = run(["generate", "--out", out, "--quiet", ...SMALL, "--force"]);
       },
@@ -127,7 +127,7 @@ describe("a signal during synchronous generation", { concurrency: 2 }, () => {
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     it(`${signal} while the engine runs: delivered before the swap, exit ${code}, nothing left`, async () => {
       const out = join(scratch(), "big");
-      const r = await run(["generate", "--out", out, "--quiet", "--users", "20000", "--movies", "1000"], {
+      const r = await run(["generate", "--out", out, "--quiet", "--users", "4000", "--movies", "1000"], {
         onSpawn: (child) => {
           const poll = setInterval(() => {
             if (litterIn(join(out, "..")).some((n) => n.includes(".tmp-"))) {

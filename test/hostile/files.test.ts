@@ -25,7 +25,8 @@ const laughs = () => {
   for (let i = 1; i < 25; i++) s += `a${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}]\n`;
   return s;
 };
-const ctarGraphJson = () => execFileSync(process.execPath, ["dist/src/cli/main.js", "graph", "show", "--format", "json"], { encoding: "utf8" });
+let graphJson: string | undefined;
+const ctarGraphJson = () => (graphJson ??= execFileSync(process.execPath, ["dist/src/cli/main.js", "graph", "show", "--format", "json"], { encoding: "utf8" }));
 function graphWith(edit: (g: { nodes: Array<Record<string, unknown>>; modules?: string[] }) => void, name = "g.json"): string {
   const g = JSON.parse(ctarGraphJson());
   edit(g);

@@ -20,8 +20,8 @@ describe("a non-number for every numeric generator option (generate)", { concurr
   }
 });
 
-describe("a non-number for every numeric generator option (verify)", { concurrency: 4 }, () => {
-  for (const o of numeric) {
+describe("an infinite value for numeric generator options (verify, every fourth option)", { concurrency: 4 }, () => {
+  for (const o of numeric.filter((_, i) => i % 4 === 0)) {
     it(`verify --${o.flag} 1e999`, async () => {
       await expectFailure({ args: ["verify", `--${o.flag}`, "1e999"], code: 2, match: new RegExp(`^ctar: --${esc(o.flag)}: expected a (whole )?number`) });
     });
