@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { after, describe, it } from "node:test";
 import { expectFailure, litterIn } from "./harness.js";
 import { SMALL, datasetCopy, scratch } from "./fixtures.js";
@@ -119,6 +119,17 @@ describe("a full and a read-only disk (ENOSPC, EROFS)", { skip: mounted ? false 
   it("a full disk: one line naming the file, the unfinished output removed", async () => {
     const out = join(mnt, "out");
     await expectFailure({ args: ["generate", "--out", out, ...SMALL], code: 5, match: /out: writing (the output|[a-z_/.]+) failed \(no space left on device, ENOSPC\); nothing was replaced/, absent: [out], clean: [mnt] });
+  });
+  it("a target that is a mount point cannot be renamed aside (EBUSY): left as it was", async () => {
+    const target = mkdtempSync("/tmp/ctar-hostile-busy-");
+    assert.equal(spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", target]).status, 0);
+    try {
+      await expectFailure({ args: ["generate", "--out", target, ...SMALL], code: 5, match: /busy-\w+: cannot move the previous output aside to replace it; it was left as it was \(resource busy or in use, EBUSY\)/ });
+      assert.deepEqual(readdirSync(target), []);
+      assert.deepEqual(litterIn("/tmp").filter((n) => n.includes(basename(target))), []);
+    } finally {
+      spawnSync("umount", [target]);
+    }
   });
   it("a read-only disk: nothing created", async () => {
     mkdirSync(join(mnt, "ro"));
