@@ -193,22 +193,22 @@ export async function writeDirAtomically(
     throw fsError(e, "cannot create the folder that holds the output", dirname(target) || ".");
   }
   const lock = acquireLock(abs, shown);
-  let unregister: (() => void) | undefined;
+  const tmp = tmpName(abs);
+  // Registered as soon as the lock is ours: a signal never finds the lock or the folder without it.
+  const unregister = onInterrupt(() => {
+    rmSync(tmp, { recursive: true, force: true });
+    lock.release();
+    return `removed the unfinished output ${basename(tmp)}; ${shown} was left as it was`;
+  });
   try {
     if (lock.tookOver !== undefined) note(lock.tookOver);
     for (const n of recoverLitter(abs, () => existsSync(abs))) note(n);
     judgeTarget(target, force, kind); // again, under our lock
-    const tmp = tmpName(abs);
     try {
       mkdirSync(tmp);
     } catch (e) {
       throw fsError(e, "cannot create the temporary output folder", tmp);
     }
-    unregister = onInterrupt(() => {
-      rmSync(tmp, { recursive: true, force: true });
-      lock.release();
-      return `removed the unfinished output ${basename(tmp)}; ${shown} was left as it was`;
-    });
     try {
       await holdAsync("before-write");
       await write(tmp);
@@ -224,7 +224,7 @@ export async function writeDirAtomically(
       removeQuietly(tmp);
     }
   } finally {
-    unregister?.();
     lock.release();
+    unregister();
   }
 }
