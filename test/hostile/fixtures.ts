@@ -3,7 +3,7 @@
  * CLI), copies of it to break, and the small configuration that keeps every run fast.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CLI, tempDir } from "../helpers/paths.js";
 
@@ -11,6 +11,10 @@ export const SMALL = ["--users", "40", "--movies", "30", "--rct-users", "8", "--
 
 let root: string | undefined;
 let dataset: string | undefined;
+// Every case's files live under one folder, removed when the test process ends.
+process.on("exit", () => {
+  if (root !== undefined) rmSync(root, { recursive: true, force: true });
+});
 
 /** A fresh temporary folder for this process's cases. */
 export function scratch(): string {

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { after, describe, it } from "node:test";
 import { expectFailure, litterIn } from "./harness.js";
@@ -82,9 +82,11 @@ describe("output paths", { concurrency: 4 }, () => {
 });
 
 /** A folder world-readable all the way down, for runs as `nobody`. */
+const openDirs: string[] = [];
 function openDir(): string {
   const d = mkdtempSync("/tmp/ctar-hostile-open-");
   chmodSync(d, 0o755);
+  openDirs.push(d);
   return d;
 }
 const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
@@ -113,6 +115,7 @@ const mnt = mkdtempSync("/tmp/ctar-hostile-mnt-");
 const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mnt]).status === 0;
 after(() => {
   if (mounted) spawnSync("umount", [mnt]);
+  for (const d of [mnt, ...openDirs]) rmSync(d, { recursive: true, force: true });
 });
 
 describe("a full and a read-only disk (ENOSPC, EROFS)", { skip: mounted ? false : "cannot mount a tmpfs here (not root)" }, () => {
@@ -129,6 +132,7 @@ describe("a full and a read-only disk (ENOSPC, EROFS)", { skip: mounted ? false 
       assert.deepEqual(litterIn("/tmp").filter((n) => n.includes(basename(target))), []);
     } finally {
       spawnSync("umount", [target]);
+      rmSync(target, { recursive: true, force: true });
     }
   });
   it("a read-only disk: nothing created", async () => {
