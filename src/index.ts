@@ -37,7 +37,9 @@ export { MechanismRegistry, builtinRegistry, BUILTIN_MECHANISMS } from "./mechan
 export { SeedTree, Stream } from "./rng/stream.js";
 export { meanSquaredError, rocAuc } from "./metrics/index.js";
 export { BUILTIN_MODELS, modelByName } from "./models/registry.js";
-export { ConfigError, CtarError, GenerationError, GraphError, InputError } from "./errors/errors.js";
+export { ConfigError, CtarError, EXIT, FilesystemError, GenerationError, GraphError, InputError, VerifyRejectedError } from "./errors/errors.js";
+export { writeDirAtomically, DATASET_KIND, type DirKind } from "./io/atomic-dir.js";
+export { fsError, isFsError } from "./io/fs-error.js";
 export { parseIntervention, applyInterventions, type Intervention } from "./scm/intervention.js";
 export { loadGraphRun } from "./io/load-graph-run.js";
 export { verifyWorld, type VerifyReport } from "./verify/verify-world.js";

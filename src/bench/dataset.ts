@@ -12,7 +12,7 @@ export const TEST_SETS = ["I", "II", "III", "all"] as const;
 export type TestSetName = (typeof TEST_SETS)[number];
 
 export interface BenchDataset {
-  /** users = max user id + 1 over the train files. */
+  /** users: config.json's users when recorded, else max user id + 1 over the train files. */
   readonly users: number;
   /** tags = max tag id + 1 over movie.csv's tag lists. */
   readonly tags: number;

@@ -2,13 +2,16 @@
  * `ctar bench DIR`: trains the baselines on a CTAR dataset folder over many seeded runs (spread
  * over worker threads), and prints the paper's Table 3 layout; writes JSON and CSV results.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import { formatCsv, formatJson, formatMarkdown } from "../bench/format.js";
 import { runBench } from "../bench/run-bench.js";
-import { ConfigError } from "../errors/errors.js";
+import type { BenchDataset } from "../bench/dataset.js";
+import { ConfigError, InputError } from "../errors/errors.js";
+import type { Model } from "../models/model.js";
+import { BENCH_KIND, checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
 import { loadBenchDataset } from "../io/read-bench-dataset.js";
 import { writePredictions } from "../io/write-predictions.js";
 import { BUILTIN_MODELS, modelByName } from "../models/registry.js";
@@ -31,6 +34,19 @@ interface BenchFlags {
   predictions?: string | boolean;
 }
 
+/** The asked models that the data can train: without RCT labels, those that need them are skipped, with a warning. */
+function modelsThatCanRun(asked: readonly Model[], data: BenchDataset, dir: string): Model[] {
+  if (data.labels.rct.n > 0) return [...asked];
+  const skipped = asked.filter((m) => m.needsRct === true).map((m) => m.name);
+  const kept = asked.filter((m) => m.needsRct !== true);
+  const file = path.join(dir, "train", "rcttag.csv");
+  if (kept.length === 0) {
+    throw new InputError(`${file}: no RCT labels, and every model asked (${skipped.join(", ")}) needs them (models that do not: ${BUILTIN_MODELS.filter((m) => m.needsRct !== true).map((m) => m.name).join(", ")})`);
+  }
+  if (skipped.length > 0) process.stderr.write(`ctar: warning: ${file} has no RCT labels: skipped ${skipped.join(", ")} (they need them); running ${kept.map((m) => m.name).join(", ")}\n`);
+  return kept;
+}
+
 export function registerBench(program: Command): void {
   program
     .command("bench")
@@ -42,13 +58,13 @@ export function registerBench(program: Command): void {
     .option("--epochs <n>", "training epochs per run", "100")
     .option("--workers <n>", "worker threads (the output does not depend on it)", String(Math.min(availableParallelism(), 8)))
     .option("--precision <p>", "parameter precision: f32 (as PyTorch trains, the authors' setting) or f64", "f32")
-    .option("--out <folder>", "write bench.md, bench.json and runs.csv there")
+    .option("--out <folder>", "write bench.md, bench.json and runs.csv there (a new or empty folder, or an earlier bench output, which is replaced)")
     .option("--json", "print the JSON results to stdout instead of the Markdown table")
     .option("--predictions [format]", "with --out: also write every score (predictions.csv, or predictions.parquet with 'parquet')")
     .action(async (dir: string, flags: BenchFlags) => {
       const names = flags.models.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
       if (names.length === 0) throw new ConfigError(`--models: expected at least one model (got '${flags.models}')`);
-      const models = names.map(modelByName);
+      const asked = names.map(modelByName);
       const runs = parseInteger(flags.runs, "--runs", 1);
       const seed = parseInteger(flags.seed, "--seed", 0);
       const epochs = parseInteger(flags.epochs, "--epochs", 1);
@@ -58,7 +74,10 @@ export function registerBench(program: Command): void {
       const predictions = flags.predictions === undefined || flags.predictions === false ? undefined : flags.predictions === true ? "csv" : flags.predictions;
       if (predictions !== undefined && predictions !== "csv" && predictions !== "parquet") throw new ConfigError(`--predictions: expected csv or parquet (got '${predictions}')`);
       if (predictions !== undefined && flags.out === undefined) throw new ConfigError("--predictions: needs --out FOLDER (the predictions are written there)");
+      // A refused --out costs nothing: checked before the training. It may replace only an earlier bench output.
+      if (flags.out !== undefined) checkTarget(flags.out, true, BENCH_KIND);
       const data = loadBenchDataset(dir);
+      const models = modelsThatCanRun(asked, data, dir);
       const { workerPool } = await import("../bench/pool.js");
       // progress on an interactive terminal only (stderr), so the output stays reproducible
       const onProgress = process.stderr.isTTY
@@ -70,11 +89,17 @@ export function registerBench(program: Command): void {
       const md = formatMarkdown(result, data, `Baselines on ${dir}`);
       const json = formatJson(result, data, dir);
       if (flags.out !== undefined) {
-        mkdirSync(flags.out, { recursive: true });
-        writeFileSync(path.join(flags.out, "bench.md"), md);
-        writeFileSync(path.join(flags.out, "bench.json"), json);
-        writeFileSync(path.join(flags.out, "runs.csv"), formatCsv(result, data));
-        if (predictions !== undefined) writePredictions(path.join(flags.out, `predictions.${predictions}`), predictions, result, data);
+        await writeDirAtomically(
+          flags.out,
+          true,
+          (tmp) => {
+            writeFileSync(path.join(tmp, "bench.md"), md);
+            writeFileSync(path.join(tmp, "bench.json"), json);
+            writeFileSync(path.join(tmp, "runs.csv"), formatCsv(result, data));
+            if (predictions !== undefined) writePredictions(path.join(tmp, `predictions.${predictions}`), predictions, result, data);
+          },
+          { kind: BENCH_KIND },
+        );
       }
       process.stdout.write(flags.json === true ? json : md);
     });

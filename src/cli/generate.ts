@@ -56,6 +56,8 @@ export function registerGenerate(program: Command): void {
     const progress = new Progress(quiet ? undefined : process.stderr, shard === undefined ? config.users : undefined);
     const onProgress = (n: number, stage: string) => progress.update(n, stage);
     let files: Readonly<Record<string, { rows: number }>> = {};
+    // Generation runs inside the transaction, so the target's lock is held from the start: a
+    // second writer fails at once, not after this one's work.
     await writeDirAtomically(out, opts["force"] === true, async (tmp) => {
       if (shard === undefined) files = (await generateInto(tmp, inputs, { workers, warn, onProgress })).files;
       else files = await writePart(tmp, inputs, shard, { workers, warn, onProgress: (n, s) => progress.update(n, s) });

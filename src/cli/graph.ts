@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ConfigError, InputError } from "../errors/errors.js";
+import { writeFileAtomically } from "../io/atomic-file.js";
 import { analysisToJson, analyzeGraph } from "../graph/analyze-graph.js";
 import { edgesOf } from "../graph/mgraph.js";
 import { applyInterventions, parseIntervention } from "../scm/intervention.js";
@@ -33,6 +34,9 @@ import {
 } from "../io/graph-file.js";
 import { loadGraphRun } from "../io/load-graph-run.js";
 import { ctarGraph } from "../presets/ctar.js";
+import { builtinRegistry } from "../mechanisms/registry.js";
+import { resolveCatalog } from "../io/resolve-catalog.js";
+import { trialRun } from "../scm/trial-run.js";
 import { formatAnalysis } from "../report/analysis-table.js";
 import { toDot, toMermaid } from "../report/draw-graph.js";
 import { renderSvg } from "../report/render-svg.js";
@@ -60,11 +64,7 @@ function writeOut(file: string | undefined, text: string, what: string): void {
     process.stdout.write(text);
     return;
   }
-  try {
-    writeFileSync(file, text);
-  } catch (e) {
-    throw new InputError(`${file}: cannot write the ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
-  }
+  writeFileAtomically(file, `the ${what}`, (tmp) => writeFileSync(tmp, text));
 }
 
 function loadGraph(o: SourceOptions, presets: Readonly<Record<string, () => MGraph>>): MGraph {
@@ -115,19 +115,24 @@ export function registerGraph(program: Command, presets: Readonly<Record<string,
       process.stdout.write(showGraph(loadGraph(o, presets), format));
     });
 
-  withSource(graph.command("validate").description("check a graph and list every problem (with --graph: also its modules' mechanisms)"))
+  withSource(graph.command("validate").description("check a graph and list every problem: structure, m-graph rules, mechanisms (with --graph: its modules'), and a trial run of every mechanism"))
     .action(async (o: SourceOptions) => {
+      let g: MGraph;
+      let registry = builtinRegistry();
+      let extra = "";
       if (o.graph !== undefined && o.preset === undefined) {
         // Loads the file's `modules` too: every mechanism kind must be known and accept its parameters.
         const run = await loadGraphRun(o.graph, { ctarLayout: false });
-        const extra = run.modules.length > 0 ? `; ${run.modules.length} mechanism module${run.modules.length > 1 ? "s" : ""} loaded` : "";
-        process.stdout.write(`graph '${run.graph.name}': valid (${run.graph.nodes.length} nodes${extra})\n`);
-        return;
+        ({ graph: g, registry } = run);
+        extra = run.modules.length > 0 ? `; ${run.modules.length} mechanism module${run.modules.length > 1 ? "s" : ""} loaded` : "";
+      } else {
+        g = loadGraph(o, presets);
+        if (graphProblems(g).length > 0) validateGraph(g); // throws, listing them all
       }
-      const g = loadGraph(o, presets);
-      const problems = graphProblems(g);
-      if (problems.length > 0) validateGraph(g); // throws, listing them all
-      process.stdout.write(`graph '${g.name}': valid (${g.nodes.length} nodes)\n`);
+      // What `generate` checks only when it runs (a mechanism's parents, its dimensions): a trial run.
+      const config = parseCtarConfig({}, "the default configuration");
+      trialRun(g, registry, config, resolveCatalog(config), o.graph ?? `preset ${o.preset ?? "ctar"}`);
+      process.stdout.write(`graph '${g.name}': valid (${g.nodes.length} nodes${extra}; every mechanism ran on a trial of the default ${config.users} users × ${config.movies} movies)\n`);
     });
 
   withSource(graph.command("dsep").description("is X ⊥ Y | Z implied by the graph? prints true or false"))
@@ -156,10 +161,15 @@ export function registerGraph(program: Command, presets: Readonly<Record<string,
       (v: string, prev: string[]) => [...prev, v],
       [] as string[],
     )
-    .action((o: SourceOptions & { json?: boolean; deterministic: boolean; do: string[] }) => {
-      const base = loadGraph(o, presets);
-      const interventions = o.do.map((t) => parseIntervention(t, base));
-      const g = applyInterventions(base, interventions);
+    .action(async (o: SourceOptions & { json?: boolean; deterministic: boolean; do: string[] }) => {
+      let base: MGraph;
+      let registry = builtinRegistry();
+      if (o.do.length > 0 && o.graph !== undefined && o.preset === undefined) {
+        // The interventions are checked as `generate` checks them: against the file's mechanisms too.
+        ({ graph: base, registry } = await loadGraphRun(o.graph, { ctarLayout: false }));
+      } else base = loadGraph(o, presets);
+      const interventions = o.do.map((t) => parseIntervention(t, base, registry));
+      const g = applyInterventions(base, interventions, registry);
       const kept = new Set(edgesOf(g).map((e) => `${e.from}→${e.to}`));
       const cut = edgesOf(base).filter((e) => !kept.has(`${e.from}→${e.to}`));
       const a = analyzeGraph(g, { deterministic: o.deterministic });

@@ -1,23 +1,33 @@
 #!/usr/bin/env node
 /**
- * Entry point of the `ctar` command: turns user errors (CtarError) into one message on stderr and
- * a non-zero exit, with no stack trace; anything else is a bug and is reported as such.
+ * Entry point of the `ctar` command: turns user errors (CtarError, commander's usage errors, and
+ * fs errors that escape a command) into one line on stderr and the exit code of their class (see
+ * src/errors/errors.ts, README "Exit codes"), with no stack trace; anything else is a bug and is
+ * reported as such (exit 70).
  */
 import { CommanderError } from "commander";
-import { CtarError } from "../errors/errors.js";
+import { CtarError, EXIT } from "../errors/errors.js";
+import { fsError, isFsError } from "../io/fs-error.js";
 import { buildProgram } from "./program.js";
+import { interceptUsageErrors, usageMessage } from "./usage-errors.js";
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
+  interceptUsageErrors(program);
   try {
     await program.parseAsync(argv, { from: "user" });
-    return 0;
+    return EXIT.ok;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    if (e instanceof CtarError) {
-      process.stderr.write(`ctar: ${e.message}\n`);
-      return e.exitCode;
+    if (e instanceof CommanderError) {
+      const u = usageMessage(e);
+      if (u === undefined) return e.exitCode;
+      if (u.message !== "") process.stderr.write(`ctar: ${u.message}\n`);
+      return u.code;
+    }
+    const err = isFsError(e) ? fsError(e) : e;
+    if (err instanceof CtarError) {
+      process.stderr.write(`ctar: ${err.message}\n`);
+      return err.exitCode;
     }
     throw e;
   }
@@ -35,6 +45,6 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     process.stderr.write(`ctar: internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 70;
+    process.exitCode = EXIT.internal;
   },
 );

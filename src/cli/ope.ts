@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { ConfigError, InputError } from "../errors/errors.js";
 import { generateDataset } from "../generate/generate.js";
+import { checkFileTarget, writeFileAtomically } from "../io/atomic-file.js";
 import { CsvWriter } from "../io/csv-writer.js";
 import { readIntTable } from "../io/read-bench-dataset.js";
 import { readDatasetRun, readRatingPropensity } from "../io/read-dataset-run.js";
@@ -45,6 +46,8 @@ export function registerOpe(program: Command): void {
     .action((dir: string, opts: Record<string, unknown>) => {
       const k = positiveInt("--k", opts["k"]);
       const policy = String(opts["policy"]);
+      const save = typeof opts["savePolicy"] === "string" ? opts["savePolicy"] : undefined;
+      if (save !== undefined) checkFileTarget(save, "the policy file"); // before the work
       const registry = builtinRegistry();
       const run = readDatasetRun(dir, registry);
       const { users, movies } = run.config;
@@ -58,7 +61,7 @@ export function registerOpe(program: Command): void {
       const [ou, om, or] = obs.cols as [Int32Array, Int32Array, Int32Array];
       for (let i = 0; i < obs.rows; i++) {
         if (ou[i]! < 0 || ou[i]! >= users || om[i]! < 0 || om[i]! >= movies) {
-          throw new InputError(`${ratingFile}: row ${i + 1} (user ${ou[i]}, movie ${om[i]}) is outside the ${users} × ${movies} of config.json`);
+          throw new InputError(`${ratingFile}:${i + 2}: user ${ou[i]}, movie ${om[i]} is outside the ${users} × ${movies} of config.json`);
         }
       }
       const acc = new PolicyValueAccumulator(rec, observedByUser(users, ou, om, or), readRatingPropensity(dir, movies), ratingFile);
@@ -70,10 +73,12 @@ export function registerOpe(program: Command): void {
       });
       const v = acc.result();
 
-      if (typeof opts["savePolicy"] === "string") {
-        const w = new CsvWriter(opts["savePolicy"], "userid,movieid,score");
-        for (let u = 0; u < users; u++) for (let i = rec.start[u]!; i < rec.start[u + 1]!; i++) w.line(`${u},${rec.movie[i]},${-(i - rec.start[u]!)}`);
-        w.close();
+      if (save !== undefined) {
+        writeFileAtomically(save, "the policy file", (tmp) => {
+          const w = new CsvWriter(tmp, "userid,movieid,score");
+          for (let u = 0; u < users; u++) for (let i = rec.start[u]!; i < rec.start[u + 1]!; i++) w.line(`${u},${rec.movie[i]},${-(i - rec.start[u]!)}`);
+          w.close();
+        });
       }
       if (opts["json"] === true) {
         const num = (x: number) => (Number.isNaN(x) ? null : x);

@@ -17,13 +17,25 @@ import { registerStats } from "./stats.js";
 import { registerValidate } from "./validate.js";
 import { registerVerify } from "./verify.js";
 
+/** The exit codes, as `ctar --help` shows them (README "Exit codes" has the same table). */
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0    ok
+  1    ctar verify rejected an implied independence
+  2    usage or configuration error (an option, a config file, a refused --out)
+  3    input data error (a malformed or oversized catalog, dataset, graph or policy file)
+  4    graph error (an invalid m-graph or mechanism)
+  5    filesystem error (permission, read-only or full disk, a path that is a file, a locked target)
+  70   internal error (a bug: please report it)
+  130  interrupted by SIGINT, 143 by SIGTERM (unfinished output removed)`;
+
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name("ctar")
     .description("Generate, analyse and benchmark semi-synthetic causal recommendation datasets (CTAR, arXiv 2202.11351).")
     .version(VERSION)
-    .showHelpAfterError("(run with --help for usage)");
+    .addHelpText("after", EXIT_CODES_HELP);
   registerGenerate(program);
   registerMerge(program);
   registerStats(program);
@@ -36,6 +48,7 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerExport(program);
   registerCard(program);
+  for (const c of program.commands) c.addHelpText("after", EXIT_CODES_HELP);
   return program;
 }
 

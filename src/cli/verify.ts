@@ -9,10 +9,11 @@
 import type { Command } from "commander";
 import type { CtarConfig } from "../config/ctar-config.js";
 import { CTAR_OPTIONS } from "../config/ctar-config.js";
-import { ConfigError, CtarError, InputError } from "../errors/errors.js";
+import { ConfigError, InputError, VerifyRejectedError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
 import { loadDatasetRun, loadGraphRun } from "../io/load-graph-run.js";
+import { compareWithRegeneration } from "../io/compare-dataset.js";
 import { resolveCatalog } from "../io/resolve-catalog.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { mechanismFlagsGiven } from "../scm/mechanism-options.js";
@@ -58,7 +59,10 @@ export function registerVerify(program: Command): void {
         registry = builtinRegistry();
       }
     }
-    const report = verifyWorld({ graph, registry, config, catalog: resolveCatalog(config), alpha });
+    const catalog = resolveCatalog(config);
+    // A folder is checked file by file against its regeneration before its world is tested.
+    if (dir !== undefined) await compareWithRegeneration(dir, { config, graph, registry });
+    const report = verifyWorld({ graph, registry, config, catalog, alpha });
     for (const [table, rows] of Object.entries(expectedRows)) {
       const got = report.emitted[table] ?? 0;
       if (got !== rows) {
@@ -69,7 +73,7 @@ export function registerVerify(program: Command): void {
     else process.stdout.write(formatVerifyReport(report));
     if (!report.passed) {
       const n = report.results.filter((x) => x.verdict === "VIOLATED").length;
-      throw new CtarError(`verify: ${n} implied independence${n > 1 ? "s" : ""} rejected at α = ${report.alpha} (Bonferroni); see the table`);
+      throw new VerifyRejectedError(`verify: ${n} implied independence${n > 1 ? "s" : ""} rejected at α = ${report.alpha} (Bonferroni); see the table`);
     }
   });
 }

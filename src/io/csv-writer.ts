@@ -5,7 +5,10 @@ export class CsvWriter {
   private readonly fd: number;
   private buf = "";
   /** `header` null: no header line (Cornac's UIR files). */
-  constructor(file: string, header: string | null) {
+  constructor(
+    private readonly file: string,
+    header: string | null,
+  ) {
     this.fd = openSync(file, "w");
     this.buf = header === null ? "" : `${header}\n`;
   }
@@ -15,7 +18,13 @@ export class CsvWriter {
     if (this.buf.length > 1 << 20) this.flush();
   }
   private flush(): void {
-    if (this.buf.length > 0) writeSync(this.fd, this.buf);
+    try {
+      if (this.buf.length > 0) writeSync(this.fd, this.buf);
+    } catch (e) {
+      // write(2) errors (ENOSPC, EIO) name no path: name the file, so the message can.
+      if (e instanceof Error && (e as NodeJS.ErrnoException).path === undefined) (e as NodeJS.ErrnoException).path = this.file;
+      throw e;
+    }
     this.buf = "";
   }
   close(): void {

@@ -4,25 +4,16 @@
  * mark are accepted (both are valid CSV as written by common tools); everything else that is off
  * is an InputError naming the file, the line and what was expected.
  */
-import { readFileSync, statSync } from "node:fs";
 import { InputError } from "../errors/errors.js";
+import { READ_CAPS, readBoundedText } from "./bounded-read.js";
 
 export interface CsvRowVisitor {
   (fields: readonly string[], line: number): void;
 }
 
-/** Reads a file as text, with a clear error if it is missing or not a file. */
-export function readText(file: string): string {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw new InputError(`${file}: file not found`);
-  }
-  if (!st.isFile()) throw new InputError(`${file}: not a file`);
-  let text = readFileSync(file, "utf8");
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
+/** Reads a CSV (or other data) file as text: a regular file within the size cap, else a clear error. */
+export function readText(file: string, maxBytes: number = READ_CAPS.csv, what = "a CSV file"): string {
+  return readBoundedText(file, maxBytes, what);
 }
 
 /** Splits one CSV line into fields (RFC 4180 quoting). */

@@ -35,6 +35,8 @@ export interface RunOptions {
   readonly workers?: number;
   readonly warn?: (message: string) => void;
   readonly onProgress?: (usersDone: number, stage: string) => void;
+  /** The date the card and croissant.json state (default: today, or SOURCE_DATE_EPOCH). */
+  readonly date?: string;
   /** The selected catalog, when the caller has it already. */
   readonly catalog?: SelectedCatalog;
 }
@@ -97,6 +99,6 @@ export async function generateInto(dir: string, inputs: RunInputs, options: RunO
     onProgress: (stage) => options.onProgress?.(inputs.config.users, stage),
   });
   options.onProgress?.(inputs.config.users, "card and checksums");
-  writeArtifacts(dir);
+  writeArtifacts(dir, options.date);
   return { files, warnings: pass.warnings };
 }

@@ -23,7 +23,12 @@ export function generate(config: CtarConfigInput = {}, options: GenerateOptions 
   return generateDataset(c, resolveCatalog(c), options);
 }
 
-/** Writes a dataset to `dir` in the CTAR layout; a non-empty `dir` is replaced only with `force`. */
+/**
+ * Writes a dataset to `dir` in the CTAR layout, as one transaction (src/io/atomic-dir.ts): a
+ * non-empty `dir` is replaced only with `force` and only when it is a ctar dataset; the target is
+ * locked against a second writer; while it writes, SIGINT/SIGTERM remove the temporary folder and
+ * end the process (130/143). Failures are FilesystemErrors (exit code 5) naming the path.
+ */
 export async function saveDataset(dir: string, dataset: Dataset, options: { force?: boolean; workers?: number } = {}): Promise<DatasetFiles> {
   let files: DatasetFiles = {};
   const inputs = { config: dataset.config, graph: dataset.graph, registry: dataset.registry, modules: [], source: "the library", truth: "basic" as const, record: {} };

@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, extname } from "node:path";
+import { READ_CAPS, readBoundedText } from "./bounded-read.js";
 import { Document, isMap, isSeq, parse as parseYaml } from "yaml";
 import { InputError } from "../errors/errors.js";
 import { parseDagitty, toDagitty } from "../graph/dagitty.js";
@@ -55,10 +56,11 @@ export function parseGraphDocumentText(text: string, source: string, format?: Gr
   let value: unknown;
   const fmt = format ?? (extname(source).toLowerCase() === ".json" ? "json" : "yaml");
   try {
-    value = fmt === "json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+    value = fmt === "json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, maxAliasCount: 100 });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw new InputError(`${errorPlace(e, text, source)}: cannot parse as ${fmt.toUpperCase()}: ${msg.split("\n")[0]}`, { cause: e });
+    const why = e instanceof RangeError ? "nested too deeply" : msg.split("\n")[0];
+    throw new InputError(`${errorPlace(e, text, source)}: cannot parse as ${fmt.toUpperCase()}: ${why}`, { cause: e });
   }
   return parseGraphDocument(value, source);
 }
@@ -69,12 +71,7 @@ export function readGraphFile(file: string): MGraph {
 
 /** Reads a graph file with its `modules` list (paths as written, relative to the file). */
 export function readGraphDocument(file: string): GraphDocument {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new InputError(`${file}: cannot read the graph file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
-  }
+  const text = readBoundedText(file, READ_CAPS.graph, "a graph file (JSON or YAML)");
   return parseGraphDocumentText(text, file);
 }
 

@@ -2,18 +2,13 @@
 import { extname } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { ConfigError } from "../errors/errors.js";
-import { readText } from "./csv.js";
+import { READ_CAPS, readBoundedText } from "./bounded-read.js";
 
 export function readConfigFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readText(file);
-  } catch (e) {
-    throw new ConfigError(`--config ${file}: cannot read the file (${(e as Error).message})`);
-  }
+  const text = readBoundedText(file, READ_CAPS.config, "a configuration file (JSON or YAML)", ConfigError);
   const ext = extname(file).toLowerCase();
   try {
-    const v: unknown = ext === ".yaml" || ext === ".yml" ? parseYaml(text) : JSON.parse(text);
+    const v: unknown = ext === ".yaml" || ext === ".yml" ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
     if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error("expected an object of options at the top level");
     return v;
   } catch (e) {

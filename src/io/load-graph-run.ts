@@ -5,7 +5,8 @@
  * every node's mechanism kind is known and accepts its parameters, and (unless turned off) that
  * the graph can be written in the CTAR layout. Each error names the file, the module and the kind.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { READ_CAPS, readBoundedText } from "./bounded-read.js";
 import { dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, GraphError, InputError } from "../errors/errors.js";
@@ -47,6 +48,7 @@ export async function loadMechanismModules(paths: readonly string[], base: Mecha
       throw new InputError(`${where}: a mechanism module must be JavaScript (got '${extname(path) || "no extension"}', expected ${MODULE_EXTENSIONS.join(", ")}; compile TypeScript first)`);
     }
     if (!existsSync(path)) throw new InputError(`${where}: no such file (paths in 'modules' are relative to the graph file)`);
+    if (!statSync(path).isFile()) throw new InputError(`${where}: not a regular file (expected a JavaScript module)`);
     let exports: Record<string, unknown>;
     try {
       exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
@@ -135,17 +137,25 @@ const TABLE_FILES: Readonly<Record<string, string>> = {
  */
 export async function loadDatasetRun(dir: string, graphFile?: string): Promise<DatasetRun> {
   const file = join(dir, "config.json");
+  const text = readBoundedText(file, READ_CAPS.datasetConfig, "the configuration of a folder written by `ctar generate`");
   let json: Record<string, unknown>;
   try {
-    json = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    json = JSON.parse(text) as Record<string, unknown>;
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message.split("\n")[0] : String(e));
-    throw new InputError(`${file}: cannot read the dataset's configuration (${why}); expected a folder written by \`ctar generate\``, { cause: e });
+    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    throw new InputError(`${file}: not valid JSON (${why}); expected the configuration written by \`ctar generate\``, { cause: e });
   }
   if (typeof json !== "object" || json === null || json["config"] === undefined) {
     throw new InputError(`${file}: no 'config' entry (expected the resolved configuration written by \`ctar generate\`)`);
   }
-  const config = parseCtarConfig(json["config"], `${file}: config`);
+  let config: CtarConfig;
+  try {
+    config = parseCtarConfig(json["config"], `${file}: config`);
+  } catch (e) {
+    // A bad value in a dataset's own file is bad input data (3), not a bad option (2).
+    if (e instanceof ConfigError) throw new InputError(e.message, { cause: e });
+    throw e;
+  }
   const expectedRows: Record<string, number> = {};
   const files = json["files"] as Record<string, { rows?: unknown }> | undefined;
   for (const [table, f] of Object.entries(TABLE_FILES)) {

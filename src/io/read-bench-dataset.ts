@@ -10,6 +10,8 @@ import { TEST_SETS, type BenchDataset, type TestSetName } from "../bench/dataset
 import { InputError } from "../errors/errors.js";
 import type { LabelSet } from "../labels/label-set.js";
 import { trainingLabels, type MovieTags, type TagFeedback } from "../labels/training-labels.js";
+import { existsSync } from "node:fs";
+import { READ_CAPS } from "./bounded-read.js";
 import { forEachCsvRow, parseIntField, readText } from "./csv.js";
 import { findTable, locateTable, readTable, rowPlace, type TableLocation } from "./dataset-table.js";
 
@@ -59,9 +61,9 @@ export function readMovieTags(file: string): MovieTags {
   return { movies: lists.length, start, tags };
 }
 
-function readFeedback(dir: string, name: string): TagFeedback {
-  const { rows, cols } = readIntTable(dir, name, ["userid", "movieid", "tagid"]);
-  return { n: rows, user: cols[0]!, movie: cols[1]!, tag: cols[2]! };
+function readFeedback(dir: string, name: string): TagFeedback & { file: string } {
+  const { rows, cols, loc } = readIntTable(dir, name, ["userid", "movieid", "tagid"]);
+  return { n: rows, user: cols[0]!, movie: cols[1]!, tag: cols[2]!, file: loc.file };
 }
 
 function readTestSet(dir: string, name: string, users: number, tags: number): LabelSet {
@@ -69,23 +71,49 @@ function readTestSet(dir: string, name: string, users: number, tags: number): La
   const file = loc.file;
   const [user, tag, like] = cols as [Int32Array, Int32Array, Int32Array];
   for (let i = 0; i < rows; i++) {
-    if (user[i]! < 0 || user[i]! >= users) throw new InputError(`${file}: row ${i + 1} has user ${user[i]} (expected 0..${users - 1}, the users of the train files)`);
-    if (tag[i]! < 0 || tag[i]! >= tags) throw new InputError(`${file}: row ${i + 1} has tag ${tag[i]} (expected 0..${tags - 1}, the tags of movie.csv)`);
-    if (like[i] !== 0 && like[i] !== 1) throw new InputError(`${file}: row ${i + 1} has islike ${like[i]} (expected 0 or 1)`);
+    if (user[i]! < 0 || user[i]! >= users) throw new InputError(`${file}:${i + 2}: userid ${user[i]} is out of range (expected 0..${users - 1}, the users of the train files)`);
+    if (tag[i]! < 0 || tag[i]! >= tags) throw new InputError(`${file}:${i + 2}: tagid ${tag[i]} is out of range (expected 0..${tags - 1}, the tags of movie.csv)`);
+    if (like[i] !== 0 && like[i] !== 1) throw new InputError(`${file}:${i + 2}: islike ${like[i]} is not 0 or 1`);
   }
   return { n: rows, user, tag, label: Float64Array.from(like) };
 }
 
-function maxOf(a: Int32Array, init: number): number {
-  let m = init;
-  for (let i = 0; i < a.length; i++) if (a[i]! > m) m = a[i]!;
+/**
+ * Bounds on ids, checked before anything is allocated by them (the bench sizes its tables by the
+ * largest id): ctar's own limits (src/config/parse-config.ts allows 50,000,000 users; tags and
+ * movies come from a catalog of at most 1,000,000 movies), and the dataset's own user count when
+ * its config.json records one.
+ */
+export const ID_BOUNDS = { users: 50_000_000, tags: 1_000_000 } as const;
+
+/** The largest id of a column, after checking each against [0, bound); line = data row + 2 (header is line 1). */
+function maxIdChecked(file: string, column: string, a: Int32Array, bound: number, why: string, allowMinusOne = false): number {
+  let m = -1;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    if (x === -1 && allowMinusOne) continue;
+    if (x < 0 || x >= bound) throw new InputError(`${file}:${i + 2}: ${column} ${x} is out of range (expected 0..${bound - 1}, ${why})`);
+    if (x > m) m = x;
+  }
   return m;
+}
+
+/** The user count config.json records (a folder written by ctar), if any. */
+function recordedUsers(dir: string): number | undefined {
+  const file = path.join(dir, "config.json");
+  if (!existsSync(file)) return undefined;
+  try {
+    const users = (JSON.parse(readText(file, READ_CAPS.datasetConfig, "config.json")) as { config?: { users?: unknown } }).config?.users;
+    return typeof users === "number" && Number.isSafeInteger(users) && users > 0 ? users : undefined;
+  } catch {
+    return undefined; // not ours: the generic bounds apply
+  }
 }
 
 /**
  * Reads DIR/train/{movie,rating,obstag,rcttag}.csv, DIR/test/{test_1,test_2,test_3,test}.csv and,
- * if present, DIR/truth/liked_tags.csv. Sizes come from the data: users = max user id + 1 over the
- * train files; tags = max tag id + 1 over movie.csv.
+ * if present, DIR/truth/liked_tags.csv. Sizes: users = config.json's users when the folder records
+ * them, else max user id + 1 over the train files; tags = max tag id + 1 over movie.csv.
  */
 export function loadBenchDataset(dir: string): BenchDataset {
   let st;
@@ -97,11 +125,31 @@ export function loadBenchDataset(dir: string): BenchDataset {
   if (!st.isDirectory()) throw new InputError(`bench: not a folder (got '${dir}', expected a folder with train/ and test/)`);
   const train = (f: string) => path.join(dir, "train", f);
   const movies = readMovieTable(dir);
-  const ratingUsers = readIntTable(dir, "train/rating", ["userid"]).cols[0]!;
+  const ratingLoc = readIntTable(dir, "train/rating", ["userid"]);
+  const ratingUsers = ratingLoc.cols[0]!;
   const obstag = readFeedback(dir, "train/obstag");
   const rcttag = readFeedback(dir, "train/rcttag");
-  const users = Math.max(maxOf(ratingUsers, -1), maxOf(obstag.user, -1), maxOf(rcttag.user, -1)) + 1;
-  const tags = maxOf(movies.tags, -1) + 1;
+  const recorded = recordedUsers(dir);
+  const userBound = recorded ?? ID_BOUNDS.users;
+  const why = recorded === undefined ? `ctar's limit of ${ID_BOUNDS.users} users` : `the ${recorded} users of config.json`;
+  const seen =
+    Math.max(
+      maxIdChecked(ratingLoc.loc.file, "userid", ratingUsers, userBound, why),
+      maxIdChecked(obstag.file, "userid", obstag.user, userBound, why),
+      maxIdChecked(rcttag.file, "userid", rcttag.user, userBound, why),
+    ) + 1;
+  // A folder written by ctar knows its users (some may have no train rows but test rows).
+  const users = recorded ?? seen;
+  const tagWhy = `ctar's limit of ${ID_BOUNDS.tags} tags`;
+  for (let m = 0; m < movies.movies; m++) {
+    for (let k = movies.start[m]!; k < movies.start[m + 1]!; k++) {
+      if (movies.tags[k]! >= ID_BOUNDS.tags) throw new InputError(`${train("movie.csv")}:${m + 2}: tag id ${movies.tags[k]} in taglist is out of range (expected 0..${ID_BOUNDS.tags - 1}, ${tagWhy})`);
+    }
+  }
+  let tags = 0;
+  for (const t of movies.tags) if (t + 1 > tags) tags = t + 1;
+  maxIdChecked(obstag.file, "tagid", obstag.tag, tags, "the tags of movie.csv, or −1", true);
+  maxIdChecked(rcttag.file, "tagid", rcttag.tag, tags, "the tags of movie.csv, or −1", true);
   if (users === 0) throw new InputError(`${train("rating.csv")}: no users in the train files`);
   if (tags === 0) throw new InputError(`${train("movie.csv")}: no tags in the tag lists`);
   const present = new Uint8Array(tags);
@@ -117,16 +165,23 @@ export function loadBenchDataset(dir: string): BenchDataset {
   return truth === undefined ? { users, tags, catalogTags, labels, tests } : { users, tags, catalogTags, labels, tests, truth };
 }
 
+/** The most (user, catalog tag) pairs the dense τ′ table may have (2^28: 2.3 GB of columns). */
+const TRUTH_PAIRS_MAX = 1 << 28;
+
 /** τ′ over every user × catalog tag, from the (user, liked tag) rows of truth/liked_tags.csv. */
 function readTruth(loc: TableLocation, users: number, tags: number, catalogTags: Int32Array): LabelSet {
-  const { rows, cols } = readTable(loc, ["userid", "tagid"]) as { rows: number; cols: Int32Array[] };
   const file = loc.file;
+  const pairs = users * catalogTags.length;
+  if (pairs > TRUTH_PAIRS_MAX) {
+    throw new InputError(`${file}: ${users} users × ${catalogTags.length} tags = ${pairs} pairs, more than the ${TRUTH_PAIRS_MAX} the τ′ evaluation holds (move truth/liked_tags.csv away to bench without it)`);
+  }
+  const { rows, cols } = readTable(loc, ["userid", "tagid"]) as { rows: number; cols: Int32Array[] };
   const liked = new Uint8Array(users * tags);
   for (let i = 0; i < rows; i++) {
     const u = cols[0]![i]!;
     const t = cols[1]![i]!;
-    if (u < 0 || u >= users) throw new InputError(`${file}: row ${i + 1} has user ${u} (expected 0..${users - 1}, the users of the train files)`);
-    if (t < 0) throw new InputError(`${file}: row ${i + 1} has tag ${t} (expected a tag id ≥ 0)`);
+    if (u < 0 || u >= users) throw new InputError(`${file}:${i + 2}: userid ${u} is out of range (expected 0..${users - 1}, the users of the train files)`);
+    if (t < 0) throw new InputError(`${file}:${i + 2}: tagid ${t} is negative (expected a tag id ≥ 0)`);
     // A liked tag on no movie (ids after movie.csv's) is outside the (user, catalog tag) population.
     if (t < tags) liked[u * tags + t] = 1;
   }

@@ -3,7 +3,7 @@
  * configuration and the interventions) turned back into the configuration and the graph that ran,
  * checked against the graph recorded there; and truth/movie.csv's exact rating propensities.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { READ_CAPS, readBoundedText } from "./bounded-read.js";
 import { join } from "node:path";
 import type { CtarConfig } from "../config/ctar-config.js";
 import { parseCtarConfig } from "../config/parse-config.js";
@@ -23,10 +23,10 @@ export interface DatasetRun {
 /** Reads DIR/config.json and rebuilds the configuration and graph of the run. */
 export function readDatasetRun(dir: string, registry: MechanismRegistry): DatasetRun {
   const file = join(dir, "config.json");
-  if (!existsSync(file)) throw new InputError(`${file}: file not found (expected a folder written by 'ctar generate')`);
+  const text = readBoundedText(file, READ_CAPS.datasetConfig, "the config.json of a folder written by 'ctar generate'");
   let doc: Record<string, unknown>;
   try {
-    doc = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    doc = JSON.parse(text) as Record<string, unknown>;
   } catch (e) {
     throw new InputError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }

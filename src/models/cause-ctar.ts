@@ -77,6 +77,7 @@ export function addFrobeniusTieGrad(
 
 export const causeCtar: Model<CauseCtarOptions> = {
   name: "cause-ctar",
+  needsRct: true,
   description: "CausE as the CTAR authors ran it: shared P and biases, Q_c/Q_t tied by an unsquared Frobenius norm (CTAR Table 3 'CausE')",
   defaults: { dim: 28, batch: 2048, lr: 5e-3, weightDecay: 0.1, initSd: 0.1, distance: 0.1 },
   train(data, o, ctx) {

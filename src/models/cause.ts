@@ -44,6 +44,7 @@ function addStopGradTie(th: ParamArray, gr: ParamArray, qa: number, qb: number, 
 
 export const cause: Model<CauseOptions> = {
   name: "cause",
+  needsRct: true,
   description: "CausE as published (Bonner & Vasile 2018): Q_c from OBS, Q_t from RCT, each L2-regularised, tied by a stop-gradient distance",
   defaults: { dim: 28, batch: 2048, lr: 5e-3, weightDecay: 0.1, controlDecay: 0.1, treatmentDecay: 0.1, initSd: 0.1, distance: 0.1, predictWith: "control" },
   train(data, o, ctx) {

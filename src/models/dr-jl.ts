@@ -32,6 +32,7 @@ export interface DrJlOptions {
 
 export const drJl: Model<DrJlOptions> = {
   name: "dr-jl",
+  needsRct: true,
   description: "doubly robust joint learning with an imputation model (Wang et al. 2019), Naive-Bayes propensities",
   defaults: { dim: 40, batch: 2048, lr: 1e-3, weightDecay: 0.1, imputationLr: 1e-3, imputationDecay: 0.1, initSd: 0.1, ratio: 1 },
   train(data, o, ctx) {

@@ -25,6 +25,7 @@ export interface KdLabelOptions extends FactorModelOptions {
 
 export const kdLabel: Model<KdLabelOptions> = {
   name: "kd-label",
+  needsRct: true,
   description: "label distillation from a teacher trained on RCT (Liu et al. 2020)",
   defaults: { dim: 40, batch: 2048, lr: 1e-3, weightDecay: 0.1, initSd: 0.1, teacherDim: 40, teacherBatch: 512, teacherLr: 1e-3, teacherDecay: 0.1, alpha: 1, ratio: 1 },
   train(data, o, ctx) {

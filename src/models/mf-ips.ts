@@ -12,6 +12,7 @@ export type MfIpsOptions = FactorModelOptions;
 
 export const mfIps: Model<MfIpsOptions> = {
   name: "mf-ips",
+  needsRct: true,
   description: "MF on ALL with inverse Naive-Bayes propensity weights, batch-sum loss (CTAR Table 3 'MF-IPS')",
   defaults: { dim: 48, batch: 256, lr: 1e-3, weightDecay: 1, initSd: 0.1 },
   train(data, o, ctx) {

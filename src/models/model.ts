@@ -82,6 +82,8 @@ export interface Model<O extends ModelOptions = ModelOptions> {
   readonly name: string;
   /** One line describing the model and its source. */
   readonly description: string;
+  /** True when the model learns from the RCT labels (rcttag.csv): without them it cannot run. */
+  readonly needsRct?: boolean;
   /** Default options (the paper authors' hyper-parameters for MF, MF-IPS and CausE). */
   readonly defaults: O;
   /** Trains one run and returns the predictor. Must draw randomness only from `ctx.stream`. */

@@ -24,6 +24,7 @@ import { popcount } from "../mechanisms/values.js";
 import { chiSquareSurvival } from "./chi-square.js";
 import { type Claim, graphClaims } from "./claims.js";
 import { ClusterScore } from "./cluster-score.js";
+import { MIN_EXPECTED, mergeSparseColumns } from "./merge-columns.js";
 import { cmhGeneralAssociation } from "./cmh.js";
 
 export interface VerifyInput {
@@ -209,20 +210,14 @@ export function verifyWorld(input: VerifyInput): VerifyReport {
   const scored = tables.filter((t) => t.skip === undefined && t.claim.variable !== "movie");
   const scores = new Map<Table, { score: ClusterScore; map: Int32Array; col: Int32Array }>();
   for (const t of scored) {
-    const map = new Int32Array(t.columns).fill(-1);
-    let C = 0;
-    for (let j = 0; j < t.columns; j++) {
-      let n = 0;
-      for (let h = 0; h < t.strata; h++) n += t.total[h * t.columns + j]!;
-      if (n > 0) map[j] = C++;
-    }
+    const { map, columns: C } = mergeSparseColumns(t.ones, t.total, t.strata, t.columns, MIN_EXPECTED);
     const ones = new Float64Array(t.strata * C);
     const total = new Float64Array(t.strata * C);
     for (let h = 0; h < t.strata; h++) {
       for (let j = 0; j < t.columns; j++) {
         if (map[j]! < 0) continue;
-        ones[h * C + map[j]!] = t.ones[h * t.columns + j]!;
-        total[h * C + map[j]!] = t.total[h * t.columns + j]!;
+        ones[h * C + map[j]!]! += t.ones[h * t.columns + j]!;
+        total[h * C + map[j]!]! += t.total[h * t.columns + j]!;
       }
     }
     scores.set(t, { score: new ClusterScore(ones, total, t.strata, C), map, col: new Int32Array(movies) });

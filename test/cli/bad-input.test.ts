@@ -98,8 +98,16 @@ test("a non-empty output folder is not overwritten without --force", () => {
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /not empty \(use --force/);
   assert.equal(readFileSync(join(out, "keep.txt"), "utf8"), "mine");
+  // --force replaces only a ctar dataset (or an empty folder): this one is the user's.
   const f = ctar(["generate", "--out", out, "--force", "--quiet", ...SMALL]);
-  assert.equal(f.status, 0, f.stderr);
-  assert.ok(existsSync(join(out, "train/rating.csv")));
-  assert.ok(!existsSync(join(out, "keep.txt")));
+  assert.equal(f.status, 2, f.stderr);
+  assert.match(f.stderr, /not a ctar dataset/);
+  assert.equal(readFileSync(join(out, "keep.txt"), "utf8"), "mine");
+  const ds = join(root, "ds");
+  assert.equal(ctar(["generate", "--out", ds, "--quiet", ...SMALL]).status, 0);
+  writeFileSync(join(ds, "keep.txt"), "mine");
+  const g = ctar(["generate", "--out", ds, "--force", "--quiet", ...SMALL, "--seed", "5"]);
+  assert.equal(g.status, 0, g.stderr);
+  assert.ok(existsSync(join(ds, "train/rating.csv")));
+  assert.ok(!existsSync(join(ds, "keep.txt")));
 });
