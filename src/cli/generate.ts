@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
 import { checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
+import { parseFormat } from "../io/dataset-formats.js";
 import { generateInto } from "../io/generate-run.js";
 import { writePart } from "../io/parts.js";
 import { TRUTH_LEVELS, runInputsFromOptions } from "../io/run-inputs.js";
@@ -29,6 +30,7 @@ export function registerGenerate(program: Command): void {
     )
     .option("--graph <file>", "run this m-graph file (JSON/YAML, with the mechanism modules it names) instead of the CTAR preset; mechanism parameters come from the file")
     .option("--truth <level>", "'basic' (truth/*.csv) or 'full' (also truth/full.csv.gz: every (user, movie) before missingness) (default: basic)")
+    .option("--format <format>", "table files: csv, parquet (NAME.parquet instead of NAME.csv) or both (default: csv)")
     .option("--workers <n>", "worker threads generating blocks of users (default: the machine's cores, at most 8, and none below 4 million user-movie pairs; the files are the same for any number)")
     .option("--shard <I/N>", "write only shard I (0-based) of N, a part for `ctar merge`; I may be 'auto' (from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX)");
   addConfigOptions(cmd);
@@ -50,7 +52,7 @@ export function registerGenerate(program: Command): void {
     if (graphFile !== undefined && ignored.length > 0) {
       throw new ConfigError(`--${ignored[0]} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (edit it instead)`);
     }
-    const inputs = await runInputsFromOptions(config, graphFile, opts["do"] as string[], truth as "basic" | "full");
+    const inputs = await runInputsFromOptions(config, graphFile, opts["do"] as string[], truth as "basic" | "full", parseFormat(opts["format"]));
     // Validate the target before any work, so a refused --out costs nothing.
     checkTarget(out, opts["force"] === true);
     const progress = new Progress(quiet ? undefined : process.stderr, shard === undefined ? config.users : undefined);

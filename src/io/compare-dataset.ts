@@ -13,6 +13,7 @@ import type { MechanismRegistry } from "../mechanisms/registry.js";
 import { READ_CAPS, readBoundedText } from "./bounded-read.js";
 import { fsError } from "./fs-error.js";
 import { CARD_FILE, cardDate } from "./dataset-artifact.js";
+import { parseFormat } from "./dataset-formats.js";
 import { generateInto } from "./generate-run.js";
 import { onInterrupt } from "./signal-cleanup.js";
 
@@ -96,7 +97,7 @@ async function regenerateInto(tmp: string, dir: string, run: RegenerationInput):
   } catch {
     date = undefined;
   }
-  const inputs = { config: run.config, graph: run.graph, registry: run.registry, modules: [], source: "config.json", truth, record } as const;
+  const inputs = { config: run.config, graph: run.graph, registry: run.registry, modules: [], source: "config.json", truth, format: parseFormat(record["format"]), record } as const;
   // One thread: the registry already holds the recorded modules, which workers would re-import by path.
   await generateInto(tmp, inputs, { workers: 1, ...(date === undefined ? {} : { date }) });
 }

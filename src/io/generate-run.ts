@@ -11,6 +11,7 @@ import type { MechanismRegistry } from "../mechanisms/registry.js";
 import { World } from "../generate/world.js";
 import type { UserRange } from "../generate/plan.js";
 import { writeArtifacts } from "./dataset-artifact.js";
+import { type DatasetFormat, applyFormat } from "./dataset-formats.js";
 import { type DatasetFiles, finishDataset } from "./finish-dataset.js";
 import { resolveCatalog } from "./resolve-catalog.js";
 import { StreamedFiles } from "./streamed-files.js";
@@ -26,6 +27,8 @@ export interface RunInputs {
   /** Who the modules came from, for messages (the graph file). */
   readonly source: string;
   readonly truth: "basic" | "full";
+  /** Table files: CSV (default), Parquet, or both. */
+  readonly format?: DatasetFormat;
   /** Extra config.json fields (truth level, interventions, graph file …). */
   readonly record: Readonly<Record<string, unknown>>;
 }
@@ -98,7 +101,8 @@ export async function generateInto(dir: string, inputs: RunInputs, options: RunO
     record: inputs.record,
     onProgress: (stage) => options.onProgress?.(inputs.config.users, stage),
   });
+  const converted = await applyFormat(dir, inputs.format ?? "csv", inputs.graph, (t) => options.onProgress?.(inputs.config.users, `Parquet: ${t}`));
   options.onProgress?.(inputs.config.users, "card and checksums");
   writeArtifacts(dir, options.date);
-  return { files, warnings: pass.warnings };
+  return { files: converted ?? files, warnings: pass.warnings };
 }

@@ -168,7 +168,9 @@ export async function loadDatasetRun(dir: string, graphFile?: string): Promise<D
     return { config, graph: run.graph, registry: run.registry, expectedRows };
   }
   if (json["graph"] === undefined) throw new InputError(`${file}: no 'graph' entry; give the graph with --graph FILE`);
-  const graph = parseGraphSpec(json["graph"], `${file}: graph`);
+  // Checked by the parser; the recorded value itself is used, so a regeneration writes the same bytes.
+  const parsed = parseGraphSpec(json["graph"], `${file}: graph`);
+  const graph = JSON.stringify(parsed) === JSON.stringify(json["graph"]) ? parsed : (json["graph"] as MGraph);
   const modules = json["modules"];
   if (modules !== undefined && !(Array.isArray(modules) && modules.every((m) => typeof m === "string"))) {
     throw new InputError(`${file}: 'modules' must be a list of module paths (got ${JSON.stringify(modules)})`);

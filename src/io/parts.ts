@@ -17,6 +17,7 @@ import { World } from "../generate/world.js";
 import { selectMovies } from "../catalog/select-movies.js";
 import { VERSION } from "../version.js";
 import { writeArtifacts } from "./dataset-artifact.js";
+import { applyFormat } from "./dataset-formats.js";
 import { type DatasetFiles, finishDataset } from "./finish-dataset.js";
 import { type RunInputs, type RunOptions, writeUsers } from "./generate-run.js";
 import { resolveCatalog } from "./resolve-catalog.js";
@@ -41,7 +42,7 @@ interface PartManifest {
 }
 
 function runRecord(inputs: RunInputs): Record<string, unknown> {
-  return { config: inputs.config, graph: inputs.graph, modules: inputs.modules, truth: inputs.truth, record: inputs.record };
+  return { config: inputs.config, graph: inputs.graph, modules: inputs.modules, truth: inputs.truth, format: inputs.format ?? "csv", record: inputs.record };
 }
 
 /** What must agree between the parts of one run: the tool version and every input. */
@@ -176,6 +177,7 @@ export async function mergeParts(dirs: readonly string[], dir: string, options: 
   const ratingStart = new Float64Array(c.users + 1);
   for (let u = 0; u < c.users; u++) ratingStart[u + 1] = ratingStart[u]! + counts[u]!;
   const out = finishDataset({ dir, world, pass: { ratingStart, pools, tallies, rows }, warnings, warn, record: inputs.record, onProgress: (s) => options.onProgress?.(c.users, s) });
+  const converted = await applyFormat(dir, inputs.format ?? "csv", inputs.graph);
   writeArtifacts(dir);
-  return { files: out, users: c.users };
+  return { files: converted ?? out, users: c.users };
 }

@@ -12,12 +12,19 @@ import type { MGraph } from "../graph/mgraph.js";
 import { builtinRegistry } from "../mechanisms/registry.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { applyInterventions, parseIntervention } from "../scm/intervention.js";
+import { type DatasetFormat, parseFormat } from "./dataset-formats.js";
 import type { RunInputs } from "./generate-run.js";
 import { loadGraphRun, loadMechanismModules } from "./load-graph-run.js";
 
 export const TRUTH_LEVELS = ["basic", "full"] as const;
 
-export async function runInputsFromOptions(config: CtarConfig, graphFile: string | undefined, doTexts: readonly string[], truth: "basic" | "full"): Promise<RunInputs & { interventionTexts: string[] }> {
+export async function runInputsFromOptions(
+  config: CtarConfig,
+  graphFile: string | undefined,
+  doTexts: readonly string[],
+  truth: "basic" | "full",
+  format: DatasetFormat = "csv",
+): Promise<RunInputs & { interventionTexts: string[] }> {
   const fromFile = graphFile === undefined ? undefined : await loadGraphRun(graphFile);
   const registry = fromFile?.registry ?? builtinRegistry();
   const preset = fromFile?.graph ?? ctarGraph(config);
@@ -25,6 +32,7 @@ export async function runInputsFromOptions(config: CtarConfig, graphFile: string
   const graph = applyInterventions(preset, interventions, registry);
   const record = {
     truth,
+    ...(format === "csv" ? {} : { format }),
     interventions: interventions.map((i) => ({ node: i.node, mechanism: i.mechanism, text: i.text })),
     ...(fromFile === undefined ? {} : { graphFile: fromFile.file, modules: fromFile.modules }),
   };
@@ -35,6 +43,7 @@ export async function runInputsFromOptions(config: CtarConfig, graphFile: string
     modules: fromFile?.modules ?? [],
     source: fromFile?.file ?? "the CTAR preset",
     truth,
+    format,
     record,
     interventionTexts: interventions.map((i) => i.text),
   };
@@ -52,8 +61,9 @@ export async function runInputsFromRecord(doc: Record<string, unknown>, where: s
   const paths = (modules as string[]).map((m) => resolve(baseDir, m));
   const registry = await loadMechanismModules(paths, builtinRegistry(), where);
   const truth = doc["truth"] === "full" ? "full" : "basic";
+  const format = parseFormat(doc["format"]);
   let record: Record<string, unknown> = {};
   if (doc["record"] !== undefined && typeof doc["record"] === "object" && doc["record"] !== null) record = doc["record"] as Record<string, unknown>;
   else for (const k of ["truth", "interventions", "graphFile", "modules"]) if (doc[k] !== undefined) record[k] = doc[k];
-  return { config, graph, registry, modules: paths, source: typeof doc["graphFile"] === "string" ? doc["graphFile"] : where, truth, record };
+  return { config, graph, registry, modules: paths, source: typeof doc["graphFile"] === "string" ? doc["graphFile"] : where, truth, format, record };
 }

@@ -16,7 +16,7 @@ const WORLD = ["--users", "3000", "--movies", "200", "--seed", "21", "--quiet", 
 const VARIANTS: Record<string, string[]> = {
   preset: [],
   reference: ["--compat", "reference"],
-  "truth-full": ["--truth", "full"],
+  "truth-full": ["--truth", "full", "--format", "both"],
   do: ["--do", "R_O=uniform:0.01"],
   graph: ["--graph", join(REPO, "examples/user-activity/graph.yaml")],
 };
