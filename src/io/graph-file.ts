@@ -59,7 +59,7 @@ export function parseGraphDocumentText(text: string, source: string, format?: Gr
     value = fmt === "json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, maxAliasCount: 100 });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    const why = e instanceof RangeError ? "nested too deeply" : msg.split("\n")[0];
+    const why = e instanceof RangeError || /call stack/i.test(msg) ? "nested too deeply" : msg.split("\n")[0];
     throw new InputError(`${errorPlace(e, text, source)}: cannot parse as ${fmt.toUpperCase()}: ${why}`, { cause: e });
   }
   return parseGraphDocument(value, source);

@@ -67,10 +67,10 @@ const readCases: Array<[string, Make, RegExp]> = [
   ["/dev/zero", () => "/dev/zero", /^ctar: \/dev\/zero: not a regular file/],
   ["a FIFO", fifo, /pipe\.yaml: not a regular file/],
   ["2 MiB of YAML", () => file("big.yaml", `name: x\n# ${"x".repeat(2 << 20)}\n`), /big\.yaml: 2\.0 MiB, more than the 1 MiB a graph file/],
-  ["invalid YAML", () => file("g.yaml", "nodes: [oops\n"), /g\.yaml: cannot parse as YAML/],
-  ["invalid JSON", () => file("g.json", "{ nodes: "), /g\.json: cannot parse as JSON/],
+  ["invalid YAML", () => file("g.yaml", "nodes: [oops\n"), /g\.yaml:\d+:\d+: cannot parse as YAML/],
+  ["invalid JSON", () => file("g.json", "{ nodes: "), /g\.json:\d+:\d+: cannot parse as JSON/],
   ["a billion-laughs YAML", () => file("laughs.yaml", laughs()), /laughs\.yaml: cannot parse as YAML: Excessive alias count/],
-  ["YAML nested 100,000 deep", () => file("deep.yaml", "[".repeat(100_000)), /deep\.yaml: cannot parse as YAML/],
+  ["YAML nested 100,000 deep", () => file("deep.yaml", "[".repeat(100_000)), /deep\.yaml(:\d+:\d+)?: cannot parse as YAML: nested too deeply/],
 ];
 
 for (const command of [["graph", "validate"], ["graph", "analyze"], ["graph", "show"], ["generate"]] as const) {
