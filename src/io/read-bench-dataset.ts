@@ -1,7 +1,7 @@
 /**
  * Reads a CTAR dataset folder for the baselines: DIR/train/{movie,rating,obstag,rcttag}.csv,
  * DIR/test/{test_1,test_2,test_3,test}.csv and, if present, DIR/truth/liked_tags.csv, into the
- * typed `BenchDataset` (training labels built as the authors did, reference §5).
+ * typed `BenchDataset` (training labels built as the authors did, docs/baselines.md#training-labels).
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
