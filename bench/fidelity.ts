@@ -1,6 +1,6 @@
 /**
  * The fidelity table of the README: generates the reference-compatible dataset on a base catalog
- * for many seeds and prints mean ± sd over seeds of the figures of reference §4.
+ * for many seeds and prints mean ± sd over seeds of the figures of docs/release.md#the-released-dataset.
  * Usage: node dist/bench/fidelity.js [catalogDir=../shared/ctar-base] [seeds=30] [firstSeed=100]
  */
 import { resolve } from "node:path";

@@ -23,7 +23,7 @@ export function movieCount(c: BaseCatalog): number {
   return c.movieId.length;
 }
 
-/** Total tagCount per movie: the catalog's popularity measure (reference §2 step 1). */
+/** Total tagCount per movie: the catalog's popularity measure (docs/model.md#m-movies). */
 export function moviePopularity(c: BaseCatalog): Float64Array {
   const n = movieCount(c);
   const out = new Float64Array(n);

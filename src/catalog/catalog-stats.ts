@@ -1,11 +1,10 @@
 /**
- * Summary figures of a base catalog: the figures of reference §6 ("Synthetic catalog: figures for
- * an embedded default"), computed the same way for the authors' base data and for the built-in
+ * Summary figures of a base catalog: the figures of docs/catalog.md#figures-of-a-catalog, computed the same way for the authors' base data and for the built-in
  * synthetic catalog so the two can be compared.
  *
  * Conventions (fixed here so that every figure has one meaning):
- * - popularity of a movie = the sum of its tagCounts (reference §2 step 1); the "top N" movies
- *   are the N largest, ties broken by ascending movie id (reference §7 item 5);
+ * - popularity of a movie = the sum of its tagCounts (docs/model.md#m-movies); the "top N" movies
+ *   are the N largest, ties broken by ascending movie id (docs/test-sets.md#defects-of-the-authors-generator, item 5);
  * - popularity of a tag = the sum of its tagCount over all movies of the catalog;
  * - standard deviations are sample standard deviations (divisor n − 1, as pandas' `std`);
  * - a "slope" is the ordinary least-squares slope of ln(value) on ln(rank), ranks starting at 1,
@@ -13,7 +12,7 @@
  */
 import { type BaseCatalog, movieCount, moviePopularity } from "./base-catalog.js";
 
-/** The §6 figures of one catalog. */
+/** The figures of one catalog (docs/catalog.md#figures-of-a-catalog). */
 export interface CatalogStats {
   /** Number of movies. */
   readonly movies: number;
@@ -35,7 +34,7 @@ export interface CatalogStats {
   readonly tagPopularitySlope: number;
   /**
    * Log-log slope of tag popularity counted over the `top` most popular movies only (ranks
-   * 1..top): the π of reference §2 step 2 that the generator uses. Not a §6 figure.
+   * 1..top): the π of docs/model.md#tag-popularity that the generator uses. Not a catalog figure.
    */
   readonly topTagPopularitySlope: number;
   /** Log-log slope of movie popularity over movie ranks 1..top. */
@@ -121,7 +120,7 @@ export function distinctTagsOf(c: BaseCatalog, movies: ArrayLike<number>, perMov
   return seen.size;
 }
 
-/** The §6 figures of `c`; the "top" figures use the `top` most popular movies / tags. */
+/** The catalog figures of `c`; the "top" figures use the `top` most popular movies / tags. */
 export function catalogStats(c: BaseCatalog, top = 1000): CatalogStats {
   const n = movieCount(c);
   const order = popularityOrder(c);

@@ -1,6 +1,6 @@
 /**
- * Reference §2 steps 1–2: the |M| movies with the largest total tagCount (ties broken by movie id,
- * where the authors' unstable sort left them arbitrary, reference §7.5), in popularity order, and
+ * docs/model.md#m-movies and #tag-popularity: the |M| movies with the largest total tagCount (ties broken by movie id,
+ * where the authors' unstable sort left them arbitrary, docs/test-sets.md#defects-of-the-authors-generator), in popularity order, and
  * the tag vocabulary they use with its popularity π_t ∝ Σ_m tagCount(m, t).
  */
 import { ConfigError } from "../errors/errors.js";

@@ -1,6 +1,6 @@
 /**
  * The built-in synthetic catalog: a base catalog made by ctar itself from a seed, so that the
- * generator runs with nothing downloaded (reference §6). It is calibrated so that
+ * generator runs with nothing downloaded (docs/catalog.md#the-built-in-synthetic-catalog). It is calibrated so that
  * `catalogStats` of the default catalog lands near the figures measured on the authors' base
  * data; the real data stays one flag away.
  *
@@ -26,8 +26,8 @@
  *    μ_r = μ∞ + d · exp(−r / r_μ) (popular movies are rated higher) and
  *    s_r = s_max − (s_max − s_0) · exp(−r / r_s) (averages over few raters spread more).
  *
- * The parameters below were fitted to the §6 figures (see /work/notes/catalog-readme.md for the
- * measured figures of both catalogs).
+ * The parameters below were fitted to the base data's figures (docs/catalog.md#figures-of-a-catalog
+ * gives the measured figures of both catalogs).
  */
 import { ConfigError } from "../errors/errors.js";
 import type { Stream } from "../rng/stream.js";

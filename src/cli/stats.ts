@@ -1,4 +1,4 @@
-/** `ctar stats DIR`: the figures of reference §4 for any folder in the CTAR layout. */
+/** `ctar stats DIR`: the figures of docs/release.md#the-released-dataset for any folder in the CTAR layout. */
 import type { Command } from "commander";
 import { readCtarFolder } from "../io/read-dataset.js";
 import { type DatasetStats, datasetStats } from "../stats/dataset-stats.js";

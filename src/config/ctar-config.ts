@@ -1,6 +1,6 @@
 /**
- * The CTAR generator's configuration: every parameter of reference §2–3 with the reference
- * defaults (the authors' run.sh). Parsed once at the edge (CLI flags and/or a JSON/YAML file);
+ * The CTAR generator's configuration: every parameter of docs/model.md#structural-equations and
+ * docs/test-sets.md with the authors' defaults (their run.sh). Parsed once at the edge (CLI flags and/or a JSON/YAML file);
  * the core receives only a parsed `CtarConfig`.
  */
 import { z } from "zod";
@@ -63,7 +63,7 @@ export const CTAR_OPTIONS: readonly OptionSpec[] = [
   { flag: "movies", path: ["movies"], kind: "int", help: "number of movies |M| (the most tagged of the catalog)" },
   { flag: "catalog", path: ["catalog"], kind: "string", help: "'builtin' or a folder with movie_rating.csv and movie_tag_ct.csv" },
   { flag: "catalog-seed", path: ["catalogSeed"], kind: "int", help: "seed of the built-in synthetic catalog" },
-  { flag: "compat", path: ["compat"], kind: "string", help: "'none', or 'reference' to keep the authors' construction (reference §7)" },
+  { flag: "compat", path: ["compat"], kind: "string", help: "'none', or 'reference' to keep the authors' construction (see docs/test-sets.md)" },
   { flag: "tags-per-movie", path: ["tagsPerMovie"], kind: "int", help: "tags per movie in TM (padded from tag popularity)" },
   { flag: "liked-tags-min", path: ["likedTags", "min"], kind: "int", help: "fewest tags a user likes" },
   { flag: "liked-tags-max", path: ["likedTags", "max"], kind: "int", help: "most tags a user likes" },

@@ -5,7 +5,7 @@
  * the graph the analysis reads is the process that ran.
  */
 
-/** m-graph sets (reference §1). */
+/** m-graph sets (docs/model.md#nodes-sets-and-plates). */
 export type MGraphSet = "V_o" | "V_m" | "N" | "V*" | "R";
 export const MGRAPH_SETS: readonly MGraphSet[] = ["V_o", "V_m", "N", "V*", "R"];
 

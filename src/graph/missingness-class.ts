@@ -1,6 +1,6 @@
 /**
  * Missingness classes of an m-graph by d-separation (Mohan, Pearl & Tian 2013, "Graphical
- * models for inference with missing data", NeurIPS 2013; the CTAR paper §4.2; reference §1):
+ * models for inference with missing data", NeurIPS 2013; the CTAR paper §4.2; docs/model.md#missingness-classes):
  *
  *   MCAR  if (V_m ∪ V_o ∪ N) ⊥ R
  *   MAR   if (V_m ∪ N) ⊥ R | V_o

@@ -2,7 +2,7 @@
  * Reads a CTAR dataset folder for the baselines: DIR/train/{movie,rating,obstag,rcttag},
  * DIR/test/{test_1,test_2,test_3,test} and, if present, DIR/truth/liked_tags, each as .csv or
  * .parquet (dataset-table.ts), into the typed `BenchDataset` (training labels built as the
- * authors did, reference §5).
+ * authors did, docs/baselines.md#training-labels).
  */
 import { statSync } from "node:fs";
 import path from "node:path";

@@ -1,5 +1,5 @@
 /**
- * Training labels of the CTAR baselines (ctar-reference.md §5, as the paper's authors built them):
+ * Training labels of the CTAR baselines (docs/baselines.md#training-labels, as the paper's authors built them):
  *  - OBS ("biased", from obstag.csv): a listed tag → 1; a −1 row → every tag of that movie 0.
  *  - RCT ("unbiased", from rcttag.csv): the same, and in addition every tag of an RCT movie that
  *    the user did not list → 0 (unless that negative is already an OBS triple; see
@@ -58,13 +58,13 @@ export function observedLabels(fb: TagFeedback, movies: MovieTags, users: number
 }
 
 /**
- * RCT labels, in two parts, as the CTAR authors' lists come out (this reproduces §5's counts):
+ * RCT labels, in two parts, as the CTAR authors' lists come out (this reproduces the counts of docs/baselines.md#training-labels):
  *  1. the OBS rule applied to rcttag.csv: a listed tag → 1, a −1 row → every tag of the movie 0;
  *  2. then, per (user, movie) pair in order of first appearance, every tag of the movie the user
  *     did not list → 0, EXCEPT triples already in `obs` (in the authors' pipeline these extra
  *     negatives were deduplicated against the biased list first; they still reach ALL via OBS).
- * On ctar-table3 part 2's exception removes 145 triples (5,902 → 5,757), which is what §5's
- * Naive-Bayes weights (w0 ≈ 137.67, w1 ≈ 40.62) imply. Pass no `obs` to keep them all.
+ * On ctar-table3 part 2's exception removes 145 triples (5,902 → 5,757), which is what the
+ * Naive-Bayes weights of docs/baselines.md#mf-ips (w0 ≈ 137.67, w1 ≈ 40.62) imply. Pass no `obs` to keep them all.
  */
 export function randomizedLabels(fb: TagFeedback, movies: MovieTags, users: number, tags: number, obs?: LabelSet): LabelSet {
   const b = new LabelSetBuilder(tags);

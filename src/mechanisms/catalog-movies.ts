@@ -1,4 +1,4 @@
-/** M: the catalog's |M| most tagged movies in popularity order (reference §2 step 1). */
+/** M: the catalog's |M| most tagged movies in popularity order (docs/model.md#m-movies). */
 import { z } from "zod";
 import { GraphError } from "../errors/errors.js";
 import { defineMechanism } from "./mechanism.js";

@@ -1,4 +1,4 @@
-/** TU (reference §2 step 4): a uniform number of liked tags in [min, max], drawn from π without replacement. */
+/** TU (docs/model.md#tu-liked-tags): a uniform number of liked tags in [min, max], drawn from π without replacement. */
 import { z } from "zod";
 import { ConfigError } from "../errors/errors.js";
 import { WeightedTable, weightedSampleWithoutReplacement } from "../rng/sample.js";

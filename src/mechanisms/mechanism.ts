@@ -20,7 +20,7 @@ export interface Dims {
 
 /**
  * The tag vocabulary: an exogenous constant of the world (not a node), with the tag popularity π
- * of reference §2 step 2. Internal tag ids are 0..count-1.
+ * of docs/model.md#tag-popularity. Internal tag ids are 0..count-1.
  */
 export interface TagUniverse {
   readonly count: number;
@@ -48,7 +48,7 @@ export interface SetupContext<P> {
   readonly parents: ParentValues;
   /** A stream for this node's global draws (e.g. choosing the RCT users), keyed by node and purpose. */
   stream(purpose: string): Stream;
-  /** Reference-compatibility mode (reference §7): keeps the authors' construction where it differs. */
+  /** Reference-compatibility mode (docs/test-sets.md#default-and-reference-compatible-construction): keeps the authors' construction where it differs. */
   readonly compat: "none" | "reference";
   /** Reports something the user must know (e.g. probabilities clipped at 1). */
   warn(message: string): void;

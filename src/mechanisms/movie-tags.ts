@@ -1,5 +1,5 @@
 /**
- * TM (reference §2 step 3): each movie's first `tagsPerMovie` catalog tags; a movie with fewer is
+ * TM (docs/model.md#tm-movie-tags): each movie's first `tagsPerMovie` catalog tags; a movie with fewer is
  * padded with draws from the tag popularity π, without duplicates.
  */
 import { z } from "zod";

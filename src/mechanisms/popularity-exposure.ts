@@ -1,6 +1,6 @@
 /**
  * RecSys: the recommender's exposure score, a deterministic function of the movie: |M| − rank_m
- * (the popularity recommender of the reference; reference §7.6: it is the only recommender there).
+ * (the popularity recommender of the authors' generator, its only one: docs/model.md#recsys-exposure-score).
  * `uniform` gives every movie the same score, the midpoint, so that a missingness mechanism reading
  * it no longer depends on the movie.
  */

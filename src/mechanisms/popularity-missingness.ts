@@ -1,5 +1,5 @@
 /**
- * R_R (paper Eq. 6, reference §2 step 7): P(R_R = 1 | m) = P_M · s_m / mean(s), with
+ * R_R (paper Eq. 6, docs/model.md#r_r-rating-missingness): P(R_R = 1 | m) = P_M · s_m / mean(s), with
  * s_m = sigmoid(score_m / T + b), score_m the recommender's exposure score (|M| − rank_m) and
  * b = −|M|/(2T) by default. Probabilities above 1 are clipped and reported, never wrapped.
  * Also `uniform-missingness`: P(R = 1) = rate for every pair (MCAR), for interventions.

@@ -1,6 +1,6 @@
 /**
  * Proxies (V*): deterministic functions of a partially observed variable and its missingness
- * indicator, emitting the observed rows (reference §2 step 10).
+ * indicator, emitting the observed rows (docs/model.md#proxies).
  *  - rating-proxy: R* = R where R_R = 1 → table `rating` (user, movie, rating).
  *  - survey-tag-proxy: RCT* = TL where R_RCT = 1: every tag of TL, or tag −1 when TL is empty →
  *    table `rcttag` (user, movie, tag).

@@ -1,7 +1,7 @@
 /**
  * The iteration order of a CPython set of small non-negative integers, for `--compat reference`:
  * the authors' generator labels "the first element" of `list(set(TM) & set(TU))` in ObsTag
- * (reference §7.2), so reproducing their construction means reproducing that order.
+ * (docs/test-sets.md#defects-of-the-authors-generator, item 2), so reproducing their construction means reproducing that order.
  *
  * Model (CPython 3.7–3.12 Objects/setobject.c, as documented there): an int hashes to itself; a
  * set starts with 8 slots; a key goes to slot hash & mask, else the next 9 slots when they fit

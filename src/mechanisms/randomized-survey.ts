@@ -1,5 +1,5 @@
 /**
- * R_RCT (reference §2 step 8): `users` users drawn uniformly without replacement, each shown
+ * R_RCT (docs/model.md#r_rct-randomized-survey): `users` users drawn uniformly without replacement, each shown
  * `moviesPerUser` movies drawn uniformly without replacement. No parents: MCAR by construction.
  */
 import { z } from "zod";

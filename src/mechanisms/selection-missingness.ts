@@ -1,9 +1,9 @@
 /**
- * R_O (paper Eq. 7, reference §2 steps 9–10): which (user, movie) pairs get observational tags, and
+ * R_O (paper Eq. 7, docs/model.md#r_o-observational-tag-missingness): which (user, movie) pairs get observational tags, and
  * which of the pair's liked tags are labelled.
  *  1. Pair: s_{u,m} = sigmoid((score_m + α R_{u,m}) / T + b), α = |M|/5 and b = −|M|/T by default;
  *     P(R_O = 1) = P_O · s_{u,m} / mean_m s_{u,·}, normalised per user, clipped at 1 and reported.
- *  2. Tags (the TL → R_O edge): one tag of TL is always labelled, chosen at random (reference §7.2;
+ *  2. Tags (the TL → R_O edge): one tag of TL is always labelled, chosen at random (docs/test-sets.md#defects-of-the-authors-generator, item 2;
  *     `compat: reference` takes the first element of the authors' Python set of liked tags, see
  *     python-set-order.ts);
  *     each other tag of TL is labelled independently with probability `keepRate`.

@@ -3,7 +3,7 @@
  * an identical plain-JavaScript fallback. Both perform the same IEEE-754 double operations in the
  * same order (no fused multiply-add), so they give bit-identical results; the kernel is ~2.5–3×
  * faster on this project's reference machine, which matters because the update touches every
- * parameter on every step (ctar-reference.md §5).
+ * parameter on every step (docs/baselines.md#optimiser).
  *
  * The module is assembled here from its opcodes (no build tool, no binary file). In text form:
  *

@@ -1,5 +1,5 @@
 /**
- * CausE as the CTAR authors ran it (ctar-reference.md §5), named `cause-ctar` to keep it apart from
+ * CausE as the CTAR authors ran it (docs/baselines.md#cause-as-the-authors-ran-it), named `cause-ctar` to keep it apart from
  * the published CausE (`cause`, Bonner & Vasile 2018). Shared user embeddings P and both bias
  * tables; two tag tables Q_c and Q_t. Each epoch loops over the OBS batches, then the RCT batches;
  * every step, on either set, minimises

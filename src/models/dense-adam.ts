@@ -2,7 +2,7 @@
  * Adam (Kingma & Ba 2015) over a flat parameter vector split into named tables, as PyTorch's
  * `torch.optim.Adam` computes it with `weight_decay` (COUPLED decay: g ← g + wd·θ before the
  * moments) and DENSE gradients: every element of every table decays and receives an Adam update
- * on every step, not only the rows a batch touched (ctar-reference.md §5). This is what the CTAR
+ * on every step, not only the rows a batch touched (docs/baselines.md#optimiser). This is what the CTAR
  * authors' PyTorch baselines did, and it is the expensive part of training, so `step()` is one
  * fused pass over typed arrays that also clears the gradient for the next batch.
  *

@@ -1,7 +1,7 @@
 /**
  * The factorisation core shared by every built-in baseline: prediction
  *   ŷ(u, t) = p_u · q_t + b_u + b_t
- * (raw score: no sigmoid, no global bias; ctar-reference.md §5), with its tables living in a
+ * (raw score: no sigmoid, no global bias; docs/baselines.md#the-model), with its tables living in a
  * DenseAdam parameter vector. A `FactorView` names where P, Q, b_u and b_t start; two views may
  * share tables (CausE shares P and the biases, and has two Q tables).
  */

@@ -1,6 +1,6 @@
 /**
  * MF-IPS: matrix factorisation on ALL weighted by inverse Naive-Bayes propensities (Schnabel et al.
- * 2016), as the CTAR authors ran it (ctar-reference.md §5): loss = SUM over the batch of
+ * 2016), as the CTAR authors ran it (docs/baselines.md#mf-ips): loss = SUM over the batch of
  * w_y (ŷ − y)², w_y = 1/p_y. Defaults are theirs: batch 256, dim 48, lr 1e-3, wd 1.
  */
 import { factorPredictor } from "./factorization.js";

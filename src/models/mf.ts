@@ -1,6 +1,6 @@
 /**
  * MF: matrix factorisation trained on ALL with the batch-mean squared loss (the CTAR authors'
- * baseline; ctar-reference.md §5). Defaults are theirs: batch 2048, dim 40, lr 1e-3, wd 0.1.
+ * baseline; docs/baselines.md#mf). Defaults are theirs: batch 2048, dim 40, lr 1e-3, wd 0.1.
  */
 import { factorPredictor } from "./factorization.js";
 import { fitFactorModel } from "./fit-factor.js";

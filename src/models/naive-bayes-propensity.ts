@@ -1,6 +1,6 @@
 /**
  * Naive-Bayes propensity (Schnabel et al., "Recommendations as Treatments", ICML 2016, §5.2), one
- * value per label y, estimated as the CTAR authors did (ctar-reference.md §5):
+ * value per label y, estimated as the CTAR authors did (docs/baselines.md#mf-ips):
  *   p_y = P(Y=y | O=1) · P(O=1) / P(Y=y),
  * with P(Y | O=1) the label shares in OBS, P(Y) the label shares in RCT (the randomised trial) and
  * P(O=1) = |OBS| / (users × tags). No clipping. MF-IPS weighs each example by w_y = 1 / p_y.

@@ -1,5 +1,5 @@
 /**
- * The CTAR m-graph of the paper's Figure 4 and Table 2 (reference §1), as a value. Mechanism
+ * The CTAR m-graph of the paper's Figure 4 and Table 2 (docs/model.md#nodes-sets-and-plates), as a value. Mechanism
  * parameters are filled from a resolved configuration by `ctarGraph(config)`; `CTAR_STRUCTURE`
  * is the bare structure (no parameters) for analysis and drawing.
  */

@@ -1,4 +1,4 @@
-/** The CTAR preset: the m-graph of reference §1 with mechanism parameters from a configuration. */
+/** The CTAR preset: the m-graph of docs/model.md with mechanism parameters from a configuration. */
 import type { CtarConfig } from "../config/ctar-config.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { buildCtarGraph } from "./ctar-graph.js";

@@ -1,5 +1,5 @@
 /**
- * The figures of reference §4 for any dataset in the CTAR layout: rows per file, the rating
+ * The figures of docs/release.md#the-released-dataset for any dataset in the CTAR layout: rows per file, the rating
  * histogram, distinct tags in movie.csv, (user, movie) pairs and −1 rows in the tag files, users
  * per file, and the positive share of each test file.
  */

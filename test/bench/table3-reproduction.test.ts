@@ -1,5 +1,5 @@
 /**
- * Reproduction of the paper's Table 3 (ctar-reference.md §5) on ../shared/ctar-table3.
+ * Reproduction of the paper's Table 3 (docs/baselines.md#table-3) on ../shared/ctar-table3.
  *
  * The full reproduction is 50 runs per model (bench/table3.ts, `npm run bench`). To keep CI short,
  * this test runs RUNS = 6 runs per model. The acceptance rule for 50 runs is |mean − paper| ≤ 0.015
@@ -21,7 +21,7 @@ const TABLE3 = path.resolve(process.cwd(), "../shared/ctar-table3");
 const RUNS = 6;
 
 type Cell = [mean: number, sd: number];
-// Paper Table 3 (ctar-reference.md §5): I MSE, II MSE, II AUC, III MSE, III AUC, all MSE, all AUC.
+// Paper Table 3 (docs/baselines.md#table-3): I MSE, II MSE, II AUC, III MSE, III AUC, all MSE, all AUC.
 const PAPER: Record<string, Cell[]> = {
   mf: [[0.6988, 0.0079], [0.2335, 0.0017], [0.856, 0.001], [0.2796, 0.0002], [0.8008, 0.0019], [0.3186, 0.0019], [0.8609, 0.0008]],
   "mf-ips": [[0.1257, 0.0044], [0.1642, 0.0016], [0.7941, 0.0016], [0.2176, 0.0008], [0.6484, 0.0032], [0.1789, 0.0005], [0.7987, 0.0013]],

@@ -98,14 +98,14 @@ test("catalogStats: the 8-tag cap of the top lists", () => {
   assert.equal(s.shareWith8Tags, 0);
 });
 
-test("catalogStats reproduces reference §6 on the authors' base data", (t) => {
+test("catalogStats reproduces docs/catalog.md's figures on the authors' base data", (t) => {
   const dir = path.resolve(process.cwd(), "../shared/ctar-base");
   if (!existsSync(path.join(dir, "movie_tag_ct.csv"))) {
     t.skip(`base data absent (${dir})`);
     return;
   }
   const s = catalogStats(loadBaseCatalog(dir));
-  // §6 gives its figures to 2 decimals (counts exactly, the 8-tag share as a percentage).
+  // The reference figures are given to 2 decimals (counts exactly, the 8-tag share as a percentage).
   const r2 = (x: number) => Math.round(x * 100) / 100;
   assert.equal(s.movies, 9715);
   assert.equal(r2(s.ratingMean), 3.79);

@@ -17,7 +17,7 @@ function fnv1a(a: Int32Array | Float64Array): string {
 }
 
 /**
- * The reference §6 figures (measured on the authors' base data) and how close a synthetic
+ * The figures of docs/catalog.md#figures-of-a-catalog (measured on the authors' base data) and how close a synthetic
  * catalog must come. These are calibration targets, not estimates of a known parameter, so the
  * tolerance says how much model misfit we accept, except for the average-rating figures, which
  * are means of random draws: there the tolerance is the rounding of the target (0.005) plus
@@ -46,7 +46,7 @@ function assertCalibrated(s: CatalogStats): void {
   near("shareWith8Tags", 0.8, 0.02 * 0.8);
   // Log-log slopes: ±0.05 (calibration; seed to seed they move by about ±0.01).
   near("tagPopularitySlope", -1.17, 0.05);
-  near("topTagPopularitySlope", -1.18, 0.05); // measured on the base data, not a §6 figure
+  near("topTagPopularitySlope", -1.18, 0.05); // measured on the base data (docs/catalog.md#figures-of-a-catalog)
   near("topMoviePopularitySlope", -0.52, 0.05);
   near("moviePopularitySlope", -1.53, 0.05);
 }
@@ -78,7 +78,7 @@ function assertWellFormed(c: BaseCatalog, minCount: number, maxTags: number): vo
   }
 }
 
-test("syntheticCatalog: the default catalog meets the §6 calibration targets", () => {
+test("syntheticCatalog: the default catalog meets the catalog calibration targets", () => {
   const c = syntheticCatalog();
   assert.equal(c.source, "builtin:seed=2202");
   assertWellFormed(c, SYNTHETIC_DEFAULTS.minTagCount, 8);

@@ -1,5 +1,5 @@
 /**
- * Fidelity to the released CTAR dataset (reference §4) on the authors' base catalog, with the
+ * Fidelity to the released CTAR dataset (docs/release.md#the-released-dataset) on the authors' base catalog, with the
  * reference defaults in the authors' compatible mode, over several fixed seeds (issue 2 item 11).
  *
  * The released files are one draw of the generator. Measured over 30 seeds (seeds 100–129,

@@ -150,7 +150,7 @@ test("d-separation honours deterministic nodes (Geiger, Verma & Pearl 1990)", ()
   assert.equal(isDSeparated(g6, ["X"], ["Y"]), false);
 });
 
-test("d-separation on the CTAR graph (reference §1)", () => {
+test("d-separation on the CTAR graph (docs/model.md#edges)", () => {
   // The paper's R_R ⊥ R | M holds by plain d-separation: M blocks M → RecSys → R_R.
   assert.equal(isDSeparated(CTAR_STRUCTURE, ["R"], ["R_R"], ["M"]), true);
   assert.equal(isDSeparated(CTAR_STRUCTURE, ["R"], ["R_R"], ["M"], { deterministic: false }), true);

@@ -36,8 +36,8 @@ test("RCT: listed tags are 1, −1 rows and every unlisted tag of the movie are 
   assert.deepEqual(triples(randomizedLabels(rows, movies, 2, 4, obs)), ["0,1,1", "1,2,0", "1,3,0", "0,2,1", "0,3,1"]);
 });
 
-test("Naive-Bayes propensity reproduces §5's weights from §5's counts", () => {
-  // Synthetic sets with exactly §5's counts: OBS 15,376 (4,089 positive), RCT 5,757 (556 positive).
+test("Naive-Bayes propensity reproduces the documented weights from the documented counts", () => {
+  // Synthetic sets with exactly the counts of docs/baselines.md#training-labels: OBS 15,376 (4,089 positive), RCT 5,757 (556 positive).
   const set = (n: number, pos: number) => ({ n, user: new Int32Array(n), tag: new Int32Array(n), label: Float64Array.from({ length: n }, (_, i) => (i < pos ? 1 : 0)) });
   const p = naiveBayesPropensity(set(15376, 4089), set(5757, 556), 1000, 1720);
   assert.ok(Math.abs(1 / p.p0 - 137.67) < 0.005, `w0 = ${1 / p.p0}`);
@@ -55,7 +55,7 @@ test("a row outside the data's users, movies or tags is an InputError", () => {
   assert.throws(() => randomizedLabels(fb([[0, 0, 9]]), movies, 2, 4), /rcttag: row 1 has tag 9/);
 });
 
-test("ctar-table3: label counts and Naive-Bayes weights of ctar-reference.md §5", (t) => {
+test("ctar-table3: label counts and Naive-Bayes weights of docs/baselines.md", (t) => {
   if (!existsSync(TABLE3)) return t.skip(`${TABLE3} is absent`);
   const d = loadBenchDataset(TABLE3);
   assert.equal(d.users, 1000);
@@ -66,7 +66,7 @@ test("ctar-table3: label counts and Naive-Bayes weights of ctar-reference.md §5
   assert.deepEqual([obs.n, countPositive(obs)], [15376, 4089]);
   assert.deepEqual([rct.n, countPositive(rct)], [5757, 556]);
   const p = naiveBayesPropensity(obs, rct, d.users, d.tags);
-  // §5 states w0 ≈ 137.67, w1 ≈ 40.62 (two decimals).
+  // docs/baselines.md#mf-ips states w0 ≈ 137.67, w1 ≈ 40.62 (two decimals).
   assert.ok(Math.abs(1 / p.p0 - 137.67) < 0.005, `w0 = ${1 / p.p0}`);
   assert.ok(Math.abs(1 / p.p1 - 40.62) < 0.005, `w1 = ${1 / p.p1}`);
   assert.deepEqual([d.tests.I.n, d.tests.II.n, d.tests.III.n, d.tests.all.n], [1528, 5000, 4000, 10528]);

@@ -13,7 +13,7 @@ test("DOT in the paper's Figure 4 style: V_o black, R black with a double ring, 
   assert.match(dot, /"TL" \[fillcolor=white.*penwidth=2\.5/);
   assert.match(dot, /"O\*" \[fillcolor=white.*style="filled,dashed"/);
   const edges = dot.split("\n").filter((l) => l.includes(" -> "));
-  assert.equal(edges.length, 18); // reference §1 lists 18 edges
+  assert.equal(edges.length, 18); // docs/model.md#edges lists 18 edges
   assert.ok(edges.includes('  "TL" -> "R_O";'));
   assert.equal(toDot(CTAR_STRUCTURE), dot); // deterministic
 });
