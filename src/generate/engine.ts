@@ -118,9 +118,10 @@ export class Engine {
 function wrapError(e: unknown, node: NodeSpec, registry: MechanismRegistry, user: number | undefined): CtarError {
   const where = `node '${node.name}' (${mechanismLabel(node, registry)})${user === undefined ? " in setup" : `, user ${user}`}`;
   if (e instanceof CtarError) {
-    // The built-in mechanisms' own errors already name the node.
+    // The built-in mechanisms' own errors already name the node; others get it, keeping their class (exit code).
     if (e.message.startsWith(`node '${node.name}'`)) return e;
-    return new GraphError(`${where}: ${e.message}`, { cause: e });
+    const Same = e.constructor as new (message: string, options?: { cause?: unknown }) => CtarError;
+    return new Same(`${where}: ${e.message}`, { cause: e });
   }
   const msg = e instanceof Error ? e.message.split("\n")[0]! : String(e);
   return new GraphError(`${where}: ${msg}`, { cause: e });

@@ -42,7 +42,7 @@ test("recbole and cornac files hold the ratings, the tag labels and the test spl
   for (const split of ["test_1", "test_2", "test_3", "test"]) {
     assert.deepEqual(dataLines(join(rb, `ctar_tag/ctar_tag.${split}.inter`)), dataLines(join(dir, `test/${split}.csv`)).map((l) => l.replaceAll(",", "\t")));
   }
-  // the ObsTag labels, deduplicated, are the bench's OBS training labels (reference §5)
+  // the ObsTag labels, deduplicated, are the bench's OBS training labels (docs/baselines.md#training-labels)
   // (on a copy without truth/: the bench reader sizes users from the train files alone)
   const noTruth = join(dirname(dir), "no-truth");
   cpSync(dir, noTruth, { recursive: true });

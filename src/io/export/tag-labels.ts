@@ -1,7 +1,7 @@
 /**
  * The training observations of the user–tag task, streamed from train/obstag or train/rcttag
  * (sorted by user, then movie) as (user, movie, tag, label) rows, by the CTAR labelling
- * (reference §5): a listed tag → 1; a −1 row → every tag of the movie 0; and, for the
+ * (docs/baselines.md#training-labels): a listed tag → 1; a −1 row → every tag of the movie 0; and, for the
  * randomized survey, every tag of the movie the user did not list → 0. One row per observation
  * (not deduplicated across movies: a (user, tag) seen through two movies appears twice).
  */
