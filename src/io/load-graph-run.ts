@@ -5,7 +5,8 @@
  * every node's mechanism kind is known and accepts its parameters, and (unless turned off) that
  * the graph can be written in the CTAR layout. Each error names the file, the module and the kind.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, GraphError, InputError } from "../errors/errors.js";
@@ -18,6 +19,7 @@ import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.
 import { ctarLayoutProblems } from "../scm/ctar-layout.js";
 import { mechanismsFromExports } from "../scm/user-mechanism.js";
 import { readGraphDocument } from "./graph-file.js";
+import { recordedCatalog, recordedModule } from "./run-provenance.js";
 
 export interface GraphRun {
   readonly graph: MGraph;
@@ -145,7 +147,10 @@ export async function loadDatasetRun(dir: string, graphFile?: string): Promise<D
   if (typeof json !== "object" || json === null || json["config"] === undefined) {
     throw new InputError(`${file}: no 'config' entry (expected the resolved configuration written by \`ctar generate\`)`);
   }
-  const config = parseCtarConfig(json["config"], `${file}: config`);
+  // The catalog is resolved relative to the dataset folder (and its hashes checked), not the
+  // working directory, so that `ctar verify DIR` works from anywhere.
+  const typed = parseCtarConfig(json["config"], `${file}: config`);
+  const config = { ...typed, catalog: recordedCatalog(json["catalog"], typed.catalog, dir, file) };
   const expectedRows: Record<string, number> = {};
   const files = json["files"] as Record<string, { rows?: unknown }> | undefined;
   for (const [table, f] of Object.entries(TABLE_FILES)) {
@@ -159,11 +164,17 @@ export async function loadDatasetRun(dir: string, graphFile?: string): Promise<D
   }
   if (json["graph"] === undefined) throw new InputError(`${file}: no 'graph' entry; give the graph with --graph FILE`);
   const graph = parseGraphSpec(json["graph"], `${file}: graph`);
-  const modules = json["modules"];
-  if (modules !== undefined && !(Array.isArray(modules) && modules.every((m) => typeof m === "string"))) {
-    throw new InputError(`${file}: 'modules' must be a list of module paths (got ${JSON.stringify(modules)})`);
+  const modules = json["modules"] ?? [];
+  if (!Array.isArray(modules)) throw new InputError(`${file}: 'modules' must be a list of module records (got ${JSON.stringify(modules)})`);
+  let scratch: string | undefined;
+  let registry: MechanismRegistry;
+  try {
+    const paths = modules.map((m) => recordedModule(m, dir, file, () => (scratch ??= mkdtempSync(join(tmpdir(), "ctar-modules-")))));
+    registry = await loadMechanismModules(paths, builtinRegistry(), file);
+  } finally {
+    // imported already: the embedded copies are not needed past this point
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
   }
-  const registry = await loadMechanismModules(((modules as string[] | undefined) ?? []).map((m) => resolve(dir, m)), builtinRegistry(), file);
   const problems = graphProblems(graph, { knownMechanisms: new Set(registry.kinds()) });
   if (problems.length > 0) {
     const hint = problems.some((p) => p.code === "unknown-mechanism") ? "\n  (a graph with user mechanisms: give its file with --graph FILE)" : "";

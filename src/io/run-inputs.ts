@@ -14,6 +14,7 @@ import { ctarGraph } from "../presets/ctar.js";
 import { applyInterventions, parseIntervention } from "../scm/intervention.js";
 import type { RunInputs } from "./generate-run.js";
 import { loadGraphRun, loadMechanismModules } from "./load-graph-run.js";
+import { fileRecord } from "./run-provenance.js";
 
 export const TRUTH_LEVELS = ["basic", "full"] as const;
 
@@ -26,7 +27,8 @@ export async function runInputsFromOptions(config: CtarConfig, graphFile: string
   const record = {
     truth,
     interventions: interventions.map((i) => ({ node: i.node, mechanism: i.mechanism, text: i.text })),
-    ...(fromFile === undefined ? {} : { graphFile: fromFile.file, modules: fromFile.modules }),
+    // absolute paths here; config.json gets them relative to the dataset folder (run-provenance.ts)
+    ...(fromFile === undefined ? {} : { graphFile: fileRecord(fromFile.file), modules: fromFile.modules.map(fileRecord) }),
   };
   return {
     config,
