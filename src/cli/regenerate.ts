@@ -10,6 +10,7 @@ import { ConfigError } from "../errors/errors.js";
 import { checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
 import { generateInto } from "../io/generate-run.js";
 import { recordedRun } from "../io/recorded-run.js";
+import { recordedPaths } from "../io/run-provenance.js";
 import { VERSION } from "../version.js";
 import { parseWorkers } from "./parallel-options.js";
 import { Progress } from "./progress.js";
@@ -37,6 +38,10 @@ export function registerRegenerate(program: Command): void {
         progress.clear();
         process.stderr.write(`ctar: warning: ${m}\n`);
       };
+      // NEW/config.json keeps DIR's records, byte for byte; say when their relative paths miss from NEW
+      if (recordedPaths(run.inputs.record).some((p) => resolve(dir, p) !== resolve(out, p))) {
+        warn(`${out}/config.json keeps the input paths recorded relative to ${dir} (so the files are the same bytes); from ${out} they do not reach the recorded inputs`);
+      }
       if (run.version !== VERSION) warn(`${dir} was written by ctar ${run.version}, this is ctar ${VERSION}: the files may differ`);
       let files: Readonly<Record<string, { rows: number }>> = {};
       try {

@@ -130,3 +130,16 @@ export function recordedModule(recorded: unknown, dir: string, where: string, sc
   writeFileSync(copy, m.text);
   return copy;
 }
+
+/** The relative paths a record holds (catalog folder, graph file, modules), to tell where they point. */
+export function recordedPaths(record: Readonly<Record<string, unknown>>): string[] {
+  const out: string[] = [];
+  const add = (v: unknown) => {
+    const p = (v as { path?: unknown } | null)?.path;
+    if (typeof p === "string" && !isAbsolute(p)) out.push(p);
+  };
+  add(record["catalog"]);
+  add(record["graphFile"]);
+  if (Array.isArray(record["modules"])) record["modules"].forEach(add);
+  return out;
+}

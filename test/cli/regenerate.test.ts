@@ -48,6 +48,7 @@ test("regenerate rebuilds the preset, --compat reference, --do, --truth full and
   // relative DIR and --out, from a folder that is neither the repository nor the datasets' parent
   const again = await inBatches(names.map((n) => () => run(["regenerate", join("..", "data", n), "--out", join("..", "again", n), "--quiet"], elsewhere)));
   again.forEach((r, i) => ok(r, `regenerate ${names[i]}`));
+  again.forEach((r, i) => assert.equal(r.stderr, "", `regenerate ${names[i]}: no warning at the same depth`));
   for (const n of names) sameFiles(join(root, "data", n), join(root, "again", n), `regenerate ${n}`);
   const doc = JSON.parse(readFileSync(join(root, "data/graph/config.json"), "utf8")) as Record<string, { path: string; sha256: string; text?: string }[] & { path: string }>;
   assert.equal(doc["graphFile"]!.path, "../../user-activity/graph.yaml", "the graph file is recorded relative to the dataset folder");
@@ -86,6 +87,10 @@ test("a folder catalog is recorded by hash relative to the dataset; regenerate, 
   const elsewhere = join(root, "runs");
   ok(await run(["regenerate", "a", "--out", "b", "--quiet"], elsewhere), "regenerate");
   sameFiles(join(root, "runs/a"), join(root, "runs/b"), "regenerate with a folder catalog");
+  const deep = await run(["regenerate", "a", "--out", "deep/b", "--quiet"], elsewhere);
+  ok(deep, "regenerate deeper");
+  assert.match(deep.stderr, /^ctar: warning: deep\/b\/config\.json keeps the input paths recorded relative to a .*do not reach the recorded inputs\n$/);
+  assert.equal(readFileSync(join(root, "runs/a/config.json"), "utf8"), readFileSync(join(root, "runs/deep/b/config.json"), "utf8"));
   ok(await run(["verify", "a"], elsewhere), "verify from another folder");
   ok(await run(["ope", "a", "--policy", "popularity"], elsewhere), "ope from another folder");
   ok(await run(["generate", "--config", "a/config.json", "--out", "c", "--quiet"], elsewhere), "generate --config");
