@@ -132,8 +132,9 @@ const TABLE_FILES: Readonly<Record<string, string>> = {
 
 /**
  * Reads DIR/config.json (written by `ctar generate`): the resolved configuration, the graph that
- * ran, and its mechanism modules (`modules`, absolute paths, when the graph came from a file
- * with modules). `graphFile` replaces the recorded graph and modules by a graph file's.
+ * ran, and its mechanism modules (`modules`: records with paths relative to DIR, checked by
+ * SHA-256, or their embedded text; see run-provenance.ts). The configuration's catalog is the
+ * recorded folder resolved relative to DIR. `graphFile` replaces the recorded graph and modules.
  */
 export async function loadDatasetRun(dir: string, graphFile?: string): Promise<DatasetRun> {
   const file = join(dir, "config.json");
