@@ -7,6 +7,7 @@ import { CTAR_OPTIONS, type CtarConfig } from "../config/ctar-config.js";
 import { parseCtarConfig } from "../config/parse-config.js";
 import { ConfigError } from "../errors/errors.js";
 import { readConfigFile } from "../io/load-config.js";
+import { isCtarRecord, recordedConfigBase } from "../io/recorded-run.js";
 
 function camel(flag: string): string {
   return flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -22,7 +23,7 @@ export function optionDefault(path: readonly string[]): string {
 const DEFAULTS = parseCtarConfig({});
 
 export function addConfigOptions(cmd: Command): Command {
-  cmd.option("--config <file>", "configuration file (JSON or YAML) with any of the options below; flags override it");
+  cmd.option("--config <file>", "configuration file (JSON or YAML) with any of the options below, or a dataset's config.json; flags override it");
   for (const o of CTAR_OPTIONS) {
     const d = optionDefault(o.path);
     cmd.option(`--${o.flag} <${o.kind === "string" ? "value" : "n"}>`, d === "derived" ? o.help : `${o.help} (default: ${d})`);
@@ -41,7 +42,9 @@ function parseFlagValue(flag: string, kind: string, raw: string): unknown {
 
 /** Builds the validated configuration from a command's parsed options. */
 export function configFromOptions(opts: Record<string, unknown>): CtarConfig {
-  const base = typeof opts["config"] === "string" ? (readConfigFile(opts["config"]) as Record<string, unknown>) : {};
+  let base = typeof opts["config"] === "string" ? (readConfigFile(opts["config"]) as Record<string, unknown>) : {};
+  // a dataset's config.json: its resolved configuration (catalog found relative to that folder)
+  if (isCtarRecord(base)) base = recordedConfigBase(base, String(opts["config"]), opts["catalog"] !== undefined);
   const merged: Record<string, unknown> = structuredClone(base);
   let fromFlags = false;
   for (const o of CTAR_OPTIONS) {

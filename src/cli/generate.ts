@@ -8,7 +8,10 @@ import { ConfigError } from "../errors/errors.js";
 import { checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
 import { parseFormat } from "../io/dataset-formats.js";
 import { generateInto } from "../io/generate-run.js";
+import { readConfigFile } from "../io/load-config.js";
 import { writePart } from "../io/parts.js";
+import { type RecordedDefaults, isCtarRecord, recordedDefaults } from "../io/recorded-run.js";
+import { writeReplicates } from "../io/replicates.js";
 import { TRUTH_LEVELS, runInputsFromOptions } from "../io/run-inputs.js";
 import { mechanismFlagsGiven } from "../scm/mechanism-options.js";
 import { addConfigOptions, configFromOptions } from "./config-options.js";
@@ -32,45 +35,69 @@ export function registerGenerate(program: Command): void {
     .option("--truth <level>", "'basic' (truth/*.csv) or 'full' (also truth/full.csv.gz: every (user, movie) before missingness) (default: basic)")
     .option("--format <format>", "table files: csv, parquet (NAME.parquet instead of NAME.csv) or both (default: csv)")
     .option("--workers <n>", "worker threads generating blocks of users (default: the machine's cores, at most 8, and none below 4 million user-movie pairs; the files are the same for any number)")
+    .option("--replicates <K>", "write K datasets with seeds s … s+K−1 (s: --seed) in DIR/seed-<s>/, and DIR/summary.md + summary.json: mean ± sd over them of every `ctar stats` figure")
     .option("--shard <I/N>", "write only shard I (0-based) of N, a part for `ctar merge`; I may be 'auto' (from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX)");
   addConfigOptions(cmd);
   cmd.action(async (opts: Record<string, unknown>) => {
     const config = configFromOptions(opts);
     const quiet = opts["quiet"] === true;
     const out = String(opts["out"]);
-    const truth = String(opts["truth"] ?? "basic");
+    // a dataset's config.json as --config: its interventions, truth level and graph file too, unless given
+    const recorded = recordedDefaultsOf(opts["config"]);
+    const truth = String(opts["truth"] ?? recorded?.truth ?? "basic");
     if (!(TRUTH_LEVELS as readonly string[]).includes(truth)) throw new ConfigError(`--truth: unknown level '${truth}' (expected ${TRUTH_LEVELS.join(" or ")})`);
+    const doTexts = (opts["do"] as string[]).length > 0 || recorded === undefined ? (opts["do"] as string[]) : recorded.interventions;
     const workers = parseWorkers(opts["workers"]);
     const shard = opts["shard"] === undefined ? undefined : parseShard(String(opts["shard"]), process.env);
+    const replicates = opts["replicates"] === undefined ? undefined : parseReplicates(String(opts["replicates"]));
+    if (replicates !== undefined && shard !== undefined) throw new ConfigError("--replicates: cannot be combined with --shard (shard each replicate with its own --seed instead)");
     const t0 = performance.now();
     const warn = (m: string) => {
       progress.clear();
       process.stderr.write(`ctar: warning: ${m}\n`);
     };
-    const graphFile = typeof opts["graph"] === "string" ? opts["graph"] : undefined;
+    const graphFile = typeof opts["graph"] === "string" ? opts["graph"] : recorded?.graphFile;
     const ignored = mechanismFlagsGiven(opts);
     if (graphFile !== undefined && ignored.length > 0) {
       throw new ConfigError(`--${ignored[0]} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (edit it instead)`);
     }
-    const inputs = await runInputsFromOptions(config, graphFile, opts["do"] as string[], truth as "basic" | "full", parseFormat(opts["format"]));
+    const inputs = await runInputsFromOptions(config, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"]));
     // Validate the target before any work, so a refused --out costs nothing.
     checkTarget(out, opts["force"] === true);
     const progress = new Progress(quiet ? undefined : process.stderr, shard === undefined ? config.users : undefined);
     const onProgress = (n: number, stage: string) => progress.update(n, stage);
     let files: Readonly<Record<string, { rows: number }>> = {};
+    const seeds = Array.from({ length: replicates ?? 0 }, (_, i) => config.seed + i);
     // Generation runs inside the transaction, so the target's lock is held from the start: a
     // second writer fails at once, not after this one's work.
     await writeDirAtomically(out, opts["force"] === true, async (tmp) => {
-      if (shard === undefined) files = (await generateInto(tmp, inputs, { workers, warn, onProgress })).files;
+      if (replicates !== undefined) {
+        const inputsFor = async (seed: number) => (seed === config.seed ? inputs : runInputsFromOptions({ ...config, seed }, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"])));
+        await writeReplicates(tmp, out, seeds, inputsFor, { workers, warn, onProgress });
+      } else if (shard === undefined) files = (await generateInto(tmp, inputs, { workers, warn, onProgress })).files;
       else files = await writePart(tmp, inputs, shard, { workers, warn, onProgress: (n, s) => progress.update(n, s) });
     });
     progress.clear();
     if (!quiet) {
       const secs = (performance.now() - t0) / 1000;
       const dos = inputs.interventionTexts.length > 0 ? `, ${inputs.interventionTexts.map((t) => `do(${t})`).join(", ")}` : "";
-      const what = shard === undefined ? "" : `shard ${shard.index}/${shard.count} of `;
-      process.stdout.write(`ctar: wrote ${out} (${what}${config.users} users × ${config.movies} movies, seed ${config.seed}${dos}) in ${secs.toFixed(2)} s\n`);
+      const what = shard !== undefined ? `shard ${shard.index}/${shard.count} of ` : replicates !== undefined ? `${replicates} replicates, seeds ${seeds[0]}…${seeds[seeds.length - 1]}, of ` : "";
+      const seed = replicates === undefined ? `, seed ${config.seed}` : "";
+      process.stdout.write(`ctar: wrote ${out} (${what}${config.users} users × ${config.movies} movies${seed}${dos}) in ${secs.toFixed(2)} s\n`);
       for (const [f, { rows }] of Object.entries(files)) process.stdout.write(`  ${f.padEnd(26)} ${rows} rows\n`);
     }
   });
+}
+
+/** The defaults a dataset's config.json given as --config adds; undefined for a plain config file. */
+function recordedDefaultsOf(file: unknown): RecordedDefaults | undefined {
+  if (typeof file !== "string") return undefined;
+  const doc = readConfigFile(file);
+  return isCtarRecord(doc) ? recordedDefaults(doc, file) : undefined;
+}
+
+function parseReplicates(raw: string): number {
+  const k = Number(raw);
+  if (!(Number.isInteger(k) && k >= 1 && raw.trim() !== "")) throw new ConfigError(`--replicates: expected a whole number ≥ 1 (got '${raw}')`);
+  return k;
 }

@@ -12,6 +12,7 @@ import { registerGenerate } from "./generate.js";
 import { registerGraph } from "./graph.js";
 import { registerMerge } from "./merge.js";
 import { registerOpe } from "./ope.js";
+import { registerRegenerate } from "./regenerate.js";
 import { registerReport } from "./report.js";
 import { registerStats } from "./stats.js";
 import { registerValidate } from "./validate.js";
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
     .addHelpText("after", EXIT_CODES_HELP);
   registerGenerate(program);
   registerMerge(program);
+  registerRegenerate(program);
   registerStats(program);
   registerBench(program);
   registerGraph(program);

@@ -13,6 +13,7 @@ import { buildCard } from "../report/dataset-card.js";
 import { buildCroissant } from "../report/croissant.js";
 import type { DatasetFacts, DatasetFile, DatasetTablePresence } from "../report/dataset-facts.js";
 import { DATASET_TABLES, csvName, parquetName } from "./dataset-layout.js";
+import { catalogLabel } from "./run-provenance.js";
 import { sha256File } from "./sha256-file.js";
 
 export const CARD_FILE = "README.md";
@@ -80,7 +81,7 @@ export function gatherFacts(dir: string, date: string): DatasetFacts {
     users: num("users"),
     movies: num("movies"),
     config,
-    catalog: String(doc["catalog"]),
+    catalog: catalogLabel(doc["catalog"]),
     compat: String(config["compat"] ?? "none"),
     graph,
     interventions,

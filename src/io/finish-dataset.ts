@@ -13,6 +13,7 @@ import { drawTestSets } from "../testsets/build-test-sets.js";
 import type { LabelTable } from "../testsets/label-table.js";
 import { VERSION } from "../version.js";
 import { CsvWriter } from "./csv-writer.js";
+import { relativeRecord } from "./run-provenance.js";
 import { writeAll } from "./streamed-files.js";
 import type { Tallies } from "./user-pass.js";
 
@@ -83,7 +84,7 @@ export function finishDataset(input: FinishInput): DatasetFiles {
     files: ordered,
     warnings: input.warnings,
     ...(notes.length > 0 ? { notes } : {}),
-    ...input.record,
+    ...relativeRecord(dir, input.record, c),
   };
   const w = new CsvWriter(join(dir, "config.json"), JSON.stringify(config, null, 2));
   w.close();

@@ -5,7 +5,8 @@
  * every node's mechanism kind is known and accepts its parameters, and (unless turned off) that
  * the graph can be written in the CTAR layout. Each error names the file, the module and the kind.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { READ_CAPS, readBoundedText } from "./bounded-read.js";
 import { dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -19,6 +20,7 @@ import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.
 import { ctarLayoutProblems } from "../scm/ctar-layout.js";
 import { mechanismsFromExports } from "../scm/user-mechanism.js";
 import { readGraphDocument } from "./graph-file.js";
+import { recordedCatalog, recordedModule } from "./run-provenance.js";
 
 export interface GraphRun {
   readonly graph: MGraph;
@@ -132,8 +134,9 @@ const TABLE_FILES: Readonly<Record<string, string>> = {
 
 /**
  * Reads DIR/config.json (written by `ctar generate`): the resolved configuration, the graph that
- * ran, and its mechanism modules (`modules`, absolute paths, when the graph came from a file
- * with modules). `graphFile` replaces the recorded graph and modules by a graph file's.
+ * ran, and its mechanism modules (`modules`: records with paths relative to DIR, checked by
+ * SHA-256, or their embedded text; see run-provenance.ts). The configuration's catalog is the
+ * recorded folder resolved relative to DIR. `graphFile` replaces the recorded graph and modules.
  */
 export async function loadDatasetRun(dir: string, graphFile?: string): Promise<DatasetRun> {
   const file = join(dir, "config.json");
@@ -148,14 +151,17 @@ export async function loadDatasetRun(dir: string, graphFile?: string): Promise<D
   if (typeof json !== "object" || json === null || json["config"] === undefined) {
     throw new InputError(`${file}: no 'config' entry (expected the resolved configuration written by \`ctar generate\`)`);
   }
-  let config: CtarConfig;
+  // The catalog is resolved relative to the dataset folder (and its hashes checked), not the
+  // working directory, so that `ctar verify DIR` works from anywhere.
+  let typed: CtarConfig;
   try {
-    config = parseCtarConfig(json["config"], `${file}: config`);
+    typed = parseCtarConfig(json["config"], `${file}: config`);
   } catch (e) {
     // A bad value in a dataset's own file is bad input data (3), not a bad option (2).
     if (e instanceof ConfigError) throw new InputError(e.message, { cause: e });
     throw e;
   }
+  const config = { ...typed, catalog: recordedCatalog(json["catalog"], typed.catalog, dir, file) };
   const expectedRows: Record<string, number> = {};
   const files = json["files"] as Record<string, { rows?: unknown }> | undefined;
   for (const [table, f] of Object.entries(TABLE_FILES)) {
@@ -171,11 +177,17 @@ export async function loadDatasetRun(dir: string, graphFile?: string): Promise<D
   // Checked by the parser; the recorded value itself is used, so a regeneration writes the same bytes.
   const parsed = parseGraphSpec(json["graph"], `${file}: graph`);
   const graph = JSON.stringify(parsed) === JSON.stringify(json["graph"]) ? parsed : (json["graph"] as MGraph);
-  const modules = json["modules"];
-  if (modules !== undefined && !(Array.isArray(modules) && modules.every((m) => typeof m === "string"))) {
-    throw new InputError(`${file}: 'modules' must be a list of module paths (got ${JSON.stringify(modules)})`);
+  const modules = json["modules"] ?? [];
+  if (!Array.isArray(modules)) throw new InputError(`${file}: 'modules' must be a list of module records (got ${JSON.stringify(modules)})`);
+  let scratch: string | undefined;
+  let registry: MechanismRegistry;
+  try {
+    const paths = modules.map((m) => recordedModule(m, dir, file, () => (scratch ??= mkdtempSync(join(tmpdir(), "ctar-modules-")))));
+    registry = await loadMechanismModules(paths, builtinRegistry(), file);
+  } finally {
+    // imported already: the embedded copies are not needed past this point
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
   }
-  const registry = await loadMechanismModules(((modules as string[] | undefined) ?? []).map((m) => resolve(dir, m)), builtinRegistry(), file);
   const problems = graphProblems(graph, { knownMechanisms: new Set(registry.kinds()) });
   if (problems.length > 0) {
     const hint = problems.some((p) => p.code === "unknown-mechanism") ? "\n  (a graph with user mechanisms: give its file with --graph FILE)" : "";

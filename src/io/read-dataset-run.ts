@@ -13,6 +13,7 @@ import type { MechanismRegistry } from "../mechanisms/registry.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { applyInterventions, parseIntervention } from "../scm/intervention.js";
 import { locateTable, readTable, rowPlace } from "./dataset-table.js";
+import { recordedCatalog } from "./run-provenance.js";
 
 export interface DatasetRun {
   readonly config: CtarConfig;
@@ -35,7 +36,9 @@ export function readDatasetRun(dir: string, registry: MechanismRegistry): Datase
   let graph: MGraph;
   const texts: string[] = [];
   try {
-    config = parseCtarConfig(doc["config"], `${file}: config`);
+    const typed = parseCtarConfig(doc["config"], `${file}: config`);
+    // the catalog relative to the dataset folder (hashes checked), so `ctar ope DIR` works from anywhere
+    config = { ...typed, catalog: recordedCatalog(doc["catalog"], typed.catalog, dir, file) };
     const raw = doc["interventions"];
     if (raw !== undefined) {
       if (!Array.isArray(raw)) throw new InputError(`${file}: "interventions" is not a list`);

@@ -15,6 +15,7 @@ import { applyInterventions, parseIntervention } from "../scm/intervention.js";
 import { type DatasetFormat, parseFormat } from "./dataset-formats.js";
 import type { RunInputs } from "./generate-run.js";
 import { loadGraphRun, loadMechanismModules } from "./load-graph-run.js";
+import { fileRecord } from "./run-provenance.js";
 
 export const TRUTH_LEVELS = ["basic", "full"] as const;
 
@@ -34,7 +35,8 @@ export async function runInputsFromOptions(
     truth,
     ...(format === "csv" ? {} : { format }),
     interventions: interventions.map((i) => ({ node: i.node, mechanism: i.mechanism, text: i.text })),
-    ...(fromFile === undefined ? {} : { graphFile: fromFile.file, modules: fromFile.modules }),
+    // absolute paths here; config.json gets them relative to the dataset folder (run-provenance.ts)
+    ...(fromFile === undefined ? {} : { graphFile: fileRecord(fromFile.file), modules: fromFile.modules.map(fileRecord) }),
   };
   return {
     config,

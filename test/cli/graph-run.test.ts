@@ -1,7 +1,7 @@
 /** `ctar generate --graph FILE` runs a user's graph with its modules; `graph analyze --do` cuts edges. */
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { test } from "node:test";
 import { REPO, ctar, tempDir } from "../helpers/paths.js";
 
@@ -12,9 +12,10 @@ test("generate --graph runs the exposure-bias example and records it", () => {
   const graph = join(REPO, "examples/exposure-bias/graph.yaml");
   const r = ctar(["generate", "--out", out, "--graph", graph, "--quiet", ...SMALL]);
   assert.equal(r.status, 0, r.stderr);
-  const cfg = JSON.parse(readFileSync(join(out, "config.json"), "utf8")) as { graphFile: string; graph: { nodes: Array<{ name: string }> } };
+  const cfg = JSON.parse(readFileSync(join(out, "config.json"), "utf8")) as { graphFile: { path: string; sha256: string }; graph: { nodes: Array<{ name: string }> } };
   assert.ok(cfg.graph.nodes.some((n) => n.name === "Exposure"), "the graph that ran is recorded");
-  assert.equal(cfg.graphFile, graph);
+  assert.equal(resolve(out, cfg.graphFile.path), graph, "the graph file, relative to the dataset folder");
+  assert.match(cfg.graphFile.sha256, /^[0-9a-f]{64}$/);
   assert.ok(existsSync(join(out, "train/rating.csv")));
 });
 
