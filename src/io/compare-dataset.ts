@@ -5,7 +5,7 @@
  */
 import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { CtarConfig } from "../config/ctar-config.js";
 import { InputError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
@@ -13,7 +13,7 @@ import type { MechanismRegistry } from "../mechanisms/registry.js";
 import { READ_CAPS, readBoundedText } from "./bounded-read.js";
 import { fsError } from "./fs-error.js";
 import { CARD_FILE, cardDate } from "./dataset-artifact.js";
-import { parseFormat } from "./dataset-formats.js";
+import { recordedRun } from "./recorded-run.js";
 import { generateInto } from "./generate-run.js";
 import { onInterrupt } from "./signal-cleanup.js";
 
@@ -85,32 +85,39 @@ export interface RegenerationInput {
   readonly registry: MechanismRegistry;
 }
 
-async function regenerateInto(tmp: string, dir: string, run: RegenerationInput): Promise<void> {
-  const recorded = JSON.parse(readBoundedText(join(dir, "config.json"), READ_CAPS.datasetConfig, "config.json")) as Record<string, unknown>;
-  const record = Object.fromEntries(Object.entries(recorded).filter(([k]) => !STANDARD_KEYS.has(k)));
-  const truth = record["truth"] === "full" ? "full" : "basic";
+async function regenerateInto(tmp: string, dir: string): Promise<void> {
   // The card states the day it was written: the regeneration states the same day.
-  const card = join(dir, CARD_FILE);
   let date: string | undefined;
   try {
-    date = cardDate(readBoundedText(card, READ_CAPS.datasetConfig, "the dataset card"));
+    date = cardDate(readBoundedText(join(dir, CARD_FILE), READ_CAPS.datasetConfig, "the dataset card"));
   } catch {
     date = undefined;
   }
-  const inputs = { config: run.config, graph: run.graph, registry: run.registry, modules: [], source: "config.json", truth, format: parseFormat(record["format"]), record } as const;
-  // One thread: the registry already holds the recorded modules, which workers would re-import by path.
-  await generateInto(tmp, inputs, { workers: 1, ...(date === undefined ? {} : { date }) });
+  // Exactly the recorded run (its configuration as typed, the catalog found by hash, its modules).
+  const run = await recordedRun(dir);
+  try {
+    // One thread: embedded modules may live only in a scratch folder of this process.
+    await generateInto(tmp, run.inputs, { workers: 1, catalog: run.catalog, ...(date === undefined ? {} : { date }) });
+  } finally {
+    run.dispose();
+  }
 }
 
 /** Throws an InputError naming the first file (and line) of `dir` that is not what its config.json regenerates. */
 export async function compareWithRegeneration(dir: string, run: RegenerationInput): Promise<void> {
-  const tmp = mkdtempSync(join(tmpdir(), "ctar-verify-"));
+  // Beside the dataset, so the paths config.json records relative to its folder come out the same.
+  let tmp: string;
+  try {
+    tmp = mkdtempSync(join(dirname(resolve(dir)), `.${basename(resolve(dir))}.verify-`));
+  } catch {
+    tmp = mkdtempSync(join(tmpdir(), "ctar-verify-"));
+  }
   const unregister = onInterrupt(() => {
     rmSync(tmp, { recursive: true, force: true });
     return undefined;
   });
   try {
-    await regenerateInto(tmp, dir, run);
+    await regenerateInto(tmp, dir);
     const want = listFiles(tmp);
     const got = listFiles(dir);
     const wantSet = new Set(want);

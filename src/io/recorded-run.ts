@@ -17,6 +17,7 @@ import { builtinRegistry } from "../mechanisms/registry.js";
 import { readConfigDoc } from "./dataset-artifact.js";
 import type { RunInputs } from "./generate-run.js";
 import { checkMechanisms, loadMechanismModules } from "./load-graph-run.js";
+import { parseFormat } from "./dataset-formats.js";
 import { resolveCatalog } from "./resolve-catalog.js";
 import { recordedCatalog, recordedModule } from "./run-provenance.js";
 import { sha256File } from "./sha256-file.js";
@@ -58,7 +59,7 @@ export async function recordedRun(dir: string, catalogFolder?: string): Promise<
     const record: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(doc)) if (!WRITTEN_KEYS.has(k)) record[k] = v;
     const catalog = selectMovies(resolveCatalog({ ...config, catalog: folder }), config.movies);
-    const inputs: RunInputs = { config, graph, registry, modules: paths, source: where, truth: doc["truth"] === "full" ? "full" : "basic", record };
+    const inputs: RunInputs = { config, graph, registry, modules: paths, source: where, truth: doc["truth"] === "full" ? "full" : "basic", format: parseFormat(doc["format"]), record };
     return { inputs, catalog, version: String(doc["version"]), dispose };
   } catch (e) {
     dispose();

@@ -75,7 +75,7 @@ export async function runUserPass(input: UserPassInput): Promise<Tallies> {
   return runWorkers(input, blocks, workers);
 }
 
-function runInline(input: UserPassInput, blocks: readonly UserRange[]): Tallies {
+async function runInline(input: UserPassInput, blocks: readonly UserRange[]): Promise<Tallies> {
   if (blocks.length === 0) return {};
   const world = input.main ?? new World({ ...input.world, warn: () => {} });
   const runner = new BlockRunner(world, input.fullTruth);
@@ -84,6 +84,8 @@ function runInline(input: UserPassInput, blocks: readonly UserRange[]): Tallies 
     input.onBlock(runner.run(b.from, b.to));
     done += b.to - b.from;
     input.onProgress?.(done);
+    // A turn of the event loop between blocks: SIGINT/SIGTERM are handled during a long run.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return kernelTallies(world);
 }

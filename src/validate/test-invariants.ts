@@ -4,7 +4,7 @@
  * users × tags structure:
  *
  * - every test label equals τ′(u, t) of truth/user_tag (Eq. 2; pairs not listed have τ′ = 0);
- * - a Test II (user, tag) is a tag of a movie the user rated (docs/test-sets.md, "identifiable");
+ * - a Test II (user, tag) is a tag of a movie the user rated (docs/test-sets.md#test-ii, "identifiable");
  * - a Test III (user, tag) is a tag of movie.csv on none of the user's rated movies, hence of
  *   unrated movies only ("non-identifiable").
  *

@@ -39,16 +39,19 @@ test("the CTAR graph's claims: the implied independences and the declared depend
   ]);
 });
 
+// The declared dependences are checked at the default 1,000 movies: the weight of the rating in
+// Eq. 7 is α = |M|/5, so at 300 movies R_O's dependence on R is too weak to be found reliably
+// (measured: detected for 3 of seeds 11–16), while at 1,000 movies every seed tried gives p < 1e-37.
+const powerConfig = parseCtarConfig({ seed: 11, users: 2000, movies: 1000, rct: { users: 500, moviesPerUser: 30 } });
+
 test("the CTAR preset passes: no implied independence rejected, the popularity dependences found", () => {
-  const r = verifyWorld({ graph: ctarGraph(config), registry: builtinRegistry(), config, catalog: base });
+  const r = verifyWorld({ graph: ctarGraph(powerConfig), registry: builtinRegistry(), config: powerConfig, catalog: base });
   assert.equal(r.passed, true, r.results.map((x) => `${x.text}: p = ${x.p}`).join("\n"));
   assert.equal(r.threshold, 0.05 / 11);
   const byText = new Map(r.results.map((x) => [x.text, x]));
-  assert.equal(byText.get("R_R depends on M")!.verdict, "holds");
-  assert.equal(byText.get("R_O depends on R | M")!.verdict, "holds");
-  assert.equal(byText.get("R_R ⊥ R | M")!.df, 4); // ratings 1..5
-  assert.equal(byText.get("R_RCT ⊥ M")!.df, 299);
-  assert.ok((r.emitted["rating"] ?? 0) > 0.015 * 2000 * 300);
+  for (const d of ["R_R depends on M", "R_O depends on R | M", "R_O depends on |TL| | M", "R_O depends on M"]) assert.equal(byText.get(d)!.verdict, "holds", d);
+  assert.equal(byText.get("R_RCT ⊥ M")!.df, 999);
+  assert.ok((r.emitted["rating"] ?? 0) > 0.015 * 2000 * 1000);
 });
 
 test("(i) a mechanism reading R through parents.get while R is not a parent is refused by the engine", () => {
