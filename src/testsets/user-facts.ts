@@ -16,31 +16,28 @@ export interface UserFacts {
   readonly flags: Uint8Array;
 }
 
-/** The flags of tag t for this user (0 when none). */
-export function flagsOf(f: UserFacts, t: number): number {
+/** The index of x in an ascending array, or −1. */
+function indexIn(sorted: Int32Array, x: number): number {
   let lo = 0;
-  let hi = f.tags.length - 1;
+  let hi = sorted.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const x = f.tags[mid]!;
-    if (x === t) return f.flags[mid]!;
-    if (x < t) lo = mid + 1;
+    const y = sorted[mid]!;
+    if (y === x) return mid;
+    if (y < x) lo = mid + 1;
     else hi = mid - 1;
   }
-  return 0;
+  return -1;
+}
+
+/** The flags of tag t for this user (0 when none). */
+export function flagsOf(f: UserFacts, t: number): number {
+  const i = indexIn(f.tags, t);
+  return i < 0 ? 0 : f.flags[i]!;
 }
 
 export function isRated(f: UserFacts, m: number): boolean {
-  let lo = 0;
-  let hi = f.rated.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = f.rated[mid]!;
-    if (x === m) return true;
-    if (x < m) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  return indexIn(f.rated, m) >= 0;
 }
 
 /** At most this many users' facts are cached (a few hundred bytes each). */

@@ -1,21 +1,7 @@
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { test } from "node:test";
-import { ctar, tempDir } from "../helpers/paths.js";
-
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
+import { ctar, filesOf as files, tempDir } from "../helpers/paths.js";
 
 const args = ["--users", "300", "--movies", "400", "--rct-users", "30", "--test2-draws", "600", "--test2-positives", "180", "--test3-draws", "500", "--test3-positives", "150"];
 
