@@ -15,7 +15,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { ConfigError, FilesystemError } from "../errors/errors.js";
 import { acquireLock } from "./dir-lock.js";
-import { fsError, fsReason, isFsError } from "./fs-error.js";
+import { fsError, fsReason, isFsError, lstatIfThere } from "./fs-error.js";
 import { oldName, recoverLitter, tmpName } from "./litter.js";
 import { deliverPendingSignals, onInterrupt } from "./signal-cleanup.js";
 import { holdAsync, holdSync } from "./test-hold.js";
@@ -100,13 +100,8 @@ export function checkTarget(target: string, force: boolean, kind: DirKind = DATA
 /** checkTarget's verdict on the target as it stands (no repair). */
 function judgeTarget(target: string, force: boolean, kind: DirKind): void {
   const abs = resolve(target);
-  let st;
-  try {
-    st = lstatSync(abs);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw fsError(e, "cannot look at the output folder", target);
-  }
+  const st = lstatIfThere(abs, "cannot look at the output folder", target);
+  if (st === undefined) return;
   if (st.isSymbolicLink()) throw new FilesystemError(`${target}: is a symbolic link (give the folder it points to; ctar replaces folders, not links)`);
   if (!st.isDirectory()) throw new FilesystemError(`${target}: exists and is not a folder (ENOTDIR)`);
   let entries: string[];

@@ -3,23 +3,18 @@
  * sees the previous file or the complete new one; on failure or SIGINT/SIGTERM the temporary file
  * is removed and the target is left as it was. Failures are FilesystemErrors naming the target.
  */
-import { lstatSync, renameSync, rmSync } from "node:fs";
+import { renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { FilesystemError } from "../errors/errors.js";
-import { fsError, fsReason, isFsError } from "./fs-error.js";
+import { fsError, fsReason, isFsError, lstatIfThere } from "./fs-error.js";
 import { tmpName } from "./litter.js";
 import { onInterrupt } from "./signal-cleanup.js";
 
 /** Refuses a target that is a folder or a device (a write there is not a file the user can read back). */
 export function checkFileTarget(target: string, what: string): void {
   const abs = resolve(target);
-  let st;
-  try {
-    st = lstatSync(abs);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw fsError(e, `cannot write ${what}`, target);
-  }
+  const st = lstatIfThere(abs, `cannot write ${what}`, target);
+  if (st === undefined) return;
   if (st.isDirectory()) throw new FilesystemError(`${target}: is a folder (expected a file name for ${what}; EISDIR)`);
   if (!st.isFile()) throw new FilesystemError(`${target}: not a regular file (expected a file name for ${what})`);
 }

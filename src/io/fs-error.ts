@@ -3,6 +3,7 @@
  * FilesystemError line, `PATH: what failed (OS reason, CODE)`, so that a refused write or read is
  * reported like every other user-facing failure rather than as an internal error.
  */
+import { type Stats, lstatSync } from "node:fs";
 import { FilesystemError } from "../errors/errors.js";
 
 /** Plain-words reasons for the codes a user can cause; others fall back to Node's text. */
@@ -72,5 +73,15 @@ function describeSyscall(syscall: string): string {
       return "cannot list the folder";
     default:
       return `${syscall || "file operation"} failed`;
+  }
+}
+
+/** lstat of `abs`, or undefined when nothing is there; any other failure is `fsError(e, what, shownAs)`. */
+export function lstatIfThere(abs: string, what: string, shownAs: string): Stats | undefined {
+  try {
+    return lstatSync(abs);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw fsError(e, what, shownAs);
   }
 }
