@@ -13,6 +13,7 @@ import { readDatasetRun, readRatingPropensity } from "../io/read-dataset-run.js"
 import { readPolicyFile } from "../io/read-policy.js";
 import { resolveCatalog } from "../io/resolve-catalog.js";
 import { builtinRegistry } from "../mechanisms/registry.js";
+import { requireRoleNode } from "../mechanisms/roles.js";
 import { PolicyValueAccumulator, observedByUser } from "../truth/policy-value.js";
 import { type Recommendations, popularityPolicy, randomPolicy, topKByScore } from "../truth/recommendations.js";
 
@@ -66,10 +67,11 @@ export function registerOpe(program: Command): void {
       }
       const acc = new PolicyValueAccumulator(rec, observedByUser(users, ou, om, or), readRatingPropensity(dir, movies), ratingFile);
       const catalog = resolveCatalog(run.config);
+      const ratingNode = requireRoleNode(run.graph, registry, "rating");
       generateDataset(run.config, catalog, {
         graph: run.graph,
         registry,
-        observeUser: (u, values) => acc.addUser(u, values.get("R") as Float64Array),
+        observeUser: (u, values) => acc.addUser(u, values.get(ratingNode) as Float64Array),
       });
       const v = acc.result();
 

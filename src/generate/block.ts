@@ -52,7 +52,7 @@ export class BlockRunner {
     private readonly observe?: UserObserver,
   ) {
     this.flags = new UserTagFlags(world.movieTags, world.tagCount, world.inMovies);
-    this.outcomes = new PotentialOutcomes(world.movies);
+    this.outcomes = new PotentialOutcomes(world.movies, world.outcomeNodes);
     this.fullOut = fullTruth ? new CsvBytes(GZIP_CHUNK + (1 << 16)) : undefined;
   }
 

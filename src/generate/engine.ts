@@ -12,8 +12,9 @@ import type { SelectedCatalog } from "../catalog/select-movies.js";
 import { CtarError, GraphError } from "../errors/errors.js";
 import type { MGraph, NodeSpec } from "../graph/mgraph.js";
 import { topologicalOrder } from "../graph/topological-order.js";
-import type { Dims, Emit, NodeKernel, TagUniverse } from "../mechanisms/mechanism.js";
+import { type Dims, type Emit, type NodeKernel, type TagUniverse, factsOf } from "../mechanisms/mechanism.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
+import type { NodeValue, ValueShape } from "../mechanisms/values.js";
 import { SeedTree, type StreamFamily } from "../rng/stream.js";
 import { GuardedParents, checkNodeMechanism, checkUserValue, mechanismLabel } from "./node-checks.js";
 
@@ -37,8 +38,10 @@ interface UserStep {
   readonly kernel: NodeKernel;
   readonly parents: GuardedParents;
   readonly streams: StreamFamily;
-  /** Values of user-supplied mechanisms are checked against the node's domain on every user. */
-  readonly check: boolean;
+  /** A user-supplied mechanism's declared value shape, checked on every user (undefined: built-in, trusted). */
+  readonly shape: ValueShape | undefined;
+  /** Whether a value's entries were checked yet (done once: on this engine's first user). */
+  contentChecked: boolean;
 }
 
 export class Engine {
@@ -46,8 +49,10 @@ export class Engine {
   /** Every node's kernel, for its recorded truth (e.g. exact propensities) and its tallies. */
   readonly kernels: ReadonlyMap<string, NodeKernel>;
   /** Values of the movie-plate nodes. */
-  readonly movieValues: ReadonlyMap<string, unknown>;
-  private readonly values = new Map<string, unknown>();
+  readonly movieValues: ReadonlyMap<string, NodeValue>;
+  /** The value shape of every node, as its mechanism declares it (the tag of its NodeValue). */
+  readonly shapes: ReadonlyMap<string, ValueShape>;
+  private readonly values = new Map<string, NodeValue>();
   private readonly steps: readonly UserStep[];
 
   constructor(readonly input: EngineInput) {
@@ -58,6 +63,7 @@ export class Engine {
     const kernels = new Map<string, NodeKernel>();
     const tags = tagUniverse(input.catalog);
     const steps: UserStep[] = [];
+    const shapes = new Map<string, ValueShape>();
     for (const node of this.order) {
       const { mechanism, params } = checkNodeMechanism(node, byName, registry);
       const parents = new GuardedParents(node, this.values);
@@ -76,14 +82,19 @@ export class Engine {
       );
       if (typeof kernel !== "object" || kernel === null) throw new GraphError(`node '${node.name}' (${mechanismLabel(node, registry)}): setup returned no kernel`);
       kernels.set(node.name, kernel);
+      const shape = factsOf(mechanism).value;
+      shapes.set(node.name, shape);
+      const userMechanism = registry.originOf(node.mechanism.kind) !== undefined;
       if (node.plate === "movie") {
         if (kernel.value === undefined) throw new GraphError(`node '${node.name}' (${mechanismLabel(node, registry)}): gave no value for a movie-plate node`);
+        if (userMechanism) checkUserValue(kernel.value, shape, node, registry, undefined, dims.movies, true);
         this.values.set(node.name, kernel.value);
       } else {
         if (typeof kernel.forUser !== "function") throw new GraphError(`node '${node.name}' (${mechanismLabel(node, registry)}): has no per-user computation for plate ${node.plate}`);
-        steps.push({ node, kernel, parents, streams: seeds.family(node.name, "user"), check: registry.originOf(node.mechanism.kind) !== undefined });
+        steps.push({ node, kernel, parents, streams: seeds.family(node.name, "user"), shape: userMechanism ? shape : undefined, contentChecked: false });
       }
     }
+    this.shapes = shapes;
     this.kernels = kernels;
     this.steps = steps;
     this.movieValues = new Map(this.values);
@@ -93,17 +104,20 @@ export class Engine {
    * Runs every per-user node for user `u`, sending observed rows to `emit`; returns the user's
    * values by node (rows are reused by the next call: read, do not keep).
    */
-  runUser(u: number, emit: Emit): ReadonlyMap<string, unknown> {
+  runUser(u: number, emit: Emit): ReadonlyMap<string, NodeValue> {
     const movies = this.input.dims.movies;
     for (const s of this.steps) {
       const k = s.kernel;
-      let v: unknown;
+      let v: NodeValue;
       try {
         v = k.forUser!({ user: u, parents: s.parents, rng: s.streams.stream(u), emit });
       } catch (e) {
         throw wrapError(e, s.node, this.input.registry, u);
       }
-      if (s.check) checkUserValue(v, s.node, this.input.registry, u, movies);
+      if (s.shape !== undefined) {
+        checkUserValue(v, s.shape, s.node, this.input.registry, u, movies, !s.contentChecked);
+        s.contentChecked = true;
+      }
       this.values.set(s.node.name, v);
     }
     return this.values;
@@ -137,7 +151,7 @@ function guard<T>(node: NodeSpec, registry: MechanismRegistry, user: number | un
 
 export interface EngineRun {
   readonly order: readonly NodeSpec[];
-  readonly movieValues: ReadonlyMap<string, unknown>;
+  readonly movieValues: ReadonlyMap<string, NodeValue>;
   readonly kernels: ReadonlyMap<string, NodeKernel>;
 }
 
@@ -148,7 +162,7 @@ export interface EngineRun {
 export function runGraph(
   input: EngineInput & {
     readonly emit: Emit;
-    readonly onUser?: (user: number, values: ReadonlyMap<string, unknown>, kernels: ReadonlyMap<string, NodeKernel>) => void;
+    readonly onUser?: (user: number, values: ReadonlyMap<string, NodeValue>, kernels: ReadonlyMap<string, NodeKernel>) => void;
     readonly userRange?: readonly [number, number];
   },
 ): EngineRun {

@@ -9,7 +9,9 @@ import type { CtarConfig } from "../config/ctar-config.js";
 import { GraphError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
+import { type CtarRoles, ctarRoles } from "../mechanisms/roles.js";
 import { type MovieTags, expectMovieTags } from "../mechanisms/values.js";
+import type { OutcomeNodes } from "../truth/potential-outcomes.js";
 import { ratingModelOf } from "../truth/user-tag-truth.js";
 import { TagEffects } from "../truth/tag-effect.js";
 import { Engine } from "./engine.js";
@@ -51,6 +53,10 @@ export class World {
   readonly inMovies: Uint8Array;
   /** τ (Eq. 1) in closed form, or why it has none for this graph. */
   readonly effects: TagEffects | { readonly reason: string };
+  /** The nodes playing each role of the CTAR layout (mechanisms/roles.ts), whatever their names. */
+  readonly roles: CtarRoles;
+  /** The nodes the potential outcomes are read from (the rating, TL, R_R and R_O roles). */
+  readonly outcomeNodes: OutcomeNodes;
   /** The user-plate node with each user's liked tags (TU), if the graph has one. */
   readonly likedNode: string | undefined;
   /** The tag overlap TL that the rating reads (its counts give τ in one pass), when τ applies. */
@@ -62,16 +68,22 @@ export class World {
     this.movies = config.movies;
     this.tagCount = catalog.tagPopularity.length;
     this.engine = new Engine({ graph, registry, dims: { users: config.users, movies: config.movies }, catalog, seed: config.seed, compat: config.compat, warn: input.warn });
-    const tm = this.engine.movieValues.get("TM");
-    if (tm === undefined) throw new GraphError(`graph '${graph.name}': a CTAR-layout dataset needs a movie-plate node 'TM' with the movies' tags`);
-    this.movieTags = expectMovieTags(tm, "dataset", "TM");
+    const roles = ctarRoles(graph, registry);
+    this.roles = roles;
+    const tmName = roles["movie-tags"];
+    const tm = tmName === undefined ? undefined : this.engine.movieValues.get(tmName);
+    if (tmName === undefined || tm === undefined) {
+      throw new GraphError(`graph '${graph.name}': a CTAR-layout dataset needs a movie-plate node with the movies' tags (mechanism 'movie-tags', role movie-tags)`);
+    }
+    this.movieTags = expectMovieTags(tm, "dataset", tmName);
     const { ids, inLists } = tagOutputIds(this.movieTags, this.tagCount);
     this.tagOutputId = ids;
     this.movieCsvTags = inLists;
     this.inMovies = new Uint8Array(this.tagCount);
     for (let i = 0; i < this.movieTags.tag.length; i++) this.inMovies[this.movieTags.tag[i]!] = 1;
-    this.likedNode = graph.nodes.find((n) => n.name === "TU" && n.plate === "user")?.name;
-    const found = ratingModelOf(graph);
+    this.likedNode = graph.nodes.find((n) => n.name === roles["liked-tags"] && n.plate === "user")?.name;
+    this.outcomeNodes = { rating: roles.rating, overlap: roles["tag-overlap"], ratingMissingness: roles["rating-missingness"], obsTagMissingness: roles["obstag-missingness"] };
+    const found = ratingModelOf(graph, roles.rating);
     this.overlapNode = "reason" in found ? undefined : found.tl;
     if ("reason" in found) this.effects = found;
     else {

@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { ConfigError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { ratingParams } from "../mechanisms/rating.js";
+import { builtinRegistry } from "../mechanisms/registry.js";
+import { roleNode } from "../mechanisms/roles.js";
 import { DATASET_TABLES, csvName, parquetName } from "./dataset-layout.js";
 import { csvToParquet, removeCsv } from "./parquet/csv-to-parquet.js";
 
@@ -24,7 +26,8 @@ export function parseFormat(raw: unknown): DatasetFormat {
 
 /** Integer ratings (the preset's rounded 1..5 scale) are INT32 in Parquet; any other rating a DOUBLE. */
 function ratingType(graph: MGraph): "int" | "double" {
-  const r = graph.nodes.find((n) => n.name === "R");
+  const name = roleNode(graph, builtinRegistry(), "rating");
+  const r = graph.nodes.find((n) => n.name === name);
   if (r === undefined || r.mechanism.kind !== "rating") return "double";
   const p = ratingParams.safeParse(r.mechanism.params ?? {});
   return p.success && p.data.round && Number.isInteger(p.data.min) && Number.isInteger(p.data.max) ? "int" : "double";

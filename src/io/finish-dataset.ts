@@ -104,8 +104,9 @@ function writeMovieFiles(dir: string, world: World, files: Record<string, { rows
   movies.close();
   files["train/movie.csv"] = { rows: world.movies };
 
-  const q = world.engine.movieValues.get("Q");
-  const propensity = world.engine.kernels.get("R_R")?.truth?.["propensity"];
+  const { quality, "rating-missingness": ratingMissingness } = world.roles;
+  const q = quality === undefined ? undefined : world.engine.movieValues.get(quality);
+  const propensity = ratingMissingness === undefined ? undefined : world.engine.kernels.get(ratingMissingness)?.truth?.["propensity"];
   const tm = new CsvWriter(join(dir, "truth/movie.csv"), HEADERS["truth/movie.csv"]!);
   for (let m = 0; m < world.movies; m++) {
     const qm = q instanceof Float64Array ? q[m] : "";

@@ -16,6 +16,7 @@ import { parseCtarConfig } from "../config/parse-config.js";
 import { parseGraphSpec } from "../graph/graph-spec.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { graphProblems } from "../graph/validate-graph.js";
+import { checkMechanism } from "../mechanisms/check-mechanism.js";
 import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
 import { ctarLayoutProblems } from "../scm/ctar-layout.js";
 import { mechanismsFromExports } from "../scm/user-mechanism.js";
@@ -79,19 +80,7 @@ export async function loadMechanismModules(paths: readonly string[], base: Mecha
  * Throws one error naming the file, the node and the kind.
  */
 export function checkMechanisms(g: MGraph, registry: MechanismRegistry, source: string): void {
-  for (const n of g.nodes) {
-    const m = registry.get(n.mechanism.kind);
-    if (m === undefined) continue; // reported by graphProblems
-    if (!m.plates.includes(n.plate)) {
-      throw new GraphError(`${source}: node '${n.name}': mechanism '${m.kind}' runs on plate ${m.plates.join(" or ")} (got plate ${n.plate})`);
-    }
-    const r = m.params.safeParse(n.mechanism.params ?? {});
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      const at = issue !== undefined && issue.path.length > 0 ? `.${issue.path.join(".")}` : "";
-      throw new ConfigError(`${source}: node '${n.name}': mechanism '${m.kind}' parameter${at}: ${issue?.message ?? "invalid"}`);
-    }
-  }
+  for (const n of g.nodes) checkMechanism(n, registry, `${source}: node '${n.name}'`);
 }
 
 /** Reads, checks and makes runnable a graph file (see the module header). */

@@ -5,6 +5,8 @@ import { defineMechanism } from "./mechanism.js";
 
 export const catalogMovies = defineMechanism({
   kind: "catalog-movies",
+  value: "movie-table",
+  deterministic: true,
   description: "the |M| most tagged movies of the catalog, with their average rating and base tags",
   plates: ["movie"],
   params: z.object({}).strict(),

@@ -6,6 +6,8 @@ import { defineMechanism } from "./mechanism.js";
 
 export const likedTags = defineMechanism({
   kind: "liked-tags",
+  role: "liked-tags",
+  value: "tag-list",
   description: "|TU| ~ Uniform{min..max}; tags drawn from tag popularity π without replacement",
   plates: ["user"],
   params: z

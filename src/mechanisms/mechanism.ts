@@ -12,6 +12,8 @@ import type { Stream } from "../rng/stream.js";
 import type { NodeSpec, Plate } from "../graph/mgraph.js";
 import type { z } from "zod";
 import type { SelectedCatalog } from "../catalog/select-movies.js";
+import type { NodeRole } from "./roles.js";
+import type { NodeValue, ValueShape } from "./values.js";
 
 export interface Dims {
   readonly users: number;
@@ -30,7 +32,9 @@ export interface TagUniverse {
 
 /** Read access to a node's parents; any other name is refused with a GraphError. */
 export interface ParentValues {
-  get<T = unknown>(name: string): T;
+  get<T = NodeValue>(name: string): T;
+  /** Whether parent `name` has a value now: in setup, the movie-plate parents only. */
+  known?(name: string): boolean;
 }
 
 /** Receives observed rows (three integers) for a named output table, in internal ids. */
@@ -64,9 +68,9 @@ export interface UserContext {
 
 export interface NodeKernel {
   /** The value of a movie-plate node (computed in setup). */
-  readonly value?: unknown;
+  readonly value?: NodeValue;
   /** The value of a user or user-movie node for one user (a row may be reused between users). */
-  forUser?(ctx: UserContext): unknown;
+  forUser?(ctx: UserContext): NodeValue;
   /**
    * Called after the last user this kernel ran. With worker threads and shards a kernel runs only
    * some users: report counts through `tally` and `summary` instead, which see all users.
@@ -99,7 +103,50 @@ export interface Mechanism<P = unknown> {
   readonly params: z.ZodType<P>;
   /** Tables this mechanism emits (proxies). */
   readonly outputs?: readonly OutputTable[];
+  /**
+   * The family `--do` aliases resolve through (e.g. "missingness", "exposure"): `--do N=uniform`
+   * names the mechanism of N's current family whose `alias` is "uniform".
+   */
+  readonly family?: string;
+  /** This mechanism's short name within its family, for `--do` (e.g. "uniform", "popularity"). */
+  readonly alias?: string;
+  /** The parameter a bare number sets in `--do NODE=kind:0.02` (e.g. "rate"). */
+  readonly mainParameter?: string;
+  /**
+   * Whether the value depends on the node's parents (default true). An intervention that installs
+   * a mechanism reading none drops the node's incoming edges (e.g. uniform-missingness: MCAR).
+   */
+  readonly readsParents?: boolean;
+  /** The value is a deterministic function of the parents (d-separation conditions it away; default false). */
+  readonly deterministic?: boolean;
+  /** The shape of the value it returns (values.ts; default "any": checked generically, see generate/node-checks.ts). */
+  readonly value?: ValueShape;
+  /** The part of the CTAR layout the node plays (roles.ts), e.g. "rating"; found by role, not by node name. */
+  readonly role?: NodeRole;
   setup(ctx: SetupContext<P>): NodeKernel;
+}
+
+/** The declared facts of a mechanism, with the defaults a mechanism that declares none gets. */
+export interface MechanismFacts {
+  readonly family: string | undefined;
+  readonly alias: string | undefined;
+  readonly mainParameter: string | undefined;
+  readonly readsParents: boolean;
+  readonly deterministic: boolean;
+  readonly value: ValueShape;
+  readonly role: NodeRole | undefined;
+}
+
+export function factsOf(m: Mechanism<unknown>): MechanismFacts {
+  return {
+    family: m.family,
+    alias: m.alias,
+    mainParameter: m.mainParameter,
+    readsParents: m.readsParents ?? true,
+    deterministic: m.deterministic ?? false,
+    value: m.value ?? "any",
+    role: m.role,
+  };
 }
 
 /** Builds a mechanism with its parameter type inferred from its schema. */

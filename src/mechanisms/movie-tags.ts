@@ -3,13 +3,15 @@
  * padded with draws from the tag popularity π, without duplicates.
  */
 import { z } from "zod";
-import { ConfigError } from "../errors/errors.js";
+import { ConfigError, GraphError } from "../errors/errors.js";
 import { WeightedTable, weightedSampleWithoutReplacement } from "../rng/sample.js";
 import { defineMechanism } from "./mechanism.js";
 import { MAX_TAGS_PER_MOVIE, type MovieTags, expectMovieTable } from "./values.js";
 
 export const movieTags = defineMechanism({
   kind: "movie-tags",
+  role: "movie-tags",
+  value: "movie-tags",
   description: "the movie's first k catalog tags, padded with draws from tag popularity π",
   plates: ["movie"],
   params: z
@@ -18,7 +20,8 @@ export const movieTags = defineMechanism({
   setup: (ctx) => {
     const k = ctx.params.tagsPerMovie;
     const [mName] = ctx.node.parents;
-    const movies = expectMovieTable(ctx.parents.get(mName ?? "M"), ctx.node.name, mName ?? "M");
+    if (mName === undefined) throw new GraphError(`node '${ctx.node.name}': movie-tags needs a parent, the catalog movies (like M)`);
+    const movies = expectMovieTable(ctx.parents.get(mName), ctx.node.name, mName);
     const table = new WeightedTable(ctx.tags.popularity);
     if (table.support < k) {
       throw new ConfigError(

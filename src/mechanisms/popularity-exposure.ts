@@ -9,6 +9,10 @@ import { defineMechanism } from "./mechanism.js";
 
 export const popularityExposure = defineMechanism({
   kind: "popularity-exposure",
+  family: "exposure",
+  alias: "popularity",
+  value: "movie-numbers",
+  deterministic: true,
   description: "exposure score |M| − rank_m (popularity recommender)",
   plates: ["movie"],
   params: z.object({}).strict(),
@@ -20,6 +24,12 @@ export const popularityExposure = defineMechanism({
 
 export const uniformExposure = defineMechanism({
   kind: "uniform-exposure",
+  family: "exposure",
+  alias: "uniform",
+  value: "movie-numbers",
+  // A constant, kept a function of its parent M: dropping the edge would make RecSys an
+  // unobserved cause (see graph/deterministic-closure.ts), so it still reads its parents.
+  deterministic: true,
   description: "the same exposure score |M|/2 for every movie (a recommender that shows movies uniformly)",
   plates: ["movie"],
   params: z.object({}).strict(),

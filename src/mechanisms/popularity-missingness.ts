@@ -5,6 +5,7 @@
  * Also `uniform-missingness`: P(R = 1) = rate for every pair (MCAR), for interventions.
  */
 import { z } from "zod";
+import { GraphError } from "../errors/errors.js";
 import { thinnedBernoulli } from "../rng/sample.js";
 import type { Stream } from "../rng/stream.js";
 import { type NodeKernel, defineMechanism } from "./mechanism.js";
@@ -54,6 +55,10 @@ function movieBernoulliKernel(p: Float64Array): NodeKernel {
 
 export const popularityMissingness = defineMechanism({
   kind: "popularity-missingness",
+  family: "missingness",
+  alias: "popularity",
+  mainParameter: "rate",
+  value: "indicator-row",
   description: "P(observed) = rate · s_m / mean(s), s_m = sigmoid(score_m / T + b) (Eq. 6)",
   plates: ["user-movie"],
   params: z
@@ -64,7 +69,8 @@ export const popularityMissingness = defineMechanism({
     })
     .strict(),
   setup: (ctx) => {
-    const parent = ctx.node.parents[0] ?? "RecSys";
+    const parent = ctx.node.parents[0];
+    if (parent === undefined) throw new GraphError(`node '${ctx.node.name}': popularity-missingness needs a parent, the exposure score (like RecSys)`);
     const score = expectFloatRow(ctx.parents.get(parent), ctx.node.name, parent, ctx.dims.movies);
     const { rate, temperature: T } = ctx.params;
     const b = ctx.params.bias ?? -ctx.dims.movies / (2 * T);
@@ -80,6 +86,11 @@ export const popularityMissingness = defineMechanism({
 
 export const uniformMissingness = defineMechanism({
   kind: "uniform-missingness",
+  family: "missingness",
+  alias: "uniform",
+  mainParameter: "rate",
+  readsParents: false,
+  value: "indicator-row",
   description: "P(observed) = rate for every pair (missing completely at random)",
   plates: ["user-movie"],
   params: z.object({ rate: z.number().min(0).max(1).default(0.02) }).strict(),

@@ -20,6 +20,8 @@ function twoParents(node: { name: string; parents: readonly string[] }, what: st
 
 export const ratingProxy = defineMechanism({
   kind: "rating-proxy",
+  value: "none",
+  deterministic: true,
   description: "R* = R where R_R = 1 (rating.csv)",
   plates: ["user-movie"],
   params: z.object({}).strict(),
@@ -41,6 +43,8 @@ export const ratingProxy = defineMechanism({
 
 export const surveyTagProxy = defineMechanism({
   kind: "survey-tag-proxy",
+  value: "none",
+  deterministic: true,
   description: "RCT* = every tag of TL (or −1 when TL is empty) where R_RCT = 1 (rcttag.csv)",
   plates: ["user-movie"],
   params: z.object({}).strict(),
@@ -65,6 +69,7 @@ export const surveyTagProxy = defineMechanism({
 
 export const observationalTagProxy = defineMechanism({
   kind: "observational-tag-proxy",
+  value: "none",
   description: "O* = the labelled tags of TL (or −1 when TL is empty) where R_O = 1 (obstag.csv); unlabelled liked tags are Test I",
   plates: ["user-movie"],
   params: z.object({}).strict(),

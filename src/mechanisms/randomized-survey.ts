@@ -9,6 +9,9 @@ import { defineMechanism } from "./mechanism.js";
 
 export const randomizedSurvey = defineMechanism({
   kind: "randomized-survey",
+  family: "missingness",
+  readsParents: false,
+  value: "indicator-row",
   description: "a uniform random sample of users, each asked about a uniform random sample of movies",
   plates: ["user-movie"],
   params: z

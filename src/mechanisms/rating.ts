@@ -85,6 +85,8 @@ export function ratingThresholds(q: Float64Array, p: RatingParams, K: number): {
 
 export const rating = defineMechanism({
   kind: "rating",
+  role: "rating",
+  value: "number-row",
   description: "R = clip(round(Q − mu + N(|TL|/2, sigma²)), min, max) (Eq. 5)",
   plates: ["user-movie"],
   params: ratingParams,

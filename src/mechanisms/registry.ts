@@ -24,6 +24,10 @@ export class MechanismRegistry {
   /** Registers a mechanism; `origin` is the module file it came from (user mechanisms). */
   register(m: Mechanism<any>, origin?: string): this {
     if (this.byKind.has(m.kind)) throw new ConfigError(`mechanism '${m.kind}' is registered twice`);
+    if (m.alias !== undefined) {
+      const other = this.resolveAlias(m.family, m.alias);
+      if (other !== undefined) throw new ConfigError(`mechanism '${m.kind}': alias '${m.alias}' of family '${m.family}' is already '${other}'`);
+    }
     this.byKind.set(m.kind, m as Mechanism<unknown>);
     if (origin !== undefined) this.origin.set(m.kind, origin);
     return this;
@@ -40,6 +44,27 @@ export class MechanismRegistry {
 
   kinds(): string[] {
     return [...this.byKind.keys()].sort();
+  }
+
+  /** The kind of `family` whose alias is `alias` (`--do N=uniform`), if one is registered. */
+  resolveAlias(family: string | undefined, alias: string): string | undefined {
+    if (family === undefined) return undefined;
+    for (const m of this.byKind.values()) if (m.family === family && m.alias === alias) return m.kind;
+    return undefined;
+  }
+
+  /** Every alias some family declares, sorted. */
+  aliases(): string[] {
+    const out = new Set<string>();
+    for (const m of this.byKind.values()) if (m.alias !== undefined) out.add(m.alias);
+    return [...out].sort();
+  }
+
+  /** The families declaring `alias`, sorted (for messages). */
+  familiesWithAlias(alias: string): string[] {
+    const out = new Set<string>();
+    for (const m of this.byKind.values()) if (m.alias === alias && m.family !== undefined) out.add(m.family);
+    return [...out].sort();
   }
 
   /** A copy, so that a run's user mechanisms do not leak into the built-in registry. */

@@ -22,6 +22,9 @@ const TABLE_HI = 16;
 
 export const selectionMissingness = defineMechanism({
   kind: "selection-missingness",
+  family: "missingness",
+  mainParameter: "rate",
+  value: "tag-observation-row",
   description: "P(observed) = rate · s_um / mean_m(s_u·), s_um = sigmoid((score_m + α R_um)/T + b); tags of TL labelled: one at random, others with keepRate (Eq. 7)",
   plates: ["user-movie"],
   params: z

@@ -9,14 +9,18 @@ import { type TagSetRow, expectIntList, expectMovieTags } from "./values.js";
 
 export const tagOverlap = defineMechanism({
   kind: "tag-overlap",
+  role: "tag-overlap",
+  value: "tag-set-row",
+  deterministic: true,
   description: "TL = TM ∩ TU (deterministic)",
   plates: ["user-movie"],
   params: z.object({}).strict(),
   setup: (ctx) => {
     const name = ctx.node.name;
-    const tmName = ctx.node.parents.find((p) => p !== "TU") ?? "TM";
-    const tuName = ctx.node.parents.find((p) => p !== tmName) ?? "TU";
     if (ctx.node.parents.length !== 2) throw new GraphError(`node '${name}': tag-overlap needs two parents, the user's tags and the movies' tags`);
+    // The movies' tags are the parent known at setup (movie plate), in either order; else TU, TM.
+    const [first, second] = ctx.node.parents as [string, string];
+    const [tuName, tmName] = ctx.parents.known?.(first) === true && ctx.parents.known?.(second) !== true ? [second, first] : [first, second];
     const tm = expectMovieTags(ctx.parents.get(tmName), name, tmName);
     const movies = tm.start.length - 1;
     const tagCount = ctx.tags.count;

@@ -4,6 +4,8 @@ import { defineMechanism } from "./mechanism.js";
 
 export const userIndex = defineMechanism({
   kind: "user-index",
+  value: "user-index",
+  deterministic: true,
   description: "the user's index",
   plates: ["user"],
   params: z.object({}).strict(),

@@ -36,6 +36,124 @@ export interface TagObservationRow {
 /** M: the catalog movies with their attributes; internal index = popularity rank. */
 export type MovieTable = SelectedCatalog;
 
+/**
+ * The value each shape tag stands for. A mechanism declares its tag (`Mechanism.value`); the
+ * engine keeps the tag of every node, fixed at setup, so a node's value is this union discriminated
+ * by its node's tag, not by a field on every value (no per-user wrapper in the hot loop).
+ */
+export interface ShapeValues {
+  /** U: the user's index. */
+  readonly "user-index": number;
+  /** A number per user (e.g. a user's activity). */
+  readonly "user-number": number;
+  /** M. */
+  readonly "movie-table": MovieTable;
+  /** TM. */
+  readonly "movie-tags": MovieTags;
+  /** A number per movie (Q, RecSys). */
+  readonly "movie-numbers": Float64Array;
+  /** TU: a list of internal tag ids. */
+  readonly "tag-list": Int32Array;
+  /** TL. */
+  readonly "tag-set-row": TagSetRow;
+  /** A number per (user, movie) of one user (R). */
+  readonly "number-row": Float64Array;
+  /** A missingness indicator per (user, movie) of one user: 0 or 1 (R_R, R_RCT). */
+  readonly "indicator-row": Uint8Array;
+  /** R_O. */
+  readonly "tag-observation-row": TagObservationRow;
+  /** Proxies: they emit rows and have no value. */
+  readonly none: undefined;
+  /** A user mechanism that declares no shape: checked generically (typed rows over the movies). */
+  readonly any: object | number | boolean | string | undefined;
+}
+
+export type ValueShape = keyof ShapeValues;
+export const VALUE_SHAPES: readonly ValueShape[] = [
+  "user-index",
+  "user-number",
+  "movie-table",
+  "movie-tags",
+  "movie-numbers",
+  "tag-list",
+  "tag-set-row",
+  "number-row",
+  "indicator-row",
+  "tag-observation-row",
+  "none",
+  "any",
+];
+
+/** A node's value: one of the shapes above. */
+export type NodeValue = ShapeValues[ValueShape];
+
+/**
+ * Why `v` is not of `shape` (undefined when it is), in O(1): the type and the row length only.
+ * Content (finite numbers, indicators 0 or 1) is `contentProblem`'s, which costs a pass over the row.
+ */
+export function shapeProblem(shape: ValueShape, v: unknown, movies: number): string | undefined {
+  const row = (T: new (n: number) => ArrayBufferView, what: string): string | undefined =>
+    v instanceof T && (v as unknown as ArrayLike<number>).length === movies ? undefined : `expected ${what} over ${movies} movies, got ${describe(v)}`;
+  switch (shape) {
+    case "user-index":
+    case "user-number":
+      return typeof v === "number" && Number.isFinite(v) ? undefined : `expected a finite number, got ${describe(v)}`;
+    case "movie-table":
+      return isMovieTable(v) ? undefined : `expected the catalog movies, like M, got ${describe(v)}`;
+    case "movie-tags":
+      return isMovieTags(v) ? undefined : `expected the movies' tags, like TM, got ${describe(v)}`;
+    case "movie-numbers":
+    case "number-row":
+      return row(Float64Array, "a Float64Array");
+    case "indicator-row":
+      return row(Uint8Array, "a Uint8Array indicator row");
+    case "tag-list":
+      return v instanceof Int32Array ? undefined : `expected an Int32Array of tag ids, got ${describe(v)}`;
+    case "tag-set-row":
+      return isTagSetRow(v) && v.mask.length === movies ? undefined : `expected a tag set per movie, like TL, got ${describe(v)}`;
+    case "tag-observation-row": {
+      const o = v as TagObservationRow;
+      const ok = typeof v === "object" && v !== null && o.observed instanceof Uint8Array && o.labelled instanceof Uint32Array && o.observed.length === movies;
+      return ok ? undefined : `expected an observation row for tags, like R_O, got ${describe(v)}`;
+    }
+    case "none":
+      return v === undefined ? undefined : `expected no value, got ${describe(v)}`;
+    case "any":
+      if (typeof v === "number") return Number.isFinite(v) ? undefined : `returned ${v}, not a finite number`;
+      if (ArrayBuffer.isView(v) && !(v instanceof DataView) && (v as unknown as ArrayLike<number>).length !== movies) {
+        return `returned a row of ${(v as unknown as ArrayLike<number>).length} values (expected one per movie: ${movies})`;
+      }
+      return undefined;
+  }
+}
+
+/**
+ * The first bad entry of a numeric row (undefined when none): numbers must be finite, and an
+ * indicator (a node of set R) must be 0 or 1. O(|M|): run once per kernel, on its first user.
+ */
+export function contentProblem(v: unknown, indicator: boolean): string | undefined {
+  if (!ArrayBuffer.isView(v) || v instanceof DataView) return undefined;
+  const row = v as unknown as ArrayLike<number>;
+  for (let m = 0; m < row.length; m++) {
+    const x = row[m]!;
+    if (!Number.isFinite(x)) return `returned ${x} for movie ${m} (expected a finite number)`;
+    if (indicator && x !== 0 && x !== 1) return `returned ${x} for movie ${m} (a missingness indicator must be 0 or 1)`;
+  }
+  return undefined;
+}
+
+function isMovieTable(v: unknown): v is MovieTable {
+  return typeof v === "object" && v !== null && (v as MovieTable).avgRating instanceof Float64Array && "originalMovieId" in v;
+}
+
+function isMovieTags(v: unknown): v is MovieTags {
+  return typeof v === "object" && v !== null && (v as MovieTags).start instanceof Int32Array && (v as MovieTags).tag instanceof Int32Array;
+}
+
+function isTagSetRow(v: unknown): v is TagSetRow {
+  return typeof v === "object" && v !== null && (v as TagSetRow).mask instanceof Uint32Array && "tags" in v;
+}
+
 export function popcount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -54,14 +172,12 @@ export function expectIndicatorRow(v: unknown, node: string, parent: string, len
 }
 
 export function expectTagSetRow(v: unknown, node: string, parent: string): TagSetRow {
-  if (typeof v === "object" && v !== null && (v as TagSetRow).mask instanceof Uint32Array && "tags" in v) return v as TagSetRow;
+  if (isTagSetRow(v)) return v;
   throw new GraphError(`node '${node}': parent '${parent}' must be a tag set per movie, like TL (got ${describe(v)})`);
 }
 
 export function expectMovieTags(v: unknown, node: string, parent: string): MovieTags {
-  if (typeof v === "object" && v !== null && (v as MovieTags).start instanceof Int32Array && (v as MovieTags).tag instanceof Int32Array) {
-    return v as MovieTags;
-  }
+  if (isMovieTags(v)) return v;
   throw new GraphError(`node '${node}': parent '${parent}' must be the movies' tags, like TM (got ${describe(v)})`);
 }
 
@@ -71,9 +187,7 @@ export function expectIntList(v: unknown, node: string, parent: string): Int32Ar
 }
 
 export function expectMovieTable(v: unknown, node: string, parent: string): MovieTable {
-  if (typeof v === "object" && v !== null && (v as MovieTable).avgRating instanceof Float64Array && "originalMovieId" in v) {
-    return v as MovieTable;
-  }
+  if (isMovieTable(v)) return v;
   throw new GraphError(`node '${node}': parent '${parent}' must be the catalog movies, like M (got ${describe(v)})`);
 }
 

@@ -6,16 +6,22 @@
  *
  * Syntax, e.g. for `ctar generate --do` and `ctar graph analyze --do`:
  *   R_R=uniform:0.02            R_R gets uniform-missingness with rate 0.02 (MCAR)
- *   R_O=uniform:0.007           the observational tags become MCAR
+ *   R_O=uniform                 the observational tags become MCAR at R_O's current rate
  *   RecSys=uniform              a recommender that exposes every movie alike (uniform-exposure)
  *   R_R=popularity-missingness:rate=0.05,temperature=100
- * `uniform` is an alias resolved by the node's current mechanism (a missingness node gets
- * uniform-missingness, an exposure node uniform-exposure); any registered kind may be named. A
- * single number is the kind's main parameter (`rate`); otherwise `key=value` pairs, comma-separated.
+ * Everything here comes from the facts the mechanisms declare (mechanisms/mechanism.ts): an alias
+ * (`uniform`, `popularity`) names the mechanism of the node's current family with that alias; a
+ * single number sets the kind's main parameter; the parents are dropped when the new mechanism
+ * reads none; `deterministic` is the new mechanism's. Parameters not given carry over from the
+ * node's current mechanism where the new one has a parameter of the same name that accepts the
+ * value (`R_O=uniform` keeps R_O's rate), and otherwise take the new mechanism's defaults.
  */
+import { z } from "zod";
 import { ConfigError } from "../errors/errors.js";
 import type { MGraph, MechanismSpec, NodeSpec } from "../graph/mgraph.js";
-import type { MechanismRegistry } from "../mechanisms/registry.js";
+import { checkMechanism, unknownMechanism } from "../mechanisms/check-mechanism.js";
+import { type Mechanism, factsOf } from "../mechanisms/mechanism.js";
+import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
 
 export interface Intervention {
   readonly node: string;
@@ -23,38 +29,6 @@ export interface Intervention {
   /** The text it was parsed from (for messages and the record in config.json). */
   readonly text: string;
 }
-
-/** Aliases, resolved by the family of the node's current mechanism. */
-const ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  uniform: { missingness: "uniform-missingness", exposure: "uniform-exposure" },
-  popularity: { missingness: "popularity-missingness", exposure: "popularity-exposure" },
-};
-
-/** The family of a mechanism kind, for aliases. */
-function familyOf(kind: string): string | undefined {
-  if (kind.endsWith("-missingness")) return "missingness";
-  if (kind.endsWith("-exposure")) return "exposure";
-  return undefined;
-}
-
-/** The parameter a bare number sets. */
-const MAIN_PARAMETER: Readonly<Record<string, string>> = {
-  "uniform-missingness": "rate",
-  "popularity-missingness": "rate",
-  "selection-missingness": "rate",
-};
-
-/**
- * Kinds that read no parent and draw at random: the intervened node loses its incoming edges.
- * Not uniform-exposure: it is a constant, which the m-graph can only say as a deterministic function
- * of its parents (a parentless deterministic node is a plate index like U or M, see
- * graph/deterministic-closure.ts); so RecSys keeps M as its parent, and the analysis still
- * conditions it away with M (dropping the edge would make RecSys an unobserved cause and R_R MNAR).
- */
-const PARENTLESS = new Set(["uniform-missingness", "randomized-survey"]);
-
-/** Kinds whose value is a deterministic function of their parents (for d-separation). */
-const DETERMINISTIC = new Set(["uniform-exposure", "popularity-exposure"]);
 
 function parseValue(raw: string, where: string): unknown {
   const t = raw.trim();
@@ -66,13 +40,27 @@ function parseValue(raw: string, where: string): unknown {
   return x;
 }
 
+/** The parameter a bare number sets: the kind's own, or for an unresolved alias the one all its kinds share. */
+function mainParameterOf(registry: MechanismRegistry, kind: string): string | undefined {
+  const m = registry.get(kind);
+  if (m !== undefined) return m.mainParameter;
+  const mains = new Set<string>();
+  for (const k of registry.kinds()) {
+    const o = registry.get(k)!;
+    if (o.alias === kind && o.mainParameter !== undefined) mains.add(o.mainParameter);
+  }
+  return mains.size === 1 ? [...mains][0] : undefined;
+}
+
 /**
- * Parses `NODE=MECHANISM[:param]`. `uniform`/`popularity` are resolved against `graph` (the node's
- * current mechanism family); without a graph they are kept as written and resolved by
- * `applyInterventions`. With a registry, an unknown mechanism kind is reported here.
+ * Parses `NODE=MECHANISM[:param]`. Aliases are resolved against `graph` (the node's current
+ * mechanism family); without a graph they are kept as written and resolved by
+ * `applyInterventions`. With a registry, an unknown mechanism kind is reported here; families and
+ * main parameters come from it (default: the built-in mechanisms).
  */
 export function parseIntervention(text: string, graph?: MGraph, registry?: MechanismRegistry): Intervention {
   const where = `--do ${text}`;
+  const facts = registry ?? builtinRegistry();
   const eq = text.indexOf("=");
   if (eq <= 0) throw new ConfigError(`${where}: expected NODE=MECHANISM[:param] (e.g. R_R=uniform:0.02)`);
   const node = text.slice(0, eq).trim();
@@ -82,14 +70,16 @@ export function parseIntervention(text: string, graph?: MGraph, registry?: Mecha
   const paramText = colon < 0 ? undefined : rest.slice(colon + 1);
   if (kind === "") throw new ConfigError(`${where}: no mechanism after '=' (expected NODE=MECHANISM[:param], e.g. R_R=uniform:0.02)`);
   let resolved = kind;
-  if (graph !== undefined) resolved = resolveKind(graph, node, kind, where);
-  if (registry !== undefined && ALIASES[resolved] === undefined) checkKind(registry, resolved, where);
+  if (graph !== undefined) resolved = resolveKind(graph, node, kind, where, facts);
+  if (registry !== undefined && registry.get(resolved) === undefined && !registry.aliases().includes(resolved)) {
+    throw new ConfigError(`${where}: ${unknownMechanism(registry, resolved)}`);
+  }
   let params: Record<string, unknown> | undefined;
   if (paramText !== undefined) {
     if (paramText.trim() === "") throw new ConfigError(`${where}: empty parameter after ':'`);
     params = {};
     if (!paramText.includes("=")) {
-      const main = MAIN_PARAMETER[resolved] ?? (ALIASES[resolved] ? "rate" : undefined);
+      const main = mainParameterOf(facts, resolved);
       if (main === undefined) throw new ConfigError(`${where}: mechanism '${resolved}' has no main parameter; give key=value pairs`);
       params[main] = parseValue(paramText, where);
     } else {
@@ -104,30 +94,53 @@ export function parseIntervention(text: string, graph?: MGraph, registry?: Mecha
   return { node, mechanism: params === undefined ? { kind: resolved } : { kind: resolved, params }, text };
 }
 
-function checkKind(registry: MechanismRegistry, kind: string, where: string): void {
-  if (registry.get(kind) === undefined) throw new ConfigError(`${where}: unknown mechanism '${kind}' (known: ${registry.kinds().join(", ")}; alias: uniform, popularity)`);
-}
-
-function resolveKind(graph: MGraph, node: string, kind: string, where: string): string {
+/** A kind named as written, or an alias resolved through the family of the node's current mechanism. */
+function resolveKind(graph: MGraph, node: string, kind: string, where: string, registry: MechanismRegistry): string {
   const target = graph.nodes.find((n) => n.name === node);
   if (target === undefined) throw new ConfigError(`${where}: unknown node '${node}' (nodes: ${graph.nodes.map((n) => n.name).join(", ")})`);
-  const alias = ALIASES[kind];
-  if (alias === undefined) return kind;
-  const family = familyOf(target.mechanism.kind);
-  const k = family === undefined ? undefined : alias[family];
+  if (registry.get(kind) !== undefined || !registry.aliases().includes(kind)) return kind;
+  const family = registry.get(target.mechanism.kind)?.family;
+  const k = registry.resolveAlias(family, kind);
   if (k === undefined) {
-    throw new ConfigError(`${where}: '${kind}' is not defined for node '${node}' (its mechanism '${target.mechanism.kind}' is neither a missingness nor an exposure; name a mechanism kind)`);
+    const families = registry.familiesWithAlias(kind).join(" or ");
+    throw new ConfigError(
+      `${where}: '${kind}' is not defined for node '${node}' (its mechanism '${target.mechanism.kind}' is ${family === undefined ? "of no family" : `of family '${family}'`}; '${kind}' is defined for ${families}; name a mechanism kind)`,
+    );
   }
   return k;
 }
 
+/** The top-level keys of a zod object schema (none for other schemas, e.g. a user module's parse function). */
+function schemaKeys(schema: z.ZodType<unknown>): ReadonlyMap<string, z.ZodType<unknown>> {
+  if (schema instanceof z.ZodObject) return new Map(Object.entries(schema.shape as Record<string, z.ZodType<unknown>>));
+  return new Map();
+}
+
 /**
- * The graph with each intervention applied, in order: the node's mechanism replaced, its parents
- * those the new mechanism reads: [] for uniform-missingness (MCAR) and randomized-survey; otherwise the
- * node's parents are kept (same kind with new parameters; uniform-exposure stays a function of M). With a registry, the kind, its plate and its parameters are
- * checked now (a ConfigError naming the `--do`), not when the engine reaches the node.
+ * The new mechanism's parameters: those given, over the current mechanism's (parsed, so its
+ * defaults count) for every key the new schema has and accepts.
+ */
+function carriedParams(old: NodeSpec, oldMech: Mechanism<unknown> | undefined, next: Mechanism<unknown> | undefined, given: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  const current = oldMech?.params.safeParse(old.mechanism.params ?? {});
+  if (next !== undefined && current?.success === true && typeof current.data === "object" && current.data !== null) {
+    const keys = schemaKeys(next.params);
+    for (const [k, v] of Object.entries(current.data as Record<string, unknown>)) {
+      if (v !== undefined && keys.get(k)?.safeParse(v).success === true) out[k] = v;
+    }
+  }
+  Object.assign(out, given ?? {});
+  return Object.keys(out).length === 0 && given === undefined ? undefined : out;
+}
+
+/**
+ * The graph with each intervention applied, in order: the node's mechanism replaced (parameters
+ * carried over, see the header), its parents those the new mechanism reads. With a registry, the
+ * kind, its plate and its parameters are checked now (a ConfigError naming the `--do`), not when
+ * the engine reaches the node.
  */
 export function applyInterventions(graph: MGraph, list: readonly Intervention[], registry?: MechanismRegistry): MGraph {
+  const facts = registry ?? builtinRegistry();
   let nodes: NodeSpec[] = [...graph.nodes];
   const seen = new Set<string>();
   for (const iv of list) {
@@ -137,24 +150,15 @@ export function applyInterventions(graph: MGraph, list: readonly Intervention[],
     if (seen.has(iv.node)) throw new ConfigError(`${where}: node '${iv.node}' is intervened on twice`);
     seen.add(iv.node);
     const old = nodes[at]!;
-    const kind = resolveKind({ name: graph.name, nodes }, iv.node, iv.mechanism.kind, where);
-    const mechanism: MechanismSpec = iv.mechanism.params === undefined ? { kind } : { kind, params: iv.mechanism.params };
-    if (registry !== undefined) {
-      checkKind(registry, kind, where);
-      const mech = registry.get(kind)!;
-      if (!mech.plates.includes(old.plate)) {
-        throw new ConfigError(`${where}: mechanism '${kind}' runs on plate ${mech.plates.join(" or ")}, but node '${old.name}' is on plate ${old.plate}`);
-      }
-      const parsed = mech.params.safeParse(mechanism.params ?? {});
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const key = issue && issue.path.length > 0 ? ` '${issue.path.join(".")}'` : "";
-        throw new ConfigError(`${where}: parameter${key} of '${kind}': ${issue?.message ?? "invalid"}`);
-      }
-    }
-    const parents = PARENTLESS.has(kind) ? [] : [...old.parents];
+    const kind = resolveKind({ name: graph.name, nodes }, iv.node, iv.mechanism.kind, where, facts);
+    const next = facts.get(kind);
+    const params = carriedParams(old, facts.get(old.mechanism.kind), next, iv.mechanism.params);
+    const mechanism: MechanismSpec = params === undefined ? { kind } : { kind, params };
+    if (registry !== undefined) checkMechanism({ name: old.name, plate: old.plate, mechanism }, registry, where, ConfigError);
+    const declared = next === undefined ? undefined : factsOf(next);
+    const parents = declared?.readsParents === false ? [] : [...old.parents];
     const { deterministic: _d, ...rest } = old;
-    const deterministic = kind === old.mechanism.kind ? old.deterministic === true : DETERMINISTIC.has(kind);
+    const deterministic = kind === old.mechanism.kind ? old.deterministic === true : declared?.deterministic === true;
     const replaced: NodeSpec = { ...rest, parents, mechanism, description: `do(${iv.text}): ${kind}`, ...(deterministic ? { deterministic: true } : {}) };
     nodes = nodes.map((n, i) => (i === at ? replaced : n));
   }

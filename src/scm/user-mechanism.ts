@@ -12,6 +12,13 @@
  *       - a function `(raw) => parsed` that throws an Error whose message says what is wrong
  *     without `params` the graph file's params object is passed as it is (default {}).
  *   outputs?: [{ table, columns: [a, b, c] }]   tables it emits rows to (proxies)
+ *   facts, all optional (mechanisms/mechanism.ts; a module that declares none keeps working):
+ *     family?, alias?        for `--do` aliases (e.g. family "missingness", alias "uniform")
+ *     mainParameter?         what a bare number sets in `--do NODE=kind:0.02`
+ *     readsParents?          false: an intervention installing it drops the node's edges (default true)
+ *     deterministic?         a deterministic function of its parents (default false)
+ *     value?                 its value's shape (mechanisms/values.ts; default "any")
+ *     role?                  its part in the CTAR layout (mechanisms/roles.ts)
  *   setup(ctx): NodeKernel  as for the built-in mechanisms
  * A module may export several (named exports, or a default export that is one or an array);
  * exports that are not objects with `kind` and `setup` (helpers, constants) are ignored.
@@ -20,6 +27,35 @@ import { z } from "zod";
 import { ConfigError } from "../errors/errors.js";
 import { PLATES, type Plate } from "../graph/mgraph.js";
 import type { Mechanism, NodeKernel, OutputTable, SetupContext } from "../mechanisms/mechanism.js";
+import { NODE_ROLES, type NodeRole } from "../mechanisms/roles.js";
+import { VALUE_SHAPES, type ValueShape } from "../mechanisms/values.js";
+
+/** The optional declared facts of a user mechanism, checked; `fail` reports a bad one. */
+function userFacts(v: Record<string, unknown>, fail: (what: string) => never): Partial<Mechanism<unknown>> {
+  const out: { -readonly [K in keyof Mechanism<unknown>]?: Mechanism<unknown>[K] } = {};
+  for (const key of ["family", "alias", "mainParameter"] as const) {
+    const x = v[key];
+    if (x === undefined) continue;
+    if (typeof x !== "string" || x.trim() === "") fail(`'${key}' must be a non-empty string (got ${JSON.stringify(x)})`);
+    out[key] = x as string;
+  }
+  if (out.alias !== undefined && out.family === undefined) fail(`'alias' needs a 'family' (the alias is resolved within it)`);
+  for (const key of ["readsParents", "deterministic"] as const) {
+    const x = v[key];
+    if (x === undefined) continue;
+    if (typeof x !== "boolean") fail(`'${key}' must be true or false (got ${JSON.stringify(x)})`);
+    out[key] = x as boolean;
+  }
+  if (v["value"] !== undefined) {
+    if (!(VALUE_SHAPES as readonly unknown[]).includes(v["value"])) fail(`'value' must be one of ${VALUE_SHAPES.join(", ")} (got ${JSON.stringify(v["value"])})`);
+    out.value = v["value"] as ValueShape;
+  }
+  if (v["role"] !== undefined) {
+    if (!(NODE_ROLES as readonly unknown[]).includes(v["role"])) fail(`'role' must be one of ${NODE_ROLES.join(", ")} (got ${JSON.stringify(v["role"])})`);
+    out.role = v["role"] as NodeRole;
+  }
+  return out;
+}
 
 /** Looks like a mechanism (has `kind` and `setup`): checked in full by `toMechanism`. */
 export function looksLikeMechanism(v: unknown): v is Record<string, unknown> {
@@ -89,8 +125,10 @@ export function toMechanism(v: Record<string, unknown>, where: string): Mechanis
       outputs.every((o: unknown) => typeof o === "object" && o !== null && typeof (o as OutputTable).table === "string" && Array.isArray((o as OutputTable).columns) && (o as OutputTable).columns.length === 3);
     if (!ok) fail(`kind '${k}': 'outputs' must be a list of { table, columns: [a, b, c] }`);
   }
+  const facts = userFacts(v, (what) => fail(`kind '${k}': ${what}`));
   const userSetup = setup as (ctx: SetupContext<unknown>) => NodeKernel;
   return {
+    ...facts,
     kind: k,
     description: description as string,
     plates: [...(plates as Plate[])],

@@ -7,15 +7,13 @@
 import type { NodeKernel } from "../mechanisms/mechanism.js";
 import { popcount } from "../mechanisms/values.js";
 
-/** Node names of the CTAR layout the columns come from. */
+/** The nodes the columns come from, by role (mechanisms/roles.ts; undefined where none plays it). */
 export interface OutcomeNodes {
-  readonly rating: string;
-  readonly overlap: string;
-  readonly ratingMissingness: string;
-  readonly obsTagMissingness: string;
+  readonly rating: string | undefined;
+  readonly overlap: string | undefined;
+  readonly ratingMissingness: string | undefined;
+  readonly obsTagMissingness: string | undefined;
 }
-
-export const CTAR_OUTCOME_NODES: OutcomeNodes = { rating: "R", overlap: "TL", ratingMissingness: "R_R", obsTagMissingness: "R_O" };
 
 /** One user's row of potential outcomes (arrays reused between users). */
 export interface OutcomeRow {
@@ -46,25 +44,29 @@ export class PotentialOutcomes {
   private readonly liked: Uint8Array;
   constructor(
     readonly movies: number,
-    readonly nodes: OutcomeNodes = CTAR_OUTCOME_NODES,
+    readonly nodes: OutcomeNodes,
   ) {
     this.liked = new Uint8Array(movies);
   }
 
   /** This user's row, from the engine's values after the user (undefined columns where absent). */
   read(values: ReadonlyMap<string, unknown>, kernels: ReadonlyMap<string, NodeKernel>): OutcomeRow | undefined {
-    const r = values.get(this.nodes.rating);
+    const n = this.nodes;
+    const r = n.rating === undefined ? undefined : values.get(n.rating);
     if (!(r instanceof Float64Array) || r.length !== this.movies) return undefined;
-    const tl = values.get(this.nodes.overlap) as { mask?: unknown } | undefined;
+    const tl = (n.overlap === undefined ? undefined : values.get(n.overlap)) as { mask?: unknown } | undefined;
     const mask = tl?.mask;
     if (mask instanceof Uint32Array && mask.length === this.movies) for (let m = 0; m < this.movies; m++) this.liked[m] = popcount(mask[m]!);
     else this.liked.fill(0);
-    const n = this.nodes;
     return {
       rating: r,
       liked: this.liked,
-      pRating: observationProbability(values.get(n.ratingMissingness), kernels.get(n.ratingMissingness), this.movies),
-      pObsTag: observationProbability(values.get(n.obsTagMissingness), kernels.get(n.obsTagMissingness), this.movies),
+      pRating: this.probability(n.ratingMissingness, values, kernels),
+      pObsTag: this.probability(n.obsTagMissingness, values, kernels),
     };
+  }
+
+  private probability(node: string | undefined, values: ReadonlyMap<string, unknown>, kernels: ReadonlyMap<string, NodeKernel>): Float64Array | undefined {
+    return node === undefined ? undefined : observationProbability(values.get(node), kernels.get(node), this.movies);
   }
 }

@@ -7,11 +7,14 @@ import type { Dataset } from "../generate/generate.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { nodeByName } from "../graph/mgraph.js";
 import { ratingParams } from "../mechanisms/rating.js";
+import { builtinRegistry } from "../mechanisms/registry.js";
+import { roleNode } from "../mechanisms/roles.js";
 import type { RatingModel } from "./rating-expectation.js";
 import { TagEffects } from "./tag-effect.js";
 
 /** The rating model and the names of its TL and Q parents, or the reason there is none. */
-export function ratingModelOf(graph: MGraph, node = "R"): { model: RatingModel; tl: string; q: string } | { reason: string } {
+export function ratingModelOf(graph: MGraph, node: string | undefined): { model: RatingModel; tl: string; q: string } | { reason: string } {
+  if (node === undefined) return { reason: "the graph has no rating node (role rating, mechanism 'rating')" };
   const r = nodeByName(graph, node);
   if (r === undefined) return { reason: `the graph has no node '${node}'` };
   if (r.mechanism.kind !== "rating") return { reason: `node '${node}' uses mechanism '${r.mechanism.kind}', not 'rating' (Eq. 5)` };
@@ -27,7 +30,8 @@ export function ratingModelOf(graph: MGraph, node = "R"): { model: RatingModel; 
 
 /** The tag effects of a dataset, or the reason they cannot be computed in closed form. */
 export function datasetTagEffects(d: Dataset): TagEffects | { reason: string } {
-  const found = ratingModelOf(d.graph);
+  // The closed form is Eq. 5's: only the built-in 'rating' mechanism (role rating) has it.
+  const found = ratingModelOf(d.graph, roleNode(d.graph, builtinRegistry(), "rating"));
   if ("reason" in found) return found;
   const q = d.movieValues.get(found.q);
   if (!(q instanceof Float64Array) || q.length !== d.catalog.movies) return { reason: `node '${found.q}' is not a numeric value per movie` };

@@ -93,10 +93,13 @@ test("loadGraphRun: errors name the file, the module and the kind", async () => 
     const unknown = g.nodes.map((n) => (n.name === "R_R" ? { ...n, mechanism: { kind: "my-bias" } } : n));
     await assert.rejects(loadGraphRun(write("f.yaml", [], unknown)), (e: unknown) => e instanceof GraphError && /f\.yaml: graph 'ctar' is not valid:\n  - node 'R_R' has unknown mechanism kind 'my-bias'/.test(e.message));
     const badParam = g.nodes.map((n) => (n.name === "R_R" ? { ...n, mechanism: { kind: "popularity-missingness", params: { rate: 3 } } } : n));
-    await assert.rejects(loadGraphRun(write("g.yaml", [], badParam)), (e: unknown) => e instanceof ConfigError && /g\.yaml: node 'R_R': mechanism 'popularity-missingness' parameter\.rate/.test(e.message));
-    // TU renamed: a valid m-graph, but the writer needs the users' liked tags under the name TU.
-    const noTu = g.nodes.map((n) => (n.name === "TU" ? { ...n, name: "Likes" } : { ...n, parents: n.parents.map((p) => (p === "TU" ? "Likes" : p)) }));
-    await assert.rejects(loadGraphRun(write("h.yaml", [], noTu)), (e: unknown) => e instanceof GraphError && /h\.yaml: graph 'ctar' cannot be written in the CTAR layout[\s\S]*a user-plate node 'TU'/.test(e.message));
+    await assert.rejects(loadGraphRun(write("g.yaml", [], badParam)), (e: unknown) => e instanceof ConfigError && /g\.yaml: node 'R_R': parameter 'rate' of 'popularity-missingness'/.test(e.message));
+    // TU renamed: the layout finds the liked tags by role (mechanism liked-tags), not by name.
+    const renamed = g.nodes.map((n) => (n.name === "TU" ? { ...n, name: "Likes" } : { ...n, parents: n.parents.map((p) => (p === "TU" ? "Likes" : p)) }));
+    await loadGraphRun(write("h.yaml", [], renamed));
+    // No node plays the liked-tags role: a valid m-graph, but the writer has no test-set tags.
+    const noTu = g.nodes.map((n) => (n.name === "TU" ? { ...n, mechanism: { kind: "user-index" } } : n));
+    await assert.rejects(loadGraphRun(write("i.yaml", [], noTu)), (e: unknown) => e instanceof GraphError && /i\.yaml: graph 'ctar' cannot be written in the CTAR layout[\s\S]*a user-plate node with the tags each user likes/.test(e.message));
     // The analysis does not need the layout.
     await loadGraphRun(join(dir, "h.yaml"), { ctarLayout: false });
   } finally {
