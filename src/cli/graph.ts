@@ -34,6 +34,7 @@ import {
 } from "../io/graph-file.js";
 import { loadGraphRun } from "../io/load-graph-run.js";
 import { ctarGraph } from "../presets/ctar.js";
+import { CTAR_VARIANTS, ctarVariant } from "../presets/ctar-variants.js";
 import { builtinRegistry } from "../mechanisms/registry.js";
 import { resolveCatalog } from "../io/resolve-catalog.js";
 import { trialRun } from "../scm/trial-run.js";
@@ -47,6 +48,7 @@ import { renderSvg } from "../report/render-svg.js";
  */
 export const GRAPH_PRESETS: Readonly<Record<string, () => MGraph>> = {
   ctar: () => ctarGraph(parseCtarConfig({}, "the default configuration")),
+  ...Object.fromEntries(Object.keys(CTAR_VARIANTS).map((v) => [v, () => ctarVariant(v, ctarGraph(parseCtarConfig({}, "the default configuration")))])),
 };
 
 /** The normalised specification text of a graph value (what `ctar graph show` prints). */

@@ -1,0 +1,26 @@
+/**
+ * Named variants of the CTAR graph, one line each: the preset with interventions applied (the
+ * `--do` syntax of scm/intervention.ts), so a variant keeps every node's name, stream and the
+ * parameters its new mechanism shares with the old one (R_R's rate). `ctar graph show --preset
+ * NAME` prints one as a graph file to run with `ctar generate --graph`.
+ */
+import type { MGraph } from "../graph/mgraph.js";
+import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
+import { applyInterventions, parseIntervention } from "../scm/intervention.js";
+
+export interface CtarVariant {
+  /** One line: the bias it shows. */
+  readonly description: string;
+  /** The interventions that make it from the CTAR graph. */
+  readonly interventions: readonly string[];
+}
+
+export const CTAR_VARIANTS: Readonly<Record<string, CtarVariant>> = {};
+
+/** The variant `name` of a CTAR graph (the preset with a configuration's parameters). */
+export function ctarVariant(name: string, ctar: MGraph, registry: MechanismRegistry = builtinRegistry()): MGraph {
+  const v = CTAR_VARIANTS[name];
+  if (v === undefined) throw new Error(`ctarVariant: no variant '${name}'`);
+  const g = applyInterventions(ctar, v.interventions.map((t) => parseIntervention(t, ctar, registry)), registry);
+  return { name, nodes: g.nodes };
+}
