@@ -9,6 +9,7 @@ import type { Mechanism } from "./mechanism.js";
 import { movieTags } from "./movie-tags.js";
 import { popularityExposure, uniformExposure } from "./popularity-exposure.js";
 import { popularityMissingness, uniformMissingness } from "./popularity-missingness.js";
+import { positionMissingness } from "./position-missingness.js";
 import { observationalTagProxy, ratingProxy, surveyTagProxy } from "./proxies.js";
 import { quality } from "./quality.js";
 import { randomizedSurvey } from "./randomized-survey.js";
@@ -87,6 +88,7 @@ export const BUILTIN_MECHANISMS: readonly Mechanism<any>[] = [
   uniformExposure,
   popularityMissingness,
   uniformMissingness,
+  positionMissingness,
   randomizedSurvey,
   selectionMissingness,
   ratingProxy,

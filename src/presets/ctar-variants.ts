@@ -15,7 +15,9 @@ export interface CtarVariant {
   readonly interventions: readonly string[];
 }
 
-export const CTAR_VARIANTS: Readonly<Record<string, CtarVariant>> = {};
+export const CTAR_VARIANTS: Readonly<Record<string, CtarVariant>> = {
+  "ctar-position": { description: "R_R under position bias (position-missingness, docs/model.md)", interventions: ["R_R=position-missingness"] },
+};
 
 /** The variant `name` of a CTAR graph (the preset with a configuration's parameters). */
 export function ctarVariant(name: string, ctar: MGraph, registry: MechanismRegistry = builtinRegistry()): MGraph {
