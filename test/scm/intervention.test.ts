@@ -72,3 +72,64 @@ test("the m-graph analysis of the intervened graph: do(R_R = uniform) and do(R_O
   assert.equal(classOf(["R_O=uniform:0.007"], "R_O"), "MCAR");
   assert.equal(classOf(["RecSys=uniform"], "R_R"), "MAR");
 });
+
+test("parameters not given carry over from the node's current mechanism: --do R_O=uniform keeps R_O's rate 0.007", async () => {
+  const { ctarGraph } = await import("../../src/presets/ctar.js");
+  const { parseCtarConfig } = await import("../../src/config/parse-config.js");
+  const reg = builtinRegistry();
+  const g = ctarGraph(parseCtarConfig({}));
+  const apply = (text: string) => applyInterventions(g, [parseIntervention(text, g, reg)], reg);
+  const node = (graph: typeof g, name: string) => graph.nodes.find((n) => n.name === name)!;
+  // selection-missingness (rate 0.007, temperature, alpha, bias, keepRate) → uniform-missingness (rate only).
+  assert.deepEqual(node(apply("R_O=uniform"), "R_O").mechanism, { kind: "uniform-missingness", params: { rate: 0.007 } });
+  // A given value wins over the carried one.
+  assert.deepEqual(node(apply("R_O=uniform:0.1"), "R_O").mechanism, { kind: "uniform-missingness", params: { rate: 0.1 } });
+  // Same kind, new rate: the other parameters stay the node's.
+  const t = parseCtarConfig({ ratingMissingness: { temperature: 80 } });
+  const g2 = ctarGraph(t);
+  const same = applyInterventions(g2, [parseIntervention("R_R=popularity:0.05", g2, reg)], reg);
+  assert.deepEqual(node(same, "R_R").mechanism, { kind: "popularity-missingness", params: { rate: 0.05, temperature: 80, bias: null } });
+  // R_O's temperature (200) carries to popularity-missingness, whose own default is 500.
+  assert.deepEqual(node(apply("R_O=popularity"), "R_O").mechanism.params, { rate: 0.007, temperature: 200, bias: null });
+  // Nothing shared: no parameters.
+  assert.deepEqual(node(apply("RecSys=uniform"), "RecSys").mechanism, { kind: "uniform-exposure" });
+});
+
+test("aliases, main parameters, edges and determinism come from what the mechanisms declare", () => {
+  const reg = builtinRegistry();
+  // A user family with its own alias: 'uniform' on a node of that family names the user's kind.
+  const coin = {
+    kind: "coin-flip",
+    description: "P = p",
+    plates: ["user-movie" as const],
+    params: builtinRegistry().get("uniform-missingness")!.params,
+    family: "coins",
+    alias: "uniform",
+    mainParameter: "rate",
+    readsParents: false,
+    deterministic: false,
+    value: "indicator-row" as const,
+    setup: () => ({ forUser: () => new Uint8Array(0) }),
+  };
+  const fair = { ...coin, kind: "fair-coin", alias: "fair", readsParents: true, deterministic: true };
+  reg.register(coin).register(fair);
+  const g = { name: "g", nodes: CTAR_STRUCTURE.nodes.map((n) => (n.name === "R_R" ? { ...n, mechanism: { kind: "fair-coin" } } : n)) };
+  const iv = parseIntervention("R_R=uniform:0.3", g, reg);
+  assert.deepEqual(iv.mechanism, { kind: "coin-flip", params: { rate: 0.3 } });
+  const out = applyInterventions(g, [iv], reg).nodes.find((n) => n.name === "R_R")!;
+  assert.deepEqual(out.parents, []);
+  assert.equal(out.deterministic, undefined);
+  // Back to the family's other kind, which is deterministic: the flag is the new mechanism's.
+  const h = { name: "h", nodes: g.nodes.map((n) => (n.name === "R_R" ? out : n)) };
+  const back = applyInterventions(h, [parseIntervention("R_R=fair", h, reg)], reg);
+  assert.equal(back.nodes.find((n) => n.name === "R_R")!.deterministic, true);
+  // Two kinds of one family cannot share an alias.
+  assert.throws(() => builtinRegistry().register({ ...coin, kind: "other", family: "missingness" }), /alias 'uniform' of family 'missingness' is already 'uniform-missingness'/);
+  // The built-in facts that replaced the side tables.
+  const facts = (k: string) => reg.get(k)!;
+  assert.equal(facts("uniform-missingness").readsParents, false);
+  assert.equal(facts("randomized-survey").readsParents, false);
+  assert.equal(facts("uniform-exposure").deterministic, true);
+  assert.equal(facts("popularity-exposure").deterministic, true);
+  for (const k of ["uniform-missingness", "popularity-missingness", "selection-missingness", "position-missingness"]) assert.equal(facts(k).mainParameter, "rate", k);
+});

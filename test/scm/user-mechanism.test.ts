@@ -9,6 +9,7 @@ import { ConfigError, GraphError, InputError } from "../../src/errors/errors.js"
 import { generateDataset } from "../../src/generate/generate.js";
 import { formatGraph } from "../../src/io/graph-file.js";
 import { loadGraphRun } from "../../src/io/load-graph-run.js";
+import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { ctarGraph } from "../../src/presets/ctar.js";
 import { mechanismsFromExports, toMechanism } from "../../src/scm/user-mechanism.js";
 import { ctar, tempDir } from "../helpers/paths.js";
@@ -105,4 +106,34 @@ test("loadGraphRun: errors name the file, the module and the kind", async () => 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("declared facts: checked when exported, and a user value is checked against its declared shape", () => {
+  const bad = (extra: Record<string, unknown>, pattern: RegExp) =>
+    assert.throws(() => toMechanism({ kind: "k", description: "", plates: ["user"], setup: noop, ...extra }, "m.mjs"), (e: unknown) => e instanceof ConfigError && pattern.test(e.message));
+  bad({ value: "matrix" }, /m\.mjs \(kind 'k'\)|kind 'k': 'value' must be one of user-index, /);
+  bad({ role: "boss" }, /kind 'k': 'role' must be one of movie-tags, /);
+  bad({ readsParents: "no" }, /kind 'k': 'readsParents' must be true or false/);
+  bad({ alias: "uniform" }, /kind 'k': 'alias' needs a 'family'/);
+  const m = toMechanism({ kind: "k", description: "", plates: ["user"], setup: noop, family: "f", alias: "a", mainParameter: "rate", readsParents: false, deterministic: true, value: "user-number" }, "m.mjs");
+  assert.deepEqual([m.family, m.alias, m.mainParameter, m.readsParents, m.deterministic, m.value], ["f", "a", "rate", false, true, "user-number"]);
+
+  const config = parseCtarConfig({ users: 20, movies: 40, rct: { users: 3, moviesPerUser: 2 }, test2: { draws: 10, positives: 3 }, test3: { draws: 10, positives: 3 } });
+  const base = syntheticCatalog({ seed: 2202 });
+  const run = (value: string | undefined, row: (user: number) => unknown) => {
+    const mech = toMechanism({ kind: "odd-missingness", description: "", plates: ["user-movie"], ...(value === undefined ? {} : { value }), setup: () => ({ forUser: ({ user }: { user: number }) => row(user) }) }, "odd.mjs");
+    const registry = builtinRegistry().register(mech, "odd.mjs");
+    const graph = { ...ctarGraph(config), nodes: ctarGraph(config).nodes.map((n) => (n.name === "R_R" ? { ...n, mechanism: { kind: "odd-missingness" } } : n)) };
+    return () => generateDataset(config, base, { graph, registry });
+  };
+  const fails = (f: () => unknown, pattern: RegExp) => assert.throws(f, (e: unknown) => e instanceof GraphError && pattern.test(e.message));
+  // Wrong type or length: on any user (an O(1) check).
+  fails(run("indicator-row", (u) => new Uint8Array(u === 7 ? 39 : 40)), /node 'R_R' \(mechanism 'odd-missingness' from odd\.mjs\), user 7: expected a Uint8Array indicator row over 40 movies, got Uint8Array\(39\) \(its declared value shape is 'indicator-row'\)/);
+  fails(run("number-row", () => new Uint8Array(40)), /user 0: expected a Float64Array over 40 movies/);
+  // Entries: on the first user (an O(|M|) pass), for a declared shape and for none.
+  fails(run("indicator-row", () => new Uint8Array(40).fill(2)), /user 0: returned 2 for movie 0 \(a missingness indicator must be 0 or 1\)/);
+  fails(run(undefined, () => new Float64Array(40).fill(Number.NaN)), /user 0: returned NaN for movie 0 \(expected a finite number\)/);
+  fails(run(undefined, () => new Uint8Array(12)), /user 0: returned a row of 12 values \(expected one per movie: 40\)/);
+  // A well-shaped value runs.
+  run("indicator-row", () => new Uint8Array(40))();
 });
