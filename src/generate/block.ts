@@ -11,7 +11,7 @@ import { PotentialOutcomes } from "../truth/potential-outcomes.js";
 import { TagEffects } from "../truth/tag-effect.js";
 import { STREAMED_FILES, type StreamedFile } from "./layout.js";
 import { CsvBytes } from "./csv-bytes.js";
-import { type MovieValueRows, UserRows } from "./user-rows.js";
+import { type MovieValueRows, UserRows } from "../mechanisms/user-rows.js";
 import type { World } from "./world.js";
 
 export interface BlockOutput {

@@ -17,7 +17,7 @@ import { drawTestSets } from "../testsets/build-test-sets.js";
 import { type LabelTable, concatLabels, labelTable } from "../testsets/label-table.js";
 import { BlockRunner } from "./block.js";
 import { RowTable } from "./row-table.js";
-import { EMITTED_TABLES, type EmittedTable } from "./user-rows.js";
+import { EMITTED_TABLES, type EmittedTable } from "../mechanisms/user-rows.js";
 import { World, tagOutputIds } from "./world.js";
 
 export { tagOutputIds };

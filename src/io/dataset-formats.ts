@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { ConfigError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { ratingParams } from "../mechanisms/rating.js";
-import { DATASET_TABLES, csvName, parquetName } from "./dataset-layout.js";
+import { DATASET_TABLES, csvName, parquetName } from "../generate/dataset-layout.js";
 import { csvToParquet, removeCsv } from "./parquet/csv-to-parquet.js";
 
 export const FORMATS = ["csv", "parquet", "both"] as const;

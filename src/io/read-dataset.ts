@@ -5,24 +5,9 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { InputError } from "../errors/errors.js";
+import type { CtarFolder, IntTable } from "../stats/ctar-folder.js";
 import { findTable, readTable } from "./dataset-table.js";
 import { readIntTable, readMovieTable, readMovieTags } from "./read-bench-dataset.js";
-
-export interface IntTable {
-  readonly rows: number;
-  readonly cols: Int32Array[];
-}
-
-export interface CtarFolder {
-  readonly dir: string;
-  /** movie.csv: each movie's tag list (released ids). */
-  readonly movieTags: Int32Array[];
-  readonly rating: IntTable;
-  readonly obstag: IntTable;
-  readonly rcttag: IntTable;
-  /** Test files present, by name (test_1, test_2, test_3, test). */
-  readonly tests: Readonly<Record<string, IntTable>>;
-}
 
 export const TEST_FILES = ["test_1", "test_2", "test_3", "test"] as const;
 

@@ -16,7 +16,7 @@
  * τ(u, t) = (S_u + Σ_{m ∋ t} (Δ[m][L_m − 1] − Δ[m][L_m])) / |M|.
  */
 import type { MovieTags } from "../mechanisms/values.js";
-import { RatingExpectation, type RatingModel } from "./rating-expectation.js";
+import { RatingExpectation, type RatingModel } from "../mechanisms/rating-expectation.js";
 
 export class TagEffects {
   private readonly movies: number;

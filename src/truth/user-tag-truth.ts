@@ -3,11 +3,11 @@
  * its parameters in the graph that ran, and says why when the closed form does not apply (a graph
  * whose rating is not Eq. 5 of TL = TM ∩ TU and Q).
  */
-import type { Dataset } from "../generate/generate.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { nodeByName } from "../graph/mgraph.js";
 import { ratingParams } from "../mechanisms/rating.js";
-import type { RatingModel } from "./rating-expectation.js";
+import type { RatingModel } from "../mechanisms/rating-expectation.js";
+import type { MovieTags } from "../mechanisms/values.js";
 import { TagEffects } from "./tag-effect.js";
 
 /** The rating model and the names of its TL and Q parents, or the reason there is none. */
@@ -25,8 +25,16 @@ export function ratingModelOf(graph: MGraph, node = "R"): { model: RatingModel; 
   return { model: parsed.data, tl: tlName!, q: qName };
 }
 
+/** What the closed form needs of a generated dataset (a `Dataset` of generate/generate.ts is one). */
+export interface TagEffectInput {
+  readonly graph: MGraph;
+  readonly movieTags: MovieTags;
+  readonly movieValues: ReadonlyMap<string, unknown>;
+  readonly catalog: { readonly movies: number; readonly tagPopularity: ArrayLike<number> };
+}
+
 /** The tag effects of a dataset, or the reason they cannot be computed in closed form. */
-export function datasetTagEffects(d: Dataset): TagEffects | { reason: string } {
+export function datasetTagEffects(d: TagEffectInput): TagEffects | { reason: string } {
   const found = ratingModelOf(d.graph);
   if ("reason" in found) return found;
   const q = d.movieValues.get(found.q);

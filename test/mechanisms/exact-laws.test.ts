@@ -14,7 +14,7 @@ import { selectionMissingness } from "../../src/mechanisms/selection-missingness
 import type { MovieTags, TagSetRow } from "../../src/mechanisms/values.js";
 import { thinnedBernoulli } from "../../src/rng/sample.js";
 import { SeedTree } from "../../src/rng/stream.js";
-import { normalCdf } from "../../src/truth/normal-cdf.js";
+import { normalCdf } from "../../src/mechanisms/normal-cdf.js";
 
 const K = 5;
 

@@ -10,7 +10,7 @@ import type { NodeKernel } from "../../src/mechanisms/mechanism.js";
 import { rating, ratingParams } from "../../src/mechanisms/rating.js";
 import type { MovieTags, TagSetRow } from "../../src/mechanisms/values.js";
 import { SeedTree } from "../../src/rng/stream.js";
-import { RatingExpectation, type RatingModel } from "../../src/truth/rating-expectation.js";
+import { RatingExpectation, type RatingModel } from "../../src/mechanisms/rating-expectation.js";
 import { TagEffects } from "../../src/truth/tag-effect.js";
 
 const DEFAULT: RatingModel = ratingParams.parse({});
