@@ -10,7 +10,7 @@ import type { CtarConfig } from "../config/ctar-config.js";
 import type { MGraph } from "../graph/mgraph.js";
 import type { NodeKernel } from "../mechanisms/mechanism.js";
 import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
-import type { MovieTags } from "../mechanisms/values.js";
+import type { MovieTags } from "../catalog/movie-tags.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { SeedTree } from "../rng/stream.js";
 import { drawTestSets } from "../testsets/build-test-sets.js";

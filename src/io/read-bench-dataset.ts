@@ -9,7 +9,8 @@ import path from "node:path";
 import { TEST_SETS, type BenchDataset, type TestSetName } from "../bench/dataset.js";
 import { InputError } from "../errors/errors.js";
 import type { LabelSet } from "../labels/label-set.js";
-import { trainingLabels, type MovieTags, type TagFeedback } from "../labels/training-labels.js";
+import { type MovieTags, moviesOf } from "../catalog/movie-tags.js";
+import { trainingLabels, type TagFeedback } from "../labels/training-labels.js";
 import { existsSync } from "node:fs";
 import { READ_CAPS } from "./bounded-read.js";
 import { forEachCsvRow, parseIntField, readText } from "./csv.js";
@@ -37,9 +38,9 @@ export function readMovieTable(dir: string): MovieTags {
     for (const x of lists[m]!) if (x < 0) throw new InputError(`${rowPlace(loc, m)}: negative tag id in taglist (got ${x})`);
     start[m + 1] = start[m]! + lists[m]!.length;
   }
-  const tags = new Int32Array(start[t.rows]!);
-  lists.forEach((l, m) => tags.set(l, start[m]!));
-  return { movies: t.rows, start, tags };
+  const tag = new Int32Array(start[t.rows]!);
+  lists.forEach((l, m) => tag.set(l, start[m]!));
+  return { start, tag };
 }
 
 /** Reads movie.csv (`movieid,taglist`, taglist a quoted comma list); movie ids must be 0..M−1. */
@@ -56,9 +57,9 @@ export function readMovieTags(file: string): MovieTags {
   });
   const start = new Int32Array(lists.length + 1);
   lists.forEach((l, m) => (start[m + 1] = start[m]! + l.length));
-  const tags = new Int32Array(start[lists.length]!);
-  lists.forEach((l, m) => tags.set(l, start[m]!));
-  return { movies: lists.length, start, tags };
+  const tag = new Int32Array(start[lists.length]!);
+  lists.forEach((l, m) => tag.set(l, start[m]!));
+  return { start, tag };
 }
 
 function readFeedback(dir: string, name: string): TagFeedback & { file: string } {
@@ -141,19 +142,19 @@ export function loadBenchDataset(dir: string): BenchDataset {
   // A folder written by ctar knows its users (some may have no train rows but test rows).
   const users = recorded ?? seen;
   const tagWhy = `ctar's limit of ${ID_BOUNDS.tags} tags`;
-  for (let m = 0; m < movies.movies; m++) {
+  for (let m = 0; m < moviesOf(movies); m++) {
     for (let k = movies.start[m]!; k < movies.start[m + 1]!; k++) {
-      if (movies.tags[k]! >= ID_BOUNDS.tags) throw new InputError(`${train("movie.csv")}:${m + 2}: tag id ${movies.tags[k]} in taglist is out of range (expected 0..${ID_BOUNDS.tags - 1}, ${tagWhy})`);
+      if (movies.tag[k]! >= ID_BOUNDS.tags) throw new InputError(`${train("movie.csv")}:${m + 2}: tag id ${movies.tag[k]} in taglist is out of range (expected 0..${ID_BOUNDS.tags - 1}, ${tagWhy})`);
     }
   }
   let tags = 0;
-  for (const t of movies.tags) if (t + 1 > tags) tags = t + 1;
+  for (const t of movies.tag) if (t + 1 > tags) tags = t + 1;
   maxIdChecked(obstag.file, "tagid", obstag.tag, tags, "the tags of movie.csv, or −1", true);
   maxIdChecked(rcttag.file, "tagid", rcttag.tag, tags, "the tags of movie.csv, or −1", true);
   if (users === 0) throw new InputError(`${train("rating.csv")}: no users in the train files`);
   if (tags === 0) throw new InputError(`${train("movie.csv")}: no tags in the tag lists`);
   const present = new Uint8Array(tags);
-  for (const t of movies.tags) present[t] = 1;
+  for (const t of movies.tag) present[t] = 1;
   const catalog: number[] = [];
   for (let t = 0; t < tags; t++) if (present[t] === 1) catalog.push(t);
   const catalogTags = Int32Array.from(catalog);

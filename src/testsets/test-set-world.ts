@@ -6,7 +6,7 @@
  */
 import type { CtarConfig } from "../config/ctar-config.js";
 import type { Emit } from "../mechanisms/mechanism.js";
-import type { MovieTags } from "../mechanisms/values.js";
+import type { MovieTags } from "../catalog/movie-tags.js";
 
 export interface TestSetWorld {
   readonly users: number;

@@ -15,7 +15,7 @@
  * S_u = Σ_m Δ[m][L_m]; a liked tag t changes only the movies that carry it (k_m = L_m − 1 there):
  * τ(u, t) = (S_u + Σ_{m ∋ t} (Δ[m][L_m − 1] − Δ[m][L_m])) / |M|.
  */
-import type { MovieTags } from "../mechanisms/values.js";
+import type { MovieTags } from "../catalog/movie-tags.js";
 import { RatingExpectation, type RatingModel } from "../mechanisms/rating-expectation.js";
 
 export class TagEffects {

@@ -7,7 +7,7 @@ import type { MGraph } from "../graph/mgraph.js";
 import { nodeByName } from "../graph/mgraph.js";
 import { ratingParams } from "../mechanisms/rating.js";
 import type { RatingModel } from "../mechanisms/rating-expectation.js";
-import type { MovieTags } from "../mechanisms/values.js";
+import type { MovieTags } from "../catalog/movie-tags.js";
 import { TagEffects } from "./tag-effect.js";
 
 /** The rating model and the names of its TL and Q parents, or the reason there is none. */
