@@ -16,9 +16,9 @@ import { edgeUses, folderCycles, importSpecifiers, readSourceTree } from "./sour
  */
 const LAYERS: readonly (readonly string[])[] = [
   ["errors", "rng", "metrics", "version"],
-  ["config", "graph", "catalog", "labels"],
-  ["mechanisms", "presets", "models"],
-  ["truth", "testsets"],
+  ["config", "graph", "catalog"],
+  ["mechanisms", "presets", "labels"],
+  ["truth", "testsets", "models"],
   ["generate"],
   ["scm", "verify", "bench", "stats", "validate"],
   ["report"],
