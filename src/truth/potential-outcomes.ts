@@ -28,6 +28,12 @@ export interface OutcomeRow {
   readonly pObsTag: Float64Array | undefined;
 }
 
+/** The per-movie observation probability a missingness kernel records (`truth.propensity`), if any. */
+export function recordedPropensity(kernel: NodeKernel | undefined, movies: number): Float64Array | undefined {
+  const q = kernel?.truth?.["propensity"];
+  return q instanceof Float64Array && q.length === movies ? q : undefined;
+}
+
 /**
  * The exact probability that a missingness node observes each pair of this user: the row's own
  * `probability` (per pair, e.g. selection-missingness) or the kernel's per-movie `propensity`.
@@ -37,9 +43,7 @@ export function observationProbability(value: unknown, kernel: NodeKernel | unde
     const p = (value as { probability?: unknown }).probability;
     if (p instanceof Float64Array && p.length === movies) return p;
   }
-  const q = kernel?.truth?.["propensity"];
-  if (q instanceof Float64Array && q.length === movies) return q;
-  return undefined;
+  return recordedPropensity(kernel, movies);
 }
 
 export class PotentialOutcomes {

@@ -18,6 +18,11 @@
 import type { MovieTags } from "../catalog/movie-tags.js";
 import { RatingExpectation, type RatingModel } from "../mechanisms/rating-expectation.js";
 
+/** τ′ of Eq. 2: 1 when the tag raises the user's expected rating, τ > 0. */
+export function tauPrime(tau: number): 0 | 1 {
+  return tau > 0 ? 1 : 0;
+}
+
 export class TagEffects {
   private readonly movies: number;
   /** Δ[m * width + k]. */
