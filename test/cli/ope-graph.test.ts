@@ -4,7 +4,7 @@
  * `--k` larger than the catalog, clamped and said so.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { gunzipSync } from "node:zlib";
@@ -112,4 +112,17 @@ test("ope --k beyond the catalog is clamped to the movies, in the text and the J
   assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout, new RegExp(`^ctar ope: policy popularity, top-${MOVIES}, ${USERS} users, ${USERS * MOVIES} recommended pairs`));
   assert.match(text.stdout, new RegExp(`note +--k 2000 clamped to the ${MOVIES} movies of the dataset`));
+
+  // A recorded propensity that is a probability but not the regenerated one is refused.
+  const file = join(dir, "truth/movie.csv");
+  const lines = readFileSync(file, "utf8").split("\n");
+  const cells = lines[1]!.split(",");
+  const was = Number(cells[6]);
+  cells[6] = was === 0.5 ? "0.25" : "0.5";
+  lines[1] = cells.join(",");
+  writeFileSync(file, lines.join("\n"));
+  const r = ctar(["ope", dir, "--policy", "popularity"]);
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, new RegExp(`truth/movie: movie 0 has p_rating_observed ${cells[6]} but the configuration regenerates ${was} \\(the dataset does not match its config\\.json\\)`));
+  assert.equal(r.stderr.trim().split("\n").length, 1);
 });
