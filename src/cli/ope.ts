@@ -9,7 +9,7 @@ import { checkFileTarget, writeFileAtomically } from "../io/atomic-file.js";
 import { CsvWriter } from "../io/csv-writer.js";
 import { openDatasetPolicyRun } from "../io/dataset-policy-run.js";
 import { readPolicyFile } from "../io/read-policy.js";
-import { evaluatePolicy } from "../truth/evaluate-policy.js";
+import { type PolicyEvaluation, evaluatePolicy } from "../truth/evaluate-policy.js";
 import { type Recommendations, popularityPolicy, randomPolicy, topKByScore } from "../truth/recommendations.js";
 
 function positiveInt(flag: string, raw: unknown): number {
@@ -45,7 +45,7 @@ export function registerOpe(program: Command): void {
       const save = typeof opts["savePolicy"] === "string" ? opts["savePolicy"] : undefined;
       if (save !== undefined) checkFileTarget(save, "the policy file"); // before the work
       const run = await openDatasetPolicyRun(dir);
-      let v: ReturnType<typeof evaluatePolicy>;
+      let v: PolicyEvaluation;
       let rec: Recommendations;
       const { users, movies } = run.config;
       // A top-k list has at most one entry per movie: a larger k is the whole catalog.
