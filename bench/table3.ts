@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { formatMarkdown } from "../src/bench/format.js";
-import { workerPool } from "../src/bench/pool.js";
+import { workerPool } from "../src/io/bench-pool.js";
 import { runBench } from "../src/bench/run-bench.js";
 import { loadBenchDataset } from "../src/io/read-bench-dataset.js";
 import { modelByName } from "../src/models/registry.js";

@@ -9,7 +9,7 @@ export { runGraph, type EngineInput, type EngineRun } from "./generate/engine.js
 export { parseCtarConfig } from "./config/parse-config.js";
 export { ctarConfigSchema, CTAR_OPTIONS, type CtarConfig, type CtarConfigInput } from "./config/ctar-config.js";
 export type { BaseCatalog } from "./catalog/base-catalog.js";
-export { loadBaseCatalog } from "./catalog/load-base.js";
+export { loadBaseCatalog } from "./io/read-base-catalog.js";
 export { syntheticCatalog } from "./catalog/synthetic.js";
 export { catalogStats } from "./catalog/catalog-stats.js";
 export { selectMovies, type SelectedCatalog } from "./catalog/select-movies.js";
@@ -44,10 +44,15 @@ export { parseIntervention, applyInterventions, type Intervention } from "./scm/
 export { loadGraphRun } from "./io/load-graph-run.js";
 export { verifyWorld, type VerifyReport } from "./verify/verify-world.js";
 export { TagEffects } from "./truth/tag-effect.js";
-export { RatingExpectation } from "./truth/rating-expectation.js";
+export { RatingExpectation } from "./mechanisms/rating-expectation.js";
 export { datasetTagEffects } from "./truth/user-tag-truth.js";
-export { popularityPolicy, randomPolicy, topKByScore } from "./truth/recommendations.js";
-export { runBench, workerPool, formatMarkdown, type BenchConfig, type BenchResult } from "./bench/index.js";
+export { popularityPolicy, randomPolicy, topKByScore, type Recommendations } from "./truth/recommendations.js";
+export { evaluatePolicy, type PolicyEvaluation, type PolicyEvaluationInput, type UserOutcomeSource } from "./truth/evaluate-policy.js";
+export { observedByUser, type ObservedRatings } from "./truth/policy-value.js";
+export { datasetEngine, observedRatingsOf } from "./generate/dataset-engine.js";
+export { openDatasetPolicyRun, type DatasetPolicyRun } from "./io/dataset-policy-run.js";
+export { runBench, benchDataset, formatMarkdown, type BenchConfig, type BenchDataset, type BenchResult } from "./bench/index.js";
+export { workerPool } from "./io/bench-pool.js";
 export { loadBenchDataset } from "./io/read-bench-dataset.js";
 export { trainingLabels } from "./labels/index.js";
 export { mf, mfIps, causeCtar, cause, drJl, kdLabel, type Model, type Predictor, type TrainingData, type TrainContext } from "./models/index.js";
@@ -58,5 +63,5 @@ export { openParquetTable, type ParquetTableWriter } from "./io/parquet/table-wr
 export { openParquetTableReader, readParquetColumns, type ParquetTable } from "./io/parquet/table-reader.js";
 export type { ColumnSpec, ColumnType, ColumnValues, TableSchema } from "./io/parquet/table-schema.js";
 export { tableParquetSchema } from "./io/parquet/layout-schema.js";
-export { DATASET_TABLES, type LayoutTable, type LayoutColumn } from "./io/dataset-layout.js";
+export { DATASET_TABLES, type LayoutTable, type LayoutColumn } from "./generate/dataset-layout.js";
 export { findTable, locateTable, readTable, tableBlocks, type TableLocation, type TableData, type TableBlock } from "./io/dataset-table.js";

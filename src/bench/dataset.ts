@@ -1,9 +1,11 @@
 /**
- * A CTAR dataset as the bench needs it, already parsed (src/cli/bench.ts reads the files): the
- * training labels, the four test sets and, when the dataset has `truth/liked_tags.csv`, the true
- * liked-tag indicator τ′(u, t) of the paper's Eq. 2 over every user and every catalog tag.
- * Plain data (typed arrays), so it can be posted to worker threads.
+ * A CTAR dataset as the bench needs it, already parsed: the training labels, the four test sets
+ * and, when the dataset has `truth/liked_tags.csv`, the true liked-tag indicator τ′(u, t) of the
+ * paper's Eq. 2 over every user and every catalog tag. Read from a folder
+ * (src/io/read-bench-dataset.ts) or built from a dataset in memory (from-dataset.ts). Plain data
+ * (typed arrays), so it can be posted to worker threads.
  */
+import type { MovieTags } from "../catalog/movie-tags.js";
 import type { LabelSet } from "../labels/label-set.js";
 import type { TrainingLabels } from "../labels/training-labels.js";
 
@@ -26,4 +28,15 @@ export interface BenchDataset {
    * likes the tag), present only when the dataset has truth/liked_tags.csv.
    */
   readonly truth?: LabelSet;
+}
+
+/** tags = max tag id + 1 over the movies' tag lists, and the distinct ids there, ascending. */
+export function catalogTagsOf(movies: MovieTags): { readonly tags: number; readonly catalogTags: Int32Array } {
+  let tags = 0;
+  for (const t of movies.tag) if (t + 1 > tags) tags = t + 1;
+  const present = new Uint8Array(tags);
+  for (const t of movies.tag) present[t] = 1;
+  const catalog: number[] = [];
+  for (let t = 0; t < tags; t++) if (present[t] === 1) catalog.push(t);
+  return { tags, catalogTags: Int32Array.from(catalog) };
 }

@@ -78,7 +78,7 @@ export function registerBench(program: Command): void {
       if (flags.out !== undefined) checkTarget(flags.out, true, BENCH_KIND);
       const data = loadBenchDataset(dir);
       const models = modelsThatCanRun(asked, data, dir);
-      const { workerPool } = await import("../bench/pool.js");
+      const { workerPool } = await import("../io/bench-pool.js");
       // progress on an interactive terminal only (stderr), so the output stays reproducible
       const onProgress = process.stderr.isTTY
         ? (done: number, total: number, model: string, run: number) => {

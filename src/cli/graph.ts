@@ -34,7 +34,7 @@ import {
 } from "../io/graph-file.js";
 import { loadGraphRun } from "../io/load-graph-run.js";
 import { ctarGraph } from "../presets/ctar.js";
-import { CTAR_VARIANTS, ctarVariant } from "../presets/ctar-variants.js";
+import { CTAR_VARIANTS, ctarVariant } from "../scm/ctar-variants.js";
 import { builtinRegistry } from "../mechanisms/registry.js";
 import { resolveCatalog } from "../io/resolve-catalog.js";
 import { trialRun } from "../scm/trial-run.js";

@@ -4,17 +4,12 @@
  * IPS and SNIPS estimates from the observed ratings with the exact propensities.
  */
 import type { Command } from "commander";
-import { ConfigError, InputError } from "../errors/errors.js";
-import { generateDataset } from "../generate/generate.js";
+import { ConfigError } from "../errors/errors.js";
 import { checkFileTarget, writeFileAtomically } from "../io/atomic-file.js";
 import { CsvWriter } from "../io/csv-writer.js";
-import { readIntTable } from "../io/read-bench-dataset.js";
-import { readDatasetRun, readRatingPropensity } from "../io/read-dataset-run.js";
+import { openDatasetPolicyRun } from "../io/dataset-policy-run.js";
 import { readPolicyFile } from "../io/read-policy.js";
-import { resolveCatalog } from "../io/resolve-catalog.js";
-import { builtinRegistry } from "../mechanisms/registry.js";
-import { requireRoleNode } from "../mechanisms/roles.js";
-import { PolicyValueAccumulator, observedByUser } from "../truth/policy-value.js";
+import { type PolicyEvaluation, evaluatePolicy } from "../truth/evaluate-policy.js";
 import { type Recommendations, popularityPolicy, randomPolicy, topKByScore } from "../truth/recommendations.js";
 
 function positiveInt(flag: string, raw: unknown): number {
@@ -44,36 +39,26 @@ export function registerOpe(program: Command): void {
     .option("--policy-seed <n>", "seed of the 'random' policy", "0")
     .option("--save-policy <file>", "also write the policy's top-k lists as userid,movieid,score (score = −rank)")
     .option("--json", "print the result as JSON", false)
-    .action((dir: string, opts: Record<string, unknown>) => {
-      const k = positiveInt("--k", opts["k"]);
+    .action(async (dir: string, opts: Record<string, unknown>) => {
+      const requested = positiveInt("--k", opts["k"]);
       const policy = String(opts["policy"]);
       const save = typeof opts["savePolicy"] === "string" ? opts["savePolicy"] : undefined;
       if (save !== undefined) checkFileTarget(save, "the policy file"); // before the work
-      const registry = builtinRegistry();
-      const run = readDatasetRun(dir, registry);
-      const { users, movies } = run.config;
+      const run = await openDatasetPolicyRun(dir);
+      let v: PolicyEvaluation;
       let rec: Recommendations;
-      if (policy === "popularity") rec = popularityPolicy(users, movies, k);
-      else if (policy === "random") rec = randomPolicy(users, movies, k, nonNegativeInt("--policy-seed", opts["policySeed"]));
-      else rec = topKByScore(users, readPolicyFile(policy, users, movies), k);
-
-      const obs = readIntTable(dir, "train/rating", ["userid", "movieid", "rating"]);
-      const ratingFile = obs.loc.file;
-      const [ou, om, or] = obs.cols as [Int32Array, Int32Array, Int32Array];
-      for (let i = 0; i < obs.rows; i++) {
-        if (ou[i]! < 0 || ou[i]! >= users || om[i]! < 0 || om[i]! >= movies) {
-          throw new InputError(`${ratingFile}:${i + 2}: user ${ou[i]}, movie ${om[i]} is outside the ${users} × ${movies} of config.json`);
-        }
+      const { users, movies } = run.config;
+      // A top-k list has at most one entry per movie: a larger k is the whole catalog.
+      const k = Math.min(requested, movies);
+      try {
+        if (policy === "popularity") rec = popularityPolicy(users, movies, k);
+        else if (policy === "random") rec = randomPolicy(users, movies, k, nonNegativeInt("--policy-seed", opts["policySeed"]));
+        else rec = topKByScore(users, readPolicyFile(policy, users, movies), k);
+        v = evaluatePolicy({ engine: run.engine, users, movies, policy: rec, observed: run.observed, source: run.ratingFile });
+      } finally {
+        run.dispose();
       }
-      const acc = new PolicyValueAccumulator(rec, observedByUser(users, ou, om, or), readRatingPropensity(dir, movies), ratingFile);
-      const catalog = resolveCatalog(run.config);
-      const ratingNode = requireRoleNode(run.graph, registry, "rating");
-      generateDataset(run.config, catalog, {
-        graph: run.graph,
-        registry,
-        observeUser: (u, values) => acc.addUser(u, values.get(ratingNode) as Float64Array),
-      });
-      const v = acc.result();
+      const clamped = k < requested ? `--k ${requested} clamped to the ${movies} movies of the dataset` : undefined;
 
       if (save !== undefined) {
         writeFileAtomically(save, "the policy file", (tmp) => {
@@ -88,6 +73,7 @@ export function registerOpe(program: Command): void {
           dataset: dir,
           policy,
           k,
+          ...(clamped === undefined ? {} : { k_requested: requested, note: clamped }),
           users: v.users,
           pairs: v.pairs,
           observed_pairs: v.observedPairs,
@@ -102,10 +88,12 @@ export function registerOpe(program: Command): void {
       }
       const lines = [
         `ctar ope: policy ${policy}, top-${k}, ${v.users} users, ${v.pairs} recommended pairs, ${v.observedPairs} with an observed rating`,
+        ...(clamped === undefined ? [] : [`  note        ${clamped}`]),
         `  true value  ${fmt(v.trueValue)}  (mean over users of the mean true rating R of the recommended movies)`,
         `  naive       ${fmt(v.naive)}${signed(v.naive - v.trueValue)}`,
         `  IPS         ${fmt(v.ips)}${signed(v.ips - v.trueValue)}`,
         `  SNIPS       ${fmt(v.snips)}${signed(v.snips - v.trueValue)}`,
+        ...(v.exactPropensities ? [] : ["  note        IPS and SNIPS n/a: the graph's rating missingness records no exact probability P(R_R = 1)"]),
       ];
       process.stdout.write(`${lines.join("\n")}\n`);
     });

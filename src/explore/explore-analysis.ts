@@ -14,7 +14,7 @@ import type { MGraph } from "../graph/mgraph.js";
 import { nodesInSet } from "../graph/missingness-channels.js";
 import { classifyMissingness } from "../graph/missingness-class.js";
 import { graphProblems } from "../graph/validate-graph.js";
-import { formatGraphAs, GRAPH_TEXT_FORMATS, type GraphTextFormat, parseGraphTextAs } from "../io/graph-file.js";
+import { formatGraphAs, GRAPH_TEXT_FORMATS, type GraphTextFormat, parseGraphTextAs } from "../graph/graph-text.js";
 import { toDot } from "../report/draw-graph.js";
 import { renderSvg } from "../report/render-svg.js";
 

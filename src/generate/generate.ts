@@ -10,14 +10,14 @@ import type { CtarConfig } from "../config/ctar-config.js";
 import type { MGraph } from "../graph/mgraph.js";
 import type { NodeKernel } from "../mechanisms/mechanism.js";
 import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
-import type { MovieTags } from "../mechanisms/values.js";
+import type { MovieTags } from "../catalog/movie-tags.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { SeedTree } from "../rng/stream.js";
 import { drawTestSets } from "../testsets/build-test-sets.js";
 import { type LabelTable, concatLabels, labelTable } from "../testsets/label-table.js";
 import { BlockRunner } from "./block.js";
 import { RowTable } from "./row-table.js";
-import { EMITTED_TABLES, type EmittedTable } from "./user-rows.js";
+import { EMITTED_TABLES, type EmittedTable } from "../mechanisms/user-rows.js";
 import { World, tagOutputIds } from "./world.js";
 
 export { tagOutputIds };

@@ -11,7 +11,7 @@ import type { MGraph } from "../graph/mgraph.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
 import { type CtarRoles, ctarRoles } from "../mechanisms/roles.js";
 import { type MovieTags, expectMovieTags } from "../mechanisms/values.js";
-import type { OutcomeNodes } from "../truth/potential-outcomes.js";
+import { type OutcomeNodes, outcomeNodesOf } from "../truth/potential-outcomes.js";
 import { ratingModelOf } from "../truth/user-tag-truth.js";
 import { TagEffects } from "../truth/tag-effect.js";
 import { Engine } from "./engine.js";
@@ -82,7 +82,7 @@ export class World {
     this.inMovies = new Uint8Array(this.tagCount);
     for (let i = 0; i < this.movieTags.tag.length; i++) this.inMovies[this.movieTags.tag[i]!] = 1;
     this.likedNode = graph.nodes.find((n) => n.name === roles["liked-tags"] && n.plate === "user")?.name;
-    this.outcomeNodes = { rating: roles.rating, overlap: roles["tag-overlap"], ratingMissingness: roles["rating-missingness"], obsTagMissingness: roles["obstag-missingness"] };
+    this.outcomeNodes = outcomeNodesOf(graph, registry);
     const found = ratingModelOf(graph, roles.rating);
     this.overlapNode = "reason" in found ? undefined : found.tl;
     if ("reason" in found) this.effects = found;

@@ -8,7 +8,7 @@ import { createReadStream, statSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { InputError } from "../errors/errors.js";
 import { parseIntField, parseNumberField, splitCsvLine } from "./csv.js";
-import type { ColumnKind } from "./dataset-layout.js";
+import type { ColumnKind } from "../generate/dataset-layout.js";
 
 export interface CsvHeader {
   readonly file: string;

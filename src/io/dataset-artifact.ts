@@ -12,7 +12,7 @@ import { parseGraphSpec } from "../graph/graph-spec.js";
 import { buildCard } from "../report/dataset-card.js";
 import { buildCroissant } from "../report/croissant.js";
 import type { DatasetFacts, DatasetFile, DatasetTablePresence } from "../report/dataset-facts.js";
-import { DATASET_TABLES, csvName, parquetName } from "./dataset-layout.js";
+import { DATASET_TABLES, csvName, parquetName } from "../generate/dataset-layout.js";
 import { catalogLabel } from "./run-provenance.js";
 import { sha256File } from "./sha256-file.js";
 

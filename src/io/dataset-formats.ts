@@ -12,7 +12,7 @@ import type { MGraph } from "../graph/mgraph.js";
 import { ratingParams } from "../mechanisms/rating.js";
 import { builtinRegistry } from "../mechanisms/registry.js";
 import { roleNode } from "../mechanisms/roles.js";
-import { DATASET_TABLES, csvName, parquetName } from "./dataset-layout.js";
+import { DATASET_TABLES, csvName, parquetName } from "../generate/dataset-layout.js";
 import { csvToParquet, removeCsv } from "./parquet/csv-to-parquet.js";
 
 export const FORMATS = ["csv", "parquet", "both"] as const;

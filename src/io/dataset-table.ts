@@ -3,7 +3,7 @@
  * when present, else NAME.csv (NAME.csv.gz for truth/full). `readTable` reads whole columns
  * (for the in-memory commands: stats, bench, ope); `tableBlocks` streams blocks of rows in file
  * order, in bounded memory (for validate and export on large datasets). Columns are asked by
- * name and kind (dataset-layout.ts); errors name the file and the line (CSV) or row (Parquet).
+ * name and kind (src/generate/dataset-layout.ts); errors name the file and the line (CSV) or row (Parquet).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import { gunzipSync } from "node:zlib";
 import { InputError } from "../errors/errors.js";
 import { type CsvHeader, csvRowStream, parseCsvField } from "./csv-stream.js";
 import { forEachCsvRow, readText } from "./csv.js";
-import { type ColumnKind, type LayoutTable, csvName, layoutTable, parquetName } from "./dataset-layout.js";
+import { type ColumnKind, type LayoutTable, csvName, layoutTable, parquetName } from "../generate/dataset-layout.js";
 import { openParquetTableReader, type ParquetTable } from "./parquet/table-reader.js";
 import type { ColumnValues } from "./parquet/table-schema.js";
 

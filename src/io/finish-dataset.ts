@@ -10,6 +10,7 @@ import { FILE_ORDER, HEADERS } from "../generate/layout.js";
 import type { World } from "../generate/world.js";
 import { SeedTree } from "../rng/stream.js";
 import { drawTestSets } from "../testsets/build-test-sets.js";
+import { recordedPropensity } from "../truth/potential-outcomes.js";
 import type { LabelTable } from "../testsets/label-table.js";
 import { VERSION } from "../version.js";
 import { CsvWriter } from "./csv-writer.js";
@@ -106,7 +107,7 @@ function writeMovieFiles(dir: string, world: World, files: Record<string, { rows
 
   const { quality, "rating-missingness": ratingMissingness } = world.roles;
   const q = quality === undefined ? undefined : world.engine.movieValues.get(quality);
-  const propensity = ratingMissingness === undefined ? undefined : world.engine.kernels.get(ratingMissingness)?.truth?.["propensity"];
+  const propensity = ratingMissingness === undefined ? undefined : recordedPropensity(world.engine.kernels.get(ratingMissingness), world.movies);
   const tm = new CsvWriter(join(dir, "truth/movie.csv"), HEADERS["truth/movie.csv"]!);
   for (let m = 0; m < world.movies; m++) {
     const qm = q instanceof Float64Array ? q[m] : "";

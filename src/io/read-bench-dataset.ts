@@ -6,10 +6,12 @@
  */
 import { statSync } from "node:fs";
 import path from "node:path";
-import { TEST_SETS, type BenchDataset, type TestSetName } from "../bench/dataset.js";
+import { TEST_SETS, type BenchDataset, type TestSetName, catalogTagsOf } from "../bench/dataset.js";
+import { TRUTH_PAIRS_MAX, likedTagTruth } from "../bench/liked-truth.js";
 import { InputError } from "../errors/errors.js";
 import type { LabelSet } from "../labels/label-set.js";
-import { trainingLabels, type MovieTags, type TagFeedback } from "../labels/training-labels.js";
+import { type MovieTags, moviesOf } from "../catalog/movie-tags.js";
+import { trainingLabels, type TagFeedback } from "../labels/training-labels.js";
 import { existsSync } from "node:fs";
 import { READ_CAPS } from "./bounded-read.js";
 import { forEachCsvRow, parseIntField, readText } from "./csv.js";
@@ -37,9 +39,9 @@ export function readMovieTable(dir: string): MovieTags {
     for (const x of lists[m]!) if (x < 0) throw new InputError(`${rowPlace(loc, m)}: negative tag id in taglist (got ${x})`);
     start[m + 1] = start[m]! + lists[m]!.length;
   }
-  const tags = new Int32Array(start[t.rows]!);
-  lists.forEach((l, m) => tags.set(l, start[m]!));
-  return { movies: t.rows, start, tags };
+  const tag = new Int32Array(start[t.rows]!);
+  lists.forEach((l, m) => tag.set(l, start[m]!));
+  return { start, tag };
 }
 
 /** Reads movie.csv (`movieid,taglist`, taglist a quoted comma list); movie ids must be 0..M−1. */
@@ -56,9 +58,9 @@ export function readMovieTags(file: string): MovieTags {
   });
   const start = new Int32Array(lists.length + 1);
   lists.forEach((l, m) => (start[m + 1] = start[m]! + l.length));
-  const tags = new Int32Array(start[lists.length]!);
-  lists.forEach((l, m) => tags.set(l, start[m]!));
-  return { movies: lists.length, start, tags };
+  const tag = new Int32Array(start[lists.length]!);
+  lists.forEach((l, m) => tag.set(l, start[m]!));
+  return { start, tag };
 }
 
 function readFeedback(dir: string, name: string): TagFeedback & { file: string } {
@@ -141,22 +143,16 @@ export function loadBenchDataset(dir: string): BenchDataset {
   // A folder written by ctar knows its users (some may have no train rows but test rows).
   const users = recorded ?? seen;
   const tagWhy = `ctar's limit of ${ID_BOUNDS.tags} tags`;
-  for (let m = 0; m < movies.movies; m++) {
+  for (let m = 0; m < moviesOf(movies); m++) {
     for (let k = movies.start[m]!; k < movies.start[m + 1]!; k++) {
-      if (movies.tags[k]! >= ID_BOUNDS.tags) throw new InputError(`${train("movie.csv")}:${m + 2}: tag id ${movies.tags[k]} in taglist is out of range (expected 0..${ID_BOUNDS.tags - 1}, ${tagWhy})`);
+      if (movies.tag[k]! >= ID_BOUNDS.tags) throw new InputError(`${train("movie.csv")}:${m + 2}: tag id ${movies.tag[k]} in taglist is out of range (expected 0..${ID_BOUNDS.tags - 1}, ${tagWhy})`);
     }
   }
-  let tags = 0;
-  for (const t of movies.tags) if (t + 1 > tags) tags = t + 1;
+  const { tags, catalogTags } = catalogTagsOf(movies);
   maxIdChecked(obstag.file, "tagid", obstag.tag, tags, "the tags of movie.csv, or −1", true);
   maxIdChecked(rcttag.file, "tagid", rcttag.tag, tags, "the tags of movie.csv, or −1", true);
   if (users === 0) throw new InputError(`${train("rating.csv")}: no users in the train files`);
   if (tags === 0) throw new InputError(`${train("movie.csv")}: no tags in the tag lists`);
-  const present = new Uint8Array(tags);
-  for (const t of movies.tags) present[t] = 1;
-  const catalog: number[] = [];
-  for (let t = 0; t < tags; t++) if (present[t] === 1) catalog.push(t);
-  const catalogTags = Int32Array.from(catalog);
   const labels = trainingLabels(obstag, rcttag, movies, users, tags);
   const tests = {} as Record<TestSetName, LabelSet>;
   for (const name of TEST_SETS) tests[name] = readTestSet(dir, TEST_TABLES[name], users, tags);
@@ -164,9 +160,6 @@ export function loadBenchDataset(dir: string): BenchDataset {
   const truth = likedTags !== undefined ? readTruth(likedTags, users, tags, catalogTags) : undefined;
   return truth === undefined ? { users, tags, catalogTags, labels, tests } : { users, tags, catalogTags, labels, tests, truth };
 }
-
-/** The most (user, catalog tag) pairs the dense τ′ table may have (2^28: 2.3 GB of columns). */
-const TRUTH_PAIRS_MAX = 1 << 28;
 
 /** τ′ over every user × catalog tag, from the (user, liked tag) rows of truth/liked_tags.csv. */
 function readTruth(loc: TableLocation, users: number, tags: number, catalogTags: Int32Array): LabelSet {
@@ -176,27 +169,11 @@ function readTruth(loc: TableLocation, users: number, tags: number, catalogTags:
     throw new InputError(`${file}: ${users} users × ${catalogTags.length} tags = ${pairs} pairs, more than the ${TRUTH_PAIRS_MAX} the τ′ evaluation holds (move truth/liked_tags.csv away to bench without it)`);
   }
   const { rows, cols } = readTable(loc, ["userid", "tagid"]) as { rows: number; cols: Int32Array[] };
-  const liked = new Uint8Array(users * tags);
   for (let i = 0; i < rows; i++) {
     const u = cols[0]![i]!;
     const t = cols[1]![i]!;
     if (u < 0 || u >= users) throw new InputError(`${file}:${i + 2}: userid ${u} is out of range (expected 0..${users - 1}, the users of the train files)`);
     if (t < 0) throw new InputError(`${file}:${i + 2}: tagid ${t} is negative (expected a tag id ≥ 0)`);
-    // A liked tag on no movie (ids after movie.csv's) is outside the (user, catalog tag) population.
-    if (t < tags) liked[u * tags + t] = 1;
   }
-  const n = users * catalogTags.length;
-  const user = new Int32Array(n);
-  const tag = new Int32Array(n);
-  const label = new Float64Array(n);
-  let i = 0;
-  for (let u = 0; u < users; u++) {
-    for (let k = 0; k < catalogTags.length; k++, i++) {
-      const t = catalogTags[k]!;
-      user[i] = u;
-      tag[i] = t;
-      label[i] = liked[u * tags + t]!;
-    }
-  }
-  return { n, user, tag, label };
+  return likedTagTruth(users, tags, catalogTags, cols[0]!, cols[1]!);
 }

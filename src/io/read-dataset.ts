@@ -5,31 +5,16 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { InputError } from "../errors/errors.js";
+import type { CtarFolder, IntTable } from "../stats/ctar-folder.js";
 import { findTable, readTable } from "./dataset-table.js";
 import { readIntTable, readMovieTable, readMovieTags } from "./read-bench-dataset.js";
-
-export interface IntTable {
-  readonly rows: number;
-  readonly cols: Int32Array[];
-}
-
-export interface CtarFolder {
-  readonly dir: string;
-  /** movie.csv: each movie's tag list (released ids). */
-  readonly movieTags: Int32Array[];
-  readonly rating: IntTable;
-  readonly obstag: IntTable;
-  readonly rcttag: IntTable;
-  /** Test files present, by name (test_1, test_2, test_3, test). */
-  readonly tests: Readonly<Record<string, IntTable>>;
-}
 
 export const TEST_FILES = ["test_1", "test_2", "test_3", "test"] as const;
 
 /** movie.csv's tag lists, one Int32Array per movie. */
 export function readMovieTagLists(file: string): Int32Array[] {
-  const { movies, start, tags } = readMovieTags(file);
-  return Array.from({ length: movies }, (_, m) => tags.subarray(start[m]!, start[m + 1]!));
+  const { start, tag } = readMovieTags(file);
+  return Array.from({ length: start.length - 1 }, (_, m) => tag.subarray(start[m]!, start[m + 1]!));
 }
 
 export function readCtarFolder(dir: string): CtarFolder {
@@ -39,14 +24,14 @@ export function readCtarFolder(dir: string): CtarFolder {
     const loc = findTable(dir, `test/${t}`);
     if (loc !== undefined) tests[t] = readTable(loc, ["userid", "tagid", "islike"]) as IntTable;
   }
-  const { movies, start, tags } = readMovieTable(dir);
+  const { start, tag } = readMovieTable(dir);
   const int = (name: string, columns: string[]): IntTable => {
     const { rows, cols } = readIntTable(dir, name, columns);
     return { rows, cols };
   };
   return {
     dir,
-    movieTags: Array.from({ length: movies }, (_, m) => tags.subarray(start[m]!, start[m + 1]!)),
+    movieTags: Array.from({ length: start.length - 1 }, (_, m) => tag.subarray(start[m]!, start[m + 1]!)),
     rating: int("train/rating", ["userid", "movieid", "rating"]),
     obstag: int("train/obstag", ["userid", "movieid", "tagid"]),
     rcttag: int("train/rcttag", ["userid", "movieid", "tagid"]),

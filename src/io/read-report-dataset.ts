@@ -9,29 +9,9 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { InputError } from "../errors/errors.js";
 import { forEachCsvRow, parseNumberField, readText } from "./csv.js";
-import type { BenchDataset } from "../bench/dataset.js";
 import { loadBenchDataset } from "./read-bench-dataset.js";
-import { type CtarFolder, readCtarFolder } from "./read-dataset.js";
-
-export interface ReportTruth {
-  /** truth/movie.csv: popularity rank and exact P(R_R = 1) of each movie (NaN where the graph defines none). */
-  readonly movieRank: Float64Array;
-  readonly pRating: Float64Array;
-  /** truth/user_tag.csv: τ(u, t) of every liked tag. */
-  readonly tau: Float64Array;
-  /** truth/full.csv.gz (only with `--truth full`): mean exact P(R_O = 1) over users, per movie id. */
-  readonly pObsTagByMovie?: Float64Array;
-}
-
-export interface ReportDataset {
-  readonly dir: string;
-  readonly folder: CtarFolder;
-  /** The same files as training and test label sets (ObsTag, RCTTag, their union, Test I–III). */
-  readonly labels: BenchDataset;
-  /** config.json as written by `ctar generate`, when present (the released CTAR has none). */
-  readonly card?: Readonly<Record<string, unknown>>;
-  readonly truth?: ReportTruth;
-}
+import { readCtarFolder } from "./read-dataset.js";
+import type { ReportDataset, ReportTruth } from "../report/report-dataset.js";
 
 /** Number columns; in `blankable` columns an empty cell is NaN (a quantity the graph that ran does not define). */
 function numberColumns(file: string, columns: readonly string[], text = readText(file), blankable: readonly string[] = []): Float64Array[] {

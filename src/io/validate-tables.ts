@@ -10,7 +10,7 @@ import { CtarError } from "../errors/errors.js";
 import type { ProblemList } from "../validate/problem-list.js";
 import type { MovieTagIndex } from "../validate/test-invariants.js";
 import { ValueDigest } from "../validate/value-digest.js";
-import { DATASET_TABLES, type LayoutTable, csvName, parquetName } from "./dataset-layout.js";
+import { DATASET_TABLES, type LayoutTable, csvName, parquetName } from "../generate/dataset-layout.js";
 import { readTable, rowPlace, tableBlocks, type TableLocation } from "./dataset-table.js";
 
 export interface Limits {

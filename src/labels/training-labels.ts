@@ -8,15 +8,11 @@
  * Each list is deduplicated on the (user, tag, label) triple, keeping first-occurrence order
  * (OBS rows first in ALL). A (user, tag) may carry both labels, from two movies.
  */
+import { type MovieTags, moviesOf } from "../catalog/movie-tags.js";
 import { InputError } from "../errors/errors.js";
 import { LabelSetBuilder, type LabelSet } from "./label-set.js";
 
-/** Movie → tag lists in compressed form: tags of movie m are `tags[start[m] .. start[m+1])`. */
-export interface MovieTags {
-  readonly movies: number;
-  readonly start: Int32Array;
-  readonly tags: Int32Array;
-}
+export type { MovieTags };
 
 /** Tag-feedback rows (obstag.csv or rcttag.csv): tag −1 means "no liked tag". */
 export interface TagFeedback {
@@ -37,7 +33,7 @@ function checkRow(fb: TagFeedback, i: number, users: number, tags: number, movie
   const m = fb.movie[i]!;
   const t = fb.tag[i]!;
   if (u < 0 || u >= users) throw new InputError(`${what}: row ${i + 1} has user ${u} (expected 0..${users - 1})`);
-  if (m < 0 || m >= movies.movies) throw new InputError(`${what}: row ${i + 1} has movie ${m} (expected 0..${movies.movies - 1}, the movies of movie.csv)`);
+  if (m < 0 || m >= moviesOf(movies)) throw new InputError(`${what}: row ${i + 1} has movie ${m} (expected 0..${moviesOf(movies) - 1}, the movies of movie.csv)`);
   if (t < -1 || t >= tags) throw new InputError(`${what}: row ${i + 1} has tag ${t} (expected −1 or 0..${tags - 1})`);
 }
 
@@ -51,7 +47,7 @@ export function observedLabels(fb: TagFeedback, movies: MovieTags, users: number
     if (t >= 0) b.add(u, t, 1);
     else {
       const m = fb.movie[i]!;
-      for (let k = movies.start[m]!; k < movies.start[m + 1]!; k++) b.add(u, movies.tags[k]!, 0);
+      for (let k = movies.start[m]!; k < movies.start[m + 1]!; k++) b.add(u, movies.tag[k]!, 0);
     }
   }
   return b.build();
@@ -68,6 +64,7 @@ export function observedLabels(fb: TagFeedback, movies: MovieTags, users: number
  */
 export function randomizedLabels(fb: TagFeedback, movies: MovieTags, users: number, tags: number, obs?: LabelSet): LabelSet {
   const b = new LabelSetBuilder(tags);
+  const M = moviesOf(movies);
   // Part 1, and the listed tags of each pair in order of first appearance.
   const order: number[] = [];
   const listed = new Map<number, number[]>();
@@ -77,8 +74,8 @@ export function randomizedLabels(fb: TagFeedback, movies: MovieTags, users: numb
     const m = fb.movie[i]!;
     const t = fb.tag[i]!;
     if (t >= 0) b.add(u, t, 1);
-    else for (let k = movies.start[m]!; k < movies.start[m + 1]!; k++) b.add(u, movies.tags[k]!, 0);
-    const key = u * movies.movies + m;
+    else for (let k = movies.start[m]!; k < movies.start[m + 1]!; k++) b.add(u, movies.tag[k]!, 0);
+    const key = u * M + m;
     let l = listed.get(key);
     if (l === undefined) {
       l = [];
@@ -91,11 +88,11 @@ export function randomizedLabels(fb: TagFeedback, movies: MovieTags, users: numb
   const inObs = new Set<number>();
   if (obs !== undefined) for (let i = 0; i < obs.n; i++) if (obs.label[i] === 0) inObs.add(obs.user[i]! * tags + obs.tag[i]!);
   for (const key of order) {
-    const u = Math.floor(key / movies.movies);
-    const m = key - u * movies.movies;
+    const u = Math.floor(key / M);
+    const m = key - u * M;
     const l = listed.get(key)!;
     for (let k = movies.start[m]!; k < movies.start[m + 1]!; k++) {
-      const t = movies.tags[k]!;
+      const t = movies.tag[k]!;
       if (!l.includes(t) && !inObs.has(u * tags + t)) b.add(u, t, 0);
     }
   }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ConfigError, GraphError } from "../errors/errors.js";
 import { WeightedTable, weightedSampleWithoutReplacement } from "../rng/sample.js";
 import { defineMechanism } from "./mechanism.js";
-import { MAX_TAGS_PER_MOVIE, type MovieTags, expectMovieTable } from "./values.js";
+import { MAX_TAGS_PER_MOVIE, type TmValue, expectMovieTable } from "./values.js";
 
 export const movieTags = defineMechanism({
   kind: "movie-tags",
@@ -48,7 +48,7 @@ export const movieTags = defineMechanism({
       }
     }
     start[movies.movies] = w;
-    const value: MovieTags = { start, tag, originalTagId: movies.originalTagId };
+    const value: TmValue = { start, tag, originalTagId: movies.originalTagId };
     return { value };
   },
 });

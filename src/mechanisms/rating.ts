@@ -11,8 +11,8 @@
  */
 import { z } from "zod";
 import { GraphError } from "../errors/errors.js";
-import { normalCdf } from "../truth/normal-cdf.js";
-import { SHIFT_PER_TAG, stepsOf } from "../truth/rating-expectation.js";
+import { normalCdf } from "./normal-cdf.js";
+import { SHIFT_PER_TAG, stepsOf } from "./rating-expectation.js";
 import { defineMechanism } from "./mechanism.js";
 import { MAX_TAGS_PER_MOVIE, expectFloatRow, expectTagSetRow, popcount } from "./values.js";
 

@@ -14,7 +14,7 @@ import { thinnedBernoulli } from "../rng/sample.js";
 import { defineMechanism } from "./mechanism.js";
 import { sigmoid } from "./popularity-missingness.js";
 import { firstOfPythonIntersection, pythonSetOrder } from "./python-set-order.js";
-import { type MovieTags, type TagSetRow, expectFloatRow, expectTagSetRow, popcount } from "./values.js";
+import { type TagSetRow, type TmValue, expectFloatRow, expectTagSetRow, popcount } from "./values.js";
 
 /** Ratings that are small integers use a per-movie table of s instead of one exp per pair. */
 const TABLE_LO = -16;
@@ -119,7 +119,7 @@ function nthBit(x: number, n: number): number {
   return rest & -rest;
 }
 
-function movieSetOrders(tm: MovieTags): number[][] {
+function movieSetOrders(tm: TmValue): number[][] {
   const out: number[][] = [];
   for (let m = 0; m + 1 < tm.start.length; m++) {
     const ids: number[] = [];

@@ -3,12 +3,13 @@
  * values are rows over the movies of one user; sets of tags are bitmasks over a movie's tag slots.
  */
 import { GraphError } from "../errors/errors.js";
+import type { MovieTags } from "../catalog/movie-tags.js";
 import type { SelectedCatalog } from "../catalog/select-movies.js";
 
-/** TM: each movie's tags (internal tag ids), tag[start[m] .. start[m+1]); at most 31 per movie. */
-export interface MovieTags {
-  readonly start: Int32Array;
-  readonly tag: Int32Array;
+export type { MovieTags };
+
+/** TM's value: each movie's tags (internal tag ids, catalog/movie-tags.ts); at most 31 per movie. */
+export interface TmValue extends MovieTags {
   /** Internal tag id → original tag id (for the authors' compatible ordering). */
   readonly originalTagId: Int32Array;
 }
@@ -19,7 +20,7 @@ export const MAX_TAGS_PER_MOVIE = 31;
 /** TL (and any tag subset of TM): bit k of mask[m] set ⇔ slot k of movie m's tags is in the set. */
 export interface TagSetRow {
   readonly mask: Uint32Array;
-  readonly tags: MovieTags;
+  readonly tags: TmValue;
   /** |set| of each movie (popcount of mask), when the producer keeps it. */
   readonly count?: Uint8Array;
 }
@@ -176,8 +177,8 @@ export function expectTagSetRow(v: unknown, node: string, parent: string): TagSe
   throw new GraphError(`node '${node}': parent '${parent}' must be a tag set per movie, like TL (got ${describe(v)})`);
 }
 
-export function expectMovieTags(v: unknown, node: string, parent: string): MovieTags {
-  if (isMovieTags(v)) return v;
+export function expectMovieTags(v: unknown, node: string, parent: string): TmValue {
+  if (isMovieTags(v)) return v as TmValue;
   throw new GraphError(`node '${node}': parent '${parent}' must be the movies' tags, like TM (got ${describe(v)})`);
 }
 

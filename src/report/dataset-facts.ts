@@ -4,7 +4,7 @@
  * documents are built by pure functions and can be rebuilt byte for byte by `ctar validate`.
  */
 import type { MGraph } from "../graph/mgraph.js";
-import type { LayoutTable } from "../io/dataset-layout.js";
+import type { LayoutTable } from "../generate/dataset-layout.js";
 
 export interface DatasetFile {
   /** Path relative to the folder, with `/` separators. */

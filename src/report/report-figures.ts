@@ -7,7 +7,7 @@
  * dataset's label so that two datasets can be drawn side by side).
  */
 import { countPositive, type LabelSet } from "../labels/label-set.js";
-import type { ReportDataset } from "../io/read-report-dataset.js";
+import type { ReportDataset } from "./report-dataset.js";
 
 export type Row = Readonly<Record<string, string | number>>;
 

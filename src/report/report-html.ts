@@ -7,7 +7,7 @@
 import { parseGraphSpec } from "../graph/graph-spec.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { classifyMissingness } from "../graph/missingness-class.js";
-import type { ReportDataset } from "../io/read-report-dataset.js";
+import type { ReportDataset } from "./report-dataset.js";
 import { CTAR_STRUCTURE } from "../presets/ctar-graph.js";
 import { datasetStats } from "../stats/dataset-stats.js";
 import { VERSION } from "../version.js";

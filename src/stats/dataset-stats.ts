@@ -3,7 +3,7 @@
  * histogram, distinct tags in movie.csv, (user, movie) pairs and −1 rows in the tag files, users
  * per file, and the positive share of each test file.
  */
-import type { CtarFolder, IntTable } from "../io/read-dataset.js";
+import type { CtarFolder, IntTable } from "./ctar-folder.js";
 
 export interface TagFileStats {
   readonly rows: number;

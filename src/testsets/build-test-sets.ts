@@ -10,7 +10,7 @@
  *    seen through any rated movie of u and the pairs of Test II.
  */
 import { ConfigError } from "../errors/errors.js";
-import type { World } from "../generate/world.js";
+import type { TestSetWorld } from "./test-set-world.js";
 import type { Stream } from "../rng/stream.js";
 import { type LabelTable, dedupe } from "./label-table.js";
 import { type Quota, drawQuota } from "./quota-draw.js";
@@ -20,7 +20,7 @@ import { RATED_TAG } from "./user-labels.js";
 export type { Quota };
 
 export interface TestSetInput {
-  readonly world: World;
+  readonly world: TestSetWorld;
   /** ratingStart[u] = observed ratings of users before u; ratingStart[users] = all of them. */
   readonly ratingStart: Float64Array;
   /** [II pos, II neg, III pos, III neg], summed over all users. */

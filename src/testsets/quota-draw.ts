@@ -10,7 +10,7 @@
  * no class with room has a candidate left, and a bound on attempts (scaled by what the pools can
  * give, not by what was asked) ends a near-impossible search with a warning.
  */
-import type { MovieTags } from "../mechanisms/values.js";
+import type { MovieTags } from "../catalog/movie-tags.js";
 import { type LabelTable, labelTable } from "./label-table.js";
 import { type UserFacts, flagsOf } from "./user-facts.js";
 import { EXCLUDED, LIKED } from "./user-labels.js";

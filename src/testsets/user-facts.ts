@@ -4,8 +4,8 @@
  * liked — obtained by regenerating that user from their keyed streams. Nothing per user is kept
  * from the generation pass but the rating counts; a bounded cache holds the users drawn so far.
  */
-import type { World } from "../generate/world.js";
-import { UserRows } from "../generate/user-rows.js";
+import type { TestSetWorld } from "./test-set-world.js";
+import { UserRows } from "../mechanisms/user-rows.js";
 import { UserTagFlags } from "./user-labels.js";
 
 export interface UserFacts {
@@ -50,7 +50,7 @@ export class UserFactsSource {
   /** Users regenerated so far (for the progress line and the note). */
   regenerated = 0;
 
-  constructor(private readonly world: World) {
+  constructor(private readonly world: TestSetWorld) {
     this.flags = new UserTagFlags(world.movieTags, world.tagCount, world.inMovies);
   }
 

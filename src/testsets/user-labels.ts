@@ -8,8 +8,8 @@
  *  - the tags seen through a rated movie (Test III skips them), and the liked tags TU_u;
  *  - the user's share of the Test II and III pools: the (u, t) pairs a draw could ever return.
  */
-import type { MovieTags } from "../mechanisms/values.js";
-import type { UserRows } from "../generate/user-rows.js";
+import type { MovieTags } from "../catalog/movie-tags.js";
+import type { UserRows } from "../mechanisms/user-rows.js";
 
 export const KNOWN = 1;
 export const DROPPED = 2;

@@ -5,8 +5,10 @@
  *   naive         = Σ w O R / Σ w O                 (mean observed rating among recommended pairs)
  *   IPS           = Σ w O R / p_m                   (Horvitz–Thompson; Schnabel et al. 2016)
  *   SNIPS         = (Σ w O R / p_m) / (Σ w O / p_m) (self-normalised; Swaminathan & Joachims 2015)
- * with O = 1 where the rating is observed (train/rating.csv) and p_m = P(R_R = 1) exact. With k
- * movies for every user, w is constant and naive is the plain mean over observed recommended pairs.
+ * with O = 1 where the rating is observed (train/rating.csv) and p = P(R_R = 1 | u, m) exact (per
+ * pair: the missingness node's recorded probability, which for the CTAR preset depends on the movie
+ * only). With k movies for every user, w is constant and naive is the plain mean over observed
+ * recommended pairs. IPS and SNIPS are NaN when a user's missingness records no probability.
  */
 import { InputError } from "../errors/errors.js";
 import type { Recommendations } from "./recommendations.js";
@@ -47,6 +49,8 @@ export function observedByUser(users: number, user: Int32Array, movie: Int32Arra
 /** Accumulates the policy's value user by user, as the engine regenerates each user's R row. */
 export class PolicyValueAccumulator {
   private readonly mark: Float64Array;
+  /** Some observed recommended pair had no exact propensity (IPS and SNIPS undefined). */
+  private unweighted = false;
   private readonly activeUsers: number;
   private sumTrue = 0;
   private sumObsR = 0;
@@ -59,18 +63,21 @@ export class PolicyValueAccumulator {
   constructor(
     readonly rec: Recommendations,
     readonly observed: ObservedRatings,
-    readonly propensity: Float64Array,
+    readonly movies: number,
     /** Names the dataset in the error raised when an observed rating is not the regenerated one. */
     readonly source: string,
   ) {
-    this.mark = new Float64Array(propensity.length).fill(NaN);
+    this.mark = new Float64Array(movies).fill(NaN);
     let active = 0;
     for (let u = 0; u < rec.users; u++) if (rec.start[u + 1]! > rec.start[u]!) active++;
     this.activeUsers = active;
   }
 
-  /** User u's potential outcomes R_{u,·} (a row over all movies). */
-  addUser(u: number, r: Float64Array): void {
+  /**
+   * User u's potential outcomes R_{u,·} (a row over all movies) and the exact probabilities
+   * P(R_R = 1) of u's pairs, or undefined when the graph records none.
+   */
+  addUser(u: number, r: Float64Array, propensity: Float64Array | undefined): void {
     const { observed, rec, mark } = this;
     for (let i = observed.start[u]!; i < observed.start[u + 1]!; i++) {
       const m = observed.movie[i]!;
@@ -89,12 +96,15 @@ export class PolicyValueAccumulator {
         this.pairs++;
         const y = mark[m]!;
         if (!Number.isNaN(y)) {
-          const p = this.propensity[m]!;
           this.observedPairs++;
           this.sumObs += w;
           this.sumObsR += w * y;
-          this.sumIps += (w * y) / p;
-          this.sumIpsW += w / p;
+          const p = propensity?.[m];
+          if (p === undefined || !(p > 0)) this.unweighted = true;
+          else {
+            this.sumIps += (w * y) / p;
+            this.sumIpsW += w / p;
+          }
         }
       }
     }
@@ -108,8 +118,8 @@ export class PolicyValueAccumulator {
       observedPairs: this.observedPairs,
       trueValue: this.sumTrue,
       naive: this.sumObs > 0 ? this.sumObsR / this.sumObs : NaN,
-      ips: this.sumIps,
-      snips: this.sumIpsW > 0 ? this.sumIps / this.sumIpsW : NaN,
+      ips: this.unweighted ? NaN : this.sumIps,
+      snips: !this.unweighted && this.sumIpsW > 0 ? this.sumIps / this.sumIpsW : NaN,
     };
   }
 }

@@ -4,7 +4,10 @@
  * probabilities P(R_R = 1) and P(R_O = 1) with which the rating and the observational tags were
  * observed. Read from the engine's per-user values and the kernels' recorded truth.
  */
+import type { MGraph } from "../graph/mgraph.js";
 import type { NodeKernel } from "../mechanisms/mechanism.js";
+import type { MechanismRegistry } from "../mechanisms/registry.js";
+import { ctarRoles } from "../mechanisms/roles.js";
 import { popcount } from "../mechanisms/values.js";
 
 /** The nodes the columns come from, by role (mechanisms/roles.ts; undefined where none plays it). */
@@ -13,6 +16,12 @@ export interface OutcomeNodes {
   readonly overlap: string | undefined;
   readonly ratingMissingness: string | undefined;
   readonly obsTagMissingness: string | undefined;
+}
+
+/** The outcome nodes of a graph, found by their roles. */
+export function outcomeNodesOf(graph: MGraph, registry: MechanismRegistry): OutcomeNodes {
+  const roles = ctarRoles(graph, registry);
+  return { rating: roles.rating, overlap: roles["tag-overlap"], ratingMissingness: roles["rating-missingness"], obsTagMissingness: roles["obstag-missingness"] };
 }
 
 /** One user's row of potential outcomes (arrays reused between users). */
@@ -26,6 +35,12 @@ export interface OutcomeRow {
   readonly pObsTag: Float64Array | undefined;
 }
 
+/** The per-movie observation probability a missingness kernel records (`truth.propensity`), if any. */
+export function recordedPropensity(kernel: NodeKernel | undefined, movies: number): Float64Array | undefined {
+  const q = kernel?.truth?.["propensity"];
+  return q instanceof Float64Array && q.length === movies ? q : undefined;
+}
+
 /**
  * The exact probability that a missingness node observes each pair of this user: the row's own
  * `probability` (per pair, e.g. selection-missingness) or the kernel's per-movie `propensity`.
@@ -35,9 +50,7 @@ export function observationProbability(value: unknown, kernel: NodeKernel | unde
     const p = (value as { probability?: unknown }).probability;
     if (p instanceof Float64Array && p.length === movies) return p;
   }
-  const q = kernel?.truth?.["propensity"];
-  if (q instanceof Float64Array && q.length === movies) return q;
-  return undefined;
+  return recordedPropensity(kernel, movies);
 }
 
 export class PotentialOutcomes {

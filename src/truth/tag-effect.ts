@@ -15,8 +15,13 @@
  * S_u = Σ_m Δ[m][L_m]; a liked tag t changes only the movies that carry it (k_m = L_m − 1 there):
  * τ(u, t) = (S_u + Σ_{m ∋ t} (Δ[m][L_m − 1] − Δ[m][L_m])) / |M|.
  */
-import type { MovieTags } from "../mechanisms/values.js";
-import { RatingExpectation, type RatingModel } from "./rating-expectation.js";
+import type { MovieTags } from "../catalog/movie-tags.js";
+import { RatingExpectation, type RatingModel } from "../mechanisms/rating-expectation.js";
+
+/** τ′ of Eq. 2: 1 when the tag raises the user's expected rating, τ > 0. */
+export function tauPrime(tau: number): 0 | 1 {
+  return tau > 0 ? 1 : 0;
+}
 
 export class TagEffects {
   private readonly movies: number;

@@ -3,13 +3,13 @@
  * its parameters in the graph that ran, and says why when the closed form does not apply (a graph
  * whose rating is not Eq. 5 of TL = TM ∩ TU and Q).
  */
-import type { Dataset } from "../generate/generate.js";
 import type { MGraph } from "../graph/mgraph.js";
 import { nodeByName } from "../graph/mgraph.js";
 import { ratingParams } from "../mechanisms/rating.js";
 import { builtinRegistry } from "../mechanisms/registry.js";
 import { roleNode } from "../mechanisms/roles.js";
-import type { RatingModel } from "./rating-expectation.js";
+import type { RatingModel } from "../mechanisms/rating-expectation.js";
+import type { MovieTags } from "../catalog/movie-tags.js";
 import { TagEffects } from "./tag-effect.js";
 
 /** The rating model and the names of its TL and Q parents, or the reason there is none. */
@@ -28,8 +28,16 @@ export function ratingModelOf(graph: MGraph, node: string | undefined): { model:
   return { model: parsed.data, tl: tlName!, q: qName };
 }
 
+/** What the closed form needs of a generated dataset (a `Dataset` of generate/generate.ts is one). */
+export interface TagEffectInput {
+  readonly graph: MGraph;
+  readonly movieTags: MovieTags;
+  readonly movieValues: ReadonlyMap<string, unknown>;
+  readonly catalog: { readonly movies: number; readonly tagPopularity: ArrayLike<number> };
+}
+
 /** The tag effects of a dataset, or the reason they cannot be computed in closed form. */
-export function datasetTagEffects(d: Dataset): TagEffects | { reason: string } {
+export function datasetTagEffects(d: TagEffectInput): TagEffects | { reason: string } {
   // The closed form is Eq. 5's: only the built-in 'rating' mechanism (role rating) has it.
   const found = ratingModelOf(d.graph, roleNode(d.graph, builtinRegistry(), "rating"));
   if ("reason" in found) return found;

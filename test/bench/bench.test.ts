@@ -4,7 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { formatCsv, formatJson, formatMarkdown } from "../../src/bench/format.js";
-import { workerPool } from "../../src/bench/pool.js";
+import { workerPool } from "../../src/io/bench-pool.js";
 import { runBench } from "../../src/bench/run-bench.js";
 import { loadBenchDataset } from "../../src/io/read-bench-dataset.js";
 import type { Model } from "../../src/models/model.js";

@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { workerPool } from "../../src/bench/pool.js";
+import { workerPool } from "../../src/io/bench-pool.js";
 import { runBench } from "../../src/bench/run-bench.js";
 import { loadBenchDataset } from "../../src/io/read-bench-dataset.js";
 import { modelByName } from "../../src/models/registry.js";

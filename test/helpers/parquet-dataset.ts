@@ -6,7 +6,7 @@
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { DATASET_TABLES, parquetName } from "../../src/io/dataset-layout.js";
+import { DATASET_TABLES, parquetName } from "../../src/generate/dataset-layout.js";
 import { findTable, readTable } from "../../src/io/dataset-table.js";
 import { openParquetTable } from "../../src/io/parquet/table-writer.js";
 import { tableParquetSchema } from "../../src/io/parquet/layout-schema.js";

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { loadBenchDataset } from "../../src/io/read-bench-dataset.js";
 import { readCtarFolder } from "../../src/io/read-dataset.js";
-import { readRatingPropensity } from "../../src/io/read-dataset-run.js";
+import { readRatingPropensity } from "../../src/io/read-rating-propensity.js";
 import { ctar, tempDir } from "../helpers/paths.js";
 import { convertToParquet } from "../helpers/parquet-dataset.js";
 

@@ -10,7 +10,7 @@ import { naiveBayesPropensity } from "../../src/models/naive-bayes-propensity.js
 const TABLE3 = path.resolve(process.cwd(), "../shared/ctar-table3");
 
 // Two movies: movie 0 has tags 0,1,2; movie 1 has tags 2,3.
-const movies: MovieTags = { movies: 2, start: Int32Array.from([0, 3, 5]), tags: Int32Array.from([0, 1, 2, 2, 3]) };
+const movies: MovieTags = { start: Int32Array.from([0, 3, 5]), tag: Int32Array.from([0, 1, 2, 2, 3]) };
 const fb = (rows: number[][]): TagFeedback => ({
   n: rows.length,
   user: Int32Array.from(rows.map((r) => r[0]!)),

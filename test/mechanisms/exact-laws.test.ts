@@ -11,10 +11,10 @@ import type { Mechanism, NodeKernel, ParentValues } from "../../src/mechanisms/m
 import { popularityMissingness } from "../../src/mechanisms/popularity-missingness.js";
 import { rating } from "../../src/mechanisms/rating.js";
 import { selectionMissingness } from "../../src/mechanisms/selection-missingness.js";
-import type { MovieTags, TagSetRow } from "../../src/mechanisms/values.js";
+import type { TagSetRow, TmValue } from "../../src/mechanisms/values.js";
 import { thinnedBernoulli } from "../../src/rng/sample.js";
 import { SeedTree } from "../../src/rng/stream.js";
-import { normalCdf } from "../../src/truth/normal-cdf.js";
+import { normalCdf } from "../../src/mechanisms/normal-cdf.js";
 
 const K = 5;
 
@@ -50,7 +50,7 @@ function tagSetRow(liked: readonly number[]): TagSetRow {
   const movies = liked.length;
   const start = Int32Array.from({ length: movies + 1 }, (_, m) => 8 * m);
   const tag = Int32Array.from({ length: 8 * movies }, (_, i) => i % 8);
-  const tags: MovieTags = { start, tag, originalTagId: Int32Array.from({ length: 8 }, (_, i) => i) };
+  const tags: TmValue = { start, tag, originalTagId: Int32Array.from({ length: 8 }, (_, i) => i) };
   const mask = Uint32Array.from(liked, (k) => (1 << k) - 1);
   return { mask, tags };
 }

@@ -13,7 +13,7 @@ import type { NodeSpec } from "../../src/graph/mgraph.js";
 import { listPositions, positionMissingness } from "../../src/mechanisms/position-missingness.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { ctarGraph } from "../../src/presets/ctar.js";
-import { ctarVariant } from "../../src/presets/ctar-variants.js";
+import { ctarVariant } from "../../src/scm/ctar-variants.js";
 import { SeedTree } from "../../src/rng/stream.js";
 import { applyInterventions, parseIntervention } from "../../src/scm/intervention.js";
 import { ctar, tempDir } from "../helpers/paths.js";

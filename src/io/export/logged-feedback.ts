@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { InputError } from "../../errors/errors.js";
 import { CsvWriter } from "../csv-writer.js";
 import { findTable, locateTable, rowPlace, tableBlocks } from "../dataset-table.js";
-import { readRatingPropensity } from "../read-dataset-run.js";
+import { readRatingPropensity } from "../read-rating-propensity.js";
 import { PairCursor } from "../table-cursor.js";
 
 export async function exportLoggedFeedback(dir: string, out: string, movies: number): Promise<string[]> {

@@ -29,7 +29,7 @@ export async function exportRecbole(dir: string, out: string, users: number): Pr
   inter.close();
   const movies = readMovieTable(dir);
   const item = new CsvWriter(join(main, "ctar.item"), "item_id:token\ttags:token_seq");
-  for (let m = 0; m < movies.movies; m++) item.line(`${m}\t${Array.from(movies.tags.subarray(movies.start[m]!, movies.start[m + 1]!)).join(" ")}`);
+  for (let m = 0; m + 1 < movies.start.length; m++) item.line(`${m}\t${Array.from(movies.tag.subarray(movies.start[m]!, movies.start[m + 1]!)).join(" ")}`);
   item.close();
   const user = new CsvWriter(join(main, "ctar.user"), "user_id:token");
   for (let u = 0; u < users; u++) user.line(String(u));

@@ -6,7 +6,7 @@
  * (not deduplicated across movies: a (user, tag) seen through two movies appears twice).
  */
 import { InputError } from "../../errors/errors.js";
-import type { MovieTags } from "../../labels/training-labels.js";
+import { type MovieTags, moviesOf } from "../../catalog/movie-tags.js";
 import { locateTable, rowPlace, tableBlocks } from "../dataset-table.js";
 
 export type LabelVisitor = (user: number, movie: number, tag: number, label: number) => void;
@@ -17,7 +17,7 @@ export async function forEachTagLabel(dir: string, source: "obstag" | "rcttag", 
   let listed: number[] = [];
   const flush = () => {
     if (user < 0) return;
-    const tags = movies.tags.subarray(movies.start[movie]!, movies.start[movie + 1]!);
+    const tags = movies.tag.subarray(movies.start[movie]!, movies.start[movie + 1]!);
     const none = listed.length === 1 && listed[0] === -1;
     for (const t of listed) if (t >= 0) visit(user, movie, t, 1);
     if (none || source === "rcttag") for (const t of tags) if (!listed.includes(t)) visit(user, movie, t, 0);
@@ -26,7 +26,7 @@ export async function forEachTagLabel(dir: string, source: "obstag" | "rcttag", 
   for await (const b of tableBlocks(loc, ["userid", "movieid", "tagid"])) {
     const [u, m, t] = b.cols as Int32Array[];
     for (let i = 0; i < b.rows; i++) {
-      if (m![i]! < 0 || m![i]! >= movies.movies) throw new InputError(`${rowPlace(loc, b.start + i)}: movieid ${m![i]} out of range (expected 0..${movies.movies - 1}, the movies of movie.csv)`);
+      if (m![i]! < 0 || m![i]! >= moviesOf(movies)) throw new InputError(`${rowPlace(loc, b.start + i)}: movieid ${m![i]} out of range (expected 0..${moviesOf(movies) - 1}, the movies of movie.csv)`);
       if (u![i] !== user || m![i] !== movie) {
         flush();
         user = u![i]!;

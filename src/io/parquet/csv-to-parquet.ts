@@ -10,7 +10,7 @@ import { createReadStream } from "node:fs";
 import { join } from "node:path";
 import { createGunzip } from "node:zlib";
 import { InputError } from "../../errors/errors.js";
-import { type LayoutTable, csvName, parquetName } from "../dataset-layout.js";
+import { type LayoutTable, csvName, parquetName } from "../../generate/dataset-layout.js";
 import { tableParquetSchema } from "./layout-schema.js";
 import type { ColumnValues } from "./table-schema.js";
 import { openParquetTable } from "./table-writer.js";

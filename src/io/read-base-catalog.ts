@@ -1,12 +1,14 @@
 /**
  * Reads a catalog in the authors' base format: `movie_rating.csv` (movieid, rating) and
- * `movie_tag_ct.csv` (movieid, tagid, tagCount). Every movie with tags must have a rating; tag
- * lists are sorted by tagCount descending (ties by tag id) whatever the file order.
+ * `movie_tag_ct.csv` (movieid, tagid, tagCount), checking each row (errors name file:line).
+ * Every movie with tags must have a rating; the columns are built by
+ * src/catalog/build-base-catalog.ts.
  */
 import { join } from "node:path";
 import { InputError } from "../errors/errors.js";
-import { forEachCsvRow, parseIntField, parseNumberField, readText } from "../io/csv.js";
-import type { BaseCatalog } from "./base-catalog.js";
+import type { BaseCatalog } from "../catalog/base-catalog.js";
+import { buildBaseCatalog } from "../catalog/build-base-catalog.js";
+import { forEachCsvRow, parseIntField, parseNumberField, readText } from "./csv.js";
 
 export function loadBaseCatalog(dir: string): BaseCatalog {
   const ratingFile = join(dir, "movie_rating.csv");
@@ -41,25 +43,5 @@ export function loadBaseCatalog(dir: string): BaseCatalog {
     list.push([t, c]);
   });
   if (tags.size === 0) throw new InputError(`${tagFile}: no rows (expected movieid,tagid,tagCount rows)`);
-  // Movies in ascending id order: the order does not matter for selection (ties broken by id).
-  const ids = [...tags.keys()].sort((a, b) => a - b);
-  const movieId = Int32Array.from(ids);
-  const avgRating = Float64Array.from(ids, (id) => rating.get(id)!);
-  const tagStart = new Int32Array(ids.length + 1);
-  let total = 0;
-  for (let i = 0; i < ids.length; i++) {
-    tagStart[i] = total;
-    total += tags.get(ids[i]!)!.length;
-  }
-  tagStart[ids.length] = total;
-  const tagId = new Int32Array(total);
-  const tagCount = new Float64Array(total);
-  ids.forEach((id, i) => {
-    const list = tags.get(id)!.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    list.forEach(([t, c], k) => {
-      tagId[tagStart[i]! + k] = t;
-      tagCount[tagStart[i]! + k] = c;
-    });
-  });
-  return { source: dir, movieId, avgRating, tagStart, tagId, tagCount };
+  return buildBaseCatalog(dir, rating, tags);
 }

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { erfc, normalCdf, normalInterval, normalSurvival } from "../../src/truth/normal-cdf.js";
+import { erfc, normalCdf, normalInterval, normalSurvival } from "../../src/mechanisms/normal-cdf.js";
 
 function close(got: number, want: number, rel: number, what: string) {
   const err = want === 0 ? Math.abs(got) : Math.abs(got - want) / Math.abs(want);

@@ -6,7 +6,7 @@
  */
 import type { MGraph } from "../graph/mgraph.js";
 import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
-import { applyInterventions, parseIntervention } from "../scm/intervention.js";
+import { applyInterventions, parseIntervention } from "./intervention.js";
 
 export interface CtarVariant {
   /** One line: the bias it shows. */

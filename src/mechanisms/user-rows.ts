@@ -3,7 +3,7 @@
  * user and cleared before the next: the unit every later stage works on (the streamed files, the
  * user's known labels and Test I, the test-set draws that regenerate a user).
  */
-import type { Emit } from "../mechanisms/mechanism.js";
+import type { Emit } from "./mechanism.js";
 
 /** The tables of the CTAR layout that proxies emit to. */
 export const EMITTED_TABLES = ["rating", "obstag", "rcttag", "dropped"] as const;

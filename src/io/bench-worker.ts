@@ -4,10 +4,10 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { modelByName } from "../models/registry.js";
-import type { BenchDataset } from "./dataset.js";
-import type { WorkerReply } from "./pool.js";
-import type { BenchJob } from "./run-bench.js";
-import { runJob } from "./run-one.js";
+import type { BenchDataset } from "../bench/dataset.js";
+import type { BenchJob } from "../bench/run-bench.js";
+import { runJob } from "../bench/run-one.js";
+import type { WorkerReply } from "./bench-pool.js";
 
 const data = workerData as BenchDataset;
 const port = parentPort;

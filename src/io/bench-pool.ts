@@ -2,15 +2,15 @@
  * A pool of worker threads for the bench (node:worker_threads). Each worker gets the dataset once
  * (structured clone of typed arrays) and then pulls jobs one at a time from a shared queue; results
  * are stored by job index, so the order of completion does not matter. The worker entry is the
- * compiled `worker.js` next to this file (resolved from import.meta.url).
+ * compiled `bench-worker.js` next to this file (resolved from import.meta.url).
  */
 import { Worker } from "node:worker_threads";
-import type { BenchDataset } from "./dataset.js";
-import type { RunScores, TestPredictions } from "./evaluate.js";
-import type { BenchJob, JobRunner } from "./run-bench.js";
-import type { JobOutput } from "./run-one.js";
+import type { BenchDataset } from "../bench/dataset.js";
+import type { RunScores, TestPredictions } from "../bench/evaluate.js";
+import type { BenchJob, JobRunner } from "../bench/run-bench.js";
+import type { JobOutput } from "../bench/run-one.js";
 
-export const WORKER_URL = new URL("./worker.js", import.meta.url);
+export const WORKER_URL = new URL("./bench-worker.js", import.meta.url);
 
 export interface WorkerReply {
   readonly index: number;

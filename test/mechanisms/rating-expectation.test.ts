@@ -8,9 +8,9 @@ import { test } from "node:test";
 import type { NodeSpec } from "../../src/graph/mgraph.js";
 import type { NodeKernel } from "../../src/mechanisms/mechanism.js";
 import { rating, ratingParams } from "../../src/mechanisms/rating.js";
-import type { MovieTags, TagSetRow } from "../../src/mechanisms/values.js";
+import type { TagSetRow, TmValue } from "../../src/mechanisms/values.js";
 import { SeedTree } from "../../src/rng/stream.js";
-import { RatingExpectation, type RatingModel } from "../../src/truth/rating-expectation.js";
+import { RatingExpectation, type RatingModel } from "../../src/mechanisms/rating-expectation.js";
 import { TagEffects } from "../../src/truth/tag-effect.js";
 
 const DEFAULT: RatingModel = ratingParams.parse({});
@@ -31,11 +31,11 @@ function ratingKernel(q: Float64Array, params: Record<string, unknown> = {}): No
 }
 
 /** A TL row whose movie m has `k[m]` liked tags (bits 0..k−1; the mechanism uses |TL| only). */
-function tlRow(k: ArrayLike<number>, tags: MovieTags): TagSetRow {
+function tlRow(k: ArrayLike<number>, tags: TmValue): TagSetRow {
   return { mask: Uint32Array.from(k, (n) => (n === 0 ? 0 : (2 ** n - 1) >>> 0)), tags };
 }
 
-const NO_TAGS: MovieTags = { start: new Int32Array(1), tag: new Int32Array(0), originalTagId: new Int32Array(0) };
+const NO_TAGS: TmValue = { start: new Int32Array(1), tag: new Int32Array(0), originalTagId: new Int32Array(0) };
 
 test("hand cases: symmetric around an inner integer the mean is exact; at the top the clip shows", () => {
   const e = new RatingExpectation(DEFAULT);
@@ -89,7 +89,7 @@ test("τ(u, t) of Eq. 1 matches a Monte-Carlo of do(t ∈ TM_m) − do(t ∉ TM_
   const start = Int32Array.from({ length: movies + 1 }, (_, m) => 4 * m);
   const tag = new Int32Array(4 * movies);
   for (let m = 0; m < movies; m++) for (let s = 0; s < 4; s++) tag[4 * m + s] = (m * 5 + s * 3) % 12;
-  const tm: MovieTags = { start, tag, originalTagId: Int32Array.from({ length: 12 }, (_, i) => i) };
+  const tm: TmValue = { start, tag, originalTagId: Int32Array.from({ length: 12 }, (_, i) => i) };
   const q = Float64Array.from({ length: movies }, (_, m) => 2.2 + (m * 0.37) % 3.6);
   const liked = Int32Array.from([0, 3, 5, 7]);
   const effects = new TagEffects(tm, q, DEFAULT, 12);
@@ -133,7 +133,7 @@ test("τ from the precomputed tables equals the direct average over movies", () 
   const movies = 25;
   const start = Int32Array.from({ length: movies + 1 }, (_, m) => 3 * m);
   const tag = Int32Array.from({ length: 3 * movies }, (_, i) => (i * 7) % 10);
-  const tm: MovieTags = { start, tag, originalTagId: new Int32Array(10) };
+  const tm: TmValue = { start, tag, originalTagId: new Int32Array(10) };
   const q = Float64Array.from({ length: movies }, (_, m) => 1 + (m * 0.61) % 5);
   const model = { ...DEFAULT, sigma: 0.4 };
   const effects = new TagEffects(tm, q, model, 10);
