@@ -3,11 +3,14 @@ import { z } from "zod";
 import { defineMechanism } from "./mechanism.js";
 import { expectMovieTable } from "./values.js";
 
+/** Q's parameter: σ1, the sd of the quality noise. */
+export const qualityParams = z.object({ sigma: z.number().min(0).default(0.75) }).strict();
+
 export const quality = defineMechanism({
   kind: "quality",
   description: "Q_m = avgRating_m + N(0, sigma²) (Eq. 4)",
   plates: ["movie"],
-  params: z.object({ sigma: z.number().min(0).default(0.75) }).strict(),
+  params: qualityParams,
   setup: (ctx) => {
     const parent = ctx.node.parents[0] ?? "M";
     const movies = expectMovieTable(ctx.parents.get(parent), ctx.node.name, parent);
