@@ -5,6 +5,8 @@
  * the probes are a fixed set of awkward numbers plus the boundaries each schema states.
  */
 import assert from "node:assert/strict";
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { z } from "zod";
 import { CTAR_OPTIONS, type OptionSpec } from "../../src/config/ctar-config.js";
@@ -14,6 +16,7 @@ import { ConfigError } from "../../src/errors/errors.js";
 import { surveyOversize } from "../../src/mechanisms/randomized-survey.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { CTAR_STRUCTURE } from "../../src/presets/ctar-graph.js";
+import { ctar, tempDir } from "../helpers/paths.js";
 
 const DEFAULTS = parseCtarConfig({});
 const registry = builtinRegistry();
@@ -130,4 +133,17 @@ describe("text that is no number is refused before the schema, naming the flag",
       }
     });
   }
+});
+
+describe("through the command", () => {
+  it("ctar generate prints the refusal as one line, exit 2, and writes nothing", () => {
+    const dir = tempDir("ctar-params-");
+    const out = join(dir, "out");
+    const mech = mechanismVerdict(CTAR_OPTIONS.find((o) => o.flag === "liked-tags-min")!, 2.5);
+    const r = ctar(["generate", "--out", out, "--liked-tags-min", "2.5"]);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, `ctar: options: ${mech}\n`);
+    assert.equal(existsSync(out), false);
+    rmSync(dir, { recursive: true });
+  });
 });
