@@ -33,8 +33,10 @@ export const randomizedSurvey = defineMechanism({
   params: randomizedSurveyParams,
   setup: (ctx) => {
     const { users, moviesPerUser } = ctx.params;
+    // the rule is surveyOversize's; the words are those graph files have always had here
     const oversize = surveyOversize(ctx.params, ctx.dims);
-    if (oversize !== undefined) throw new ConfigError(`node '${ctx.node.name}': parameter ${oversize.param}: ${oversize.message}`);
+    if (oversize?.param === "users") throw new ConfigError(`option rct.users: ${users} RCT users asked for, but there are only ${ctx.dims.users} users`);
+    if (oversize !== undefined) throw new ConfigError(`option rct.moviesPerUser: ${moviesPerUser} movies per RCT user asked for, but there are only ${ctx.dims.movies} movies`);
     const chosen = new Uint8Array(ctx.dims.users);
     for (const u of sampleWithoutReplacement(ctx.stream("users"), ctx.dims.users, users)) chosen[u] = 1;
     const row = new Uint8Array(ctx.dims.movies);

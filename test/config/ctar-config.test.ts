@@ -30,8 +30,8 @@ function failure(input: unknown): string | undefined {
 }
 
 describe("defaults", () => {
-  it("are the authors' run.sh defaults (docs ctar-reference §2), in config.json's key order", () => {
-    // Written out by hand from the reference's list; the derived ones (null) are the mechanisms'.
+  it("are the authors' defaults (docs/model.md#structural-equations), in config.json's key order", () => {
+    // Written out by hand from docs/model.md (the authors' run.sh); the derived ones (null) are the mechanisms'.
     const expected = {
       seed: 9527,
       users: 1000,
