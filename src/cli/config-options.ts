@@ -1,9 +1,10 @@
 /**
- * The generator's parameters as command-line flags (one per CTAR_OPTIONS entry), and the merge of
- * defaults < config file < flags into one validated configuration.
+ * The generator's parameters as command-line flags (one per CTAR_OPTIONS entry, help rendered from
+ * its schema), and the merge of defaults < config file < flags into one validated configuration.
  */
 import type { Command } from "commander";
-import { CTAR_OPTIONS, type CtarConfig } from "../config/ctar-config.js";
+import { CTAR_OPTIONS, type CtarConfig, type OptionSpec } from "../config/ctar-config.js";
+import { optionHelp } from "../config/option-text.js";
 import { parseCtarConfig } from "../config/parse-config.js";
 import { ConfigError } from "../errors/errors.js";
 import { readConfigFile } from "../io/load-config.js";
@@ -13,30 +14,22 @@ function camel(flag: string): string {
   return flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** The default of an option, as the help shows it. */
-export function optionDefault(path: readonly string[]): string {
-  let v: unknown = DEFAULTS;
-  for (const k of path) v = (v as Record<string, unknown>)[k];
-  return v === null ? "derived" : String(v);
-}
-
-const DEFAULTS = parseCtarConfig({});
-
 export function addConfigOptions(cmd: Command): Command {
   cmd.option("--config <file>", "configuration file (JSON or YAML) with any of the options below, or a dataset's config.json; flags override it");
-  for (const o of CTAR_OPTIONS) {
-    const d = optionDefault(o.path);
-    cmd.option(`--${o.flag} <${o.kind === "string" ? "value" : "n"}>`, d === "derived" ? o.help : `${o.help} (default: ${d})`);
-  }
+  for (const o of CTAR_OPTIONS) cmd.option(`--${o.flag} <${o.kind === "string" ? "value" : "n"}>`, optionHelp(o));
   return cmd;
 }
 
-function parseFlagValue(flag: string, kind: string, raw: string): unknown {
+/**
+ * A flag's text as the value the schema then judges: a number, or null ("null"). Only text that is
+ * no number at all is refused here; whether the number is allowed (an integer, in range) is the
+ * schema's decision, in the schema's words, as for a configuration file.
+ */
+function parseFlagValue(flag: string, kind: OptionSpec["kind"], raw: string): unknown {
   if (kind === "string") return raw;
-  if (kind === "number-or-null" && raw === "null") return null;
+  if (raw === "null") return null;
   const x = Number(raw);
   if (raw.trim() === "" || !Number.isFinite(x)) throw new ConfigError(`--${flag}: expected a number (got '${raw}')`);
-  if (kind === "int" && !Number.isInteger(x)) throw new ConfigError(`--${flag}: expected a whole number (got '${raw}')`);
   return x;
 }
 

@@ -1,89 +1,158 @@
 /**
  * The CTAR generator's configuration: every parameter of docs/model.md#structural-equations and
- * docs/test-sets.md with the authors' defaults (their run.sh). Parsed once at the edge (CLI flags and/or a JSON/YAML file);
- * the core receives only a parsed `CtarConfig`.
+ * docs/test-sets.md, as one table of options (flag ↔ config path ↔ node ↔ parameter, with help
+ * text). Parsed once at the edge (CLI flags and/or a JSON/YAML file); the core receives only a
+ * parsed `CtarConfig`.
+ *
+ * A mechanism option restates nothing of its parameter: its type, range and default are the
+ * field of the mechanism's own schema (src/mechanisms/), picked here into the config section, so
+ * the configuration accepts exactly what the mechanism accepts. The options of the run itself
+ * (seed, sizes, catalog, test-set quotas) have their schema here, and only here.
  */
 import { z } from "zod";
+import { likedTagsParams } from "../mechanisms/liked-tags.js";
+import { movieTagsParams } from "../mechanisms/movie-tags.js";
+import { popularityMissingnessParams } from "../mechanisms/popularity-missingness.js";
+import { qualityParams } from "../mechanisms/quality.js";
+import { randomizedSurveyParams } from "../mechanisms/randomized-survey.js";
+import { ratingParams } from "../mechanisms/rating.js";
+import { selectionMissingnessParams } from "../mechanisms/selection-missingness.js";
+import { type OptionGroup, type OptionText, mechanismGroup, runGroup } from "./option-group.js";
 
 const count = (d: number) => z.number().int().min(0).default(d);
-const positive = (d: number) => z.number().int().min(1).default(d);
-const rate = (d: number) => z.number().gt(0).lt(1).default(d);
+/** Limits of this version (the engine's typed arrays and ids), not of the model. */
+const MAX_USERS = 50_000_000;
+const MAX_MOVIES = 1_000_000;
+const beyond = (what: string, n: number) => ({ error: `more ${what} than this version supports (at most ${n.toLocaleString("en-US")})` });
 
-export const ctarConfigSchema = z
-  .object({
+/** Top-level options of the run. */
+const RUN = runGroup(
+  {
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(9527),
-    users: positive(1000),
-    movies: positive(1000),
+    users: z.number().int().min(1).max(MAX_USERS, beyond("users", MAX_USERS)).default(1000),
+    movies: z.number().int().min(1).max(MAX_MOVIES, beyond("movies", MAX_MOVIES)).default(1000),
     /** "builtin" (the embedded synthetic catalog) or a folder in the authors' base format. */
     catalog: z.string().min(1).default("builtin"),
     catalogSeed: z.number().int().min(0).default(2202),
     compat: z.enum(["none", "reference"]).default("none"),
-    tagsPerMovie: z.number().int().min(1).max(31).default(8),
-    likedTags: z.object({ min: count(10), max: z.number().int().min(0).max(256).default(20) }).strict().prefault({}),
-    quality: z.object({ sigma: z.number().min(0).default(0.75) }).strict().prefault({}),
-    rating: z
-      .object({ mu: z.number().default(0.7), sigma: z.number().min(0).default(0.25), min: z.number().default(1), max: z.number().default(5) })
-      .strict()
-      .prefault({}),
-    ratingMissingness: z
-      .object({ rate: rate(0.02), temperature: z.number().gt(0).default(500), bias: z.number().nullable().default(null) })
-      .strict()
-      .prefault({}),
-    rct: z.object({ users: count(100), moviesPerUser: count(10) }).strict().prefault({}),
-    obsTag: z
-      .object({
-        rate: rate(0.007),
-        temperature: z.number().gt(0).default(200),
-        alpha: z.number().nullable().default(null),
-        bias: z.number().nullable().default(null),
-        keepRate: z.number().min(0).max(1).default(0.6),
-      })
-      .strict()
-      .prefault({}),
-    test2: z.object({ draws: count(5000), positives: count(1500) }).strict().prefault({}),
-    test3: z.object({ draws: count(4000), positives: count(1200) }).strict().prefault({}),
-  })
-  .strict();
+  },
+  {
+    seed: { flag: "seed", help: "root seed of every random stream" },
+    users: { flag: "users", help: "number of simulated users" },
+    movies: { flag: "movies", help: "number of movies |M| (the most tagged of the catalog)" },
+    catalog: { flag: "catalog", help: "'builtin', or a folder with movie_rating.csv and movie_tag_ct.csv" },
+    catalogSeed: { flag: "catalog-seed", help: "seed of the built-in synthetic catalog" },
+    compat: { flag: "compat", help: "'reference' keeps the authors' construction where ctar differs (docs/test-sets.md)" },
+  },
+);
+
+/** TM's parameter, a top-level option. */
+const TM = mechanismGroup("TM", movieTagsParams, {
+  tagsPerMovie: { flag: "tags-per-movie", help: "tags per movie in TM (padded from tag popularity)" },
+});
+
+/** The sections of the configuration, in config.json's order: one per mechanism, then the test sets. */
+const SECTIONS = {
+  likedTags: mechanismGroup("TU", likedTagsParams, {
+    min: { flag: "liked-tags-min", help: "fewest tags a user likes (at most --liked-tags-max)" },
+    max: { flag: "liked-tags-max", help: "most tags a user likes" },
+  }),
+  quality: mechanismGroup("Q", qualityParams, {
+    sigma: { flag: "quality-sigma", help: "σ1, sd of the quality noise (Eq. 4)" },
+  }),
+  rating: mechanismGroup("R", ratingParams, {
+    mu: { flag: "rating-mu", help: "μ, subtracted in the rating equation (Eq. 5)" },
+    sigma: { flag: "rating-sigma", help: "σ2, sd of the rating noise (Eq. 5)" },
+    min: { flag: "rating-min", help: "lowest rating, the clip below (at most --rating-max)" },
+    max: { flag: "rating-max", help: "highest rating, the clip above" },
+  }),
+  ratingMissingness: mechanismGroup("R_R", popularityMissingnessParams, {
+    rate: { flag: "rating-rate", help: "P_M, mean probability that a rating is observed (Eq. 6)" },
+    temperature: { flag: "rating-temperature", help: "T of Eq. 6" },
+    bias: { flag: "rating-bias", help: "b of Eq. 6" },
+  }),
+  rct: mechanismGroup("R_RCT", randomizedSurveyParams, {
+    users: { flag: "rct-users", help: "users in the randomized tag survey (at most --users)" },
+    moviesPerUser: { flag: "rct-movies", help: "movies per surveyed user (at most --movies)" },
+  }),
+  obsTag: mechanismGroup("R_O", selectionMissingnessParams, {
+    rate: { flag: "obs-rate", help: "P_O, mean probability that a pair gets observational tags (Eq. 7)" },
+    temperature: { flag: "obs-temperature", help: "T of Eq. 7" },
+    alpha: { flag: "obs-alpha", help: "α, weight of the rating in Eq. 7" },
+    bias: { flag: "obs-bias", help: "b of Eq. 7" },
+    keepRate: { flag: "obs-keep-rate", help: "probability that each further liked tag is labelled" },
+  }),
+  test2: runGroup(
+    { draws: count(5000), positives: count(1500) },
+    {
+      draws: { flag: "test2-draws", help: "Test II draws (over pairs with an observed rating)" },
+      positives: { flag: "test2-positives", help: "Test II positive quota (at most the draws)" },
+    },
+  ),
+  test3: runGroup(
+    { draws: count(4000), positives: count(1200) },
+    {
+      draws: { flag: "test3-draws", help: "Test III draws (over pairs without an observed rating)" },
+      positives: { flag: "test3-positives", help: "Test III positive quota (at most the draws)" },
+    },
+  ),
+} as const;
+
+type Sections = typeof SECTIONS;
+function sectionSchema<F extends z.ZodRawShape>(fields: F) {
+  // prefault: a missing section is parsed as {}, so its fields take their defaults (every field
+  // has one, which the generic type cannot see: hence the cast)
+  return z.object(fields).strict().prefault({} as z.input<z.ZodObject<F>>);
+}
+type SectionSchemas = { [K in keyof Sections]: ReturnType<typeof sectionSchema<Sections[K]["fields"]>> };
+
+function sectionSchemas(): SectionSchemas {
+  const out: Record<string, unknown> = {};
+  for (const [key, group] of Object.entries(SECTIONS)) out[key] = sectionSchema(group.fields);
+  return out as SectionSchemas;
+}
+
+export const ctarConfigSchema = z.object({ ...RUN.fields, ...TM.fields, ...sectionSchemas() }).strict();
 
 export type CtarConfig = z.output<typeof ctarConfigSchema>;
 export type CtarConfigInput = z.input<typeof ctarConfigSchema>;
 
-/** One command-line option: its flag, the config path it sets, and its help text. */
-export interface OptionSpec {
-  readonly flag: string;
+/**
+ * One option: its flag, the config path it sets, its help text, its schema (for a mechanism
+ * option, the mechanism's own field) and, for a mechanism option, the CTAR graph's node and
+ * parameter it sets.
+ */
+export interface OptionSpec extends OptionText {
   readonly path: readonly string[];
   readonly kind: "int" | "number" | "string" | "number-or-null";
-  readonly help: string;
+  readonly schema: z.core.$ZodType;
+  readonly node?: string;
+  readonly param?: string;
 }
 
-/** Every generator parameter as a flag (README's option table is this list). */
+function specs(group: OptionGroup, section?: string): OptionSpec[] {
+  return Object.entries(group.text).map(([key, text]) => {
+    const schema = group.fields[key]!;
+    return { ...text, path: section === undefined ? [key] : [section, key], kind: kindOf(schema), schema, ...(group.node === undefined ? {} : { node: group.node, param: key }) };
+  });
+}
+
+/** How a flag's text is read: the schema's JSON type (an int is a number the schema checks). */
+function kindOf(schema: z.core.$ZodType): OptionSpec["kind"] {
+  const t = z.toJSONSchema(schema, { unrepresentable: "any" }).type;
+  if (t === "string") return "string";
+  if (Array.isArray(t)) return "number-or-null";
+  return t === "integer" ? "int" : "number";
+}
+
+/** Every generator option, in config.json's order (the README's option table is this list). */
 export const CTAR_OPTIONS: readonly OptionSpec[] = [
-  { flag: "seed", path: ["seed"], kind: "int", help: "root seed of every random stream" },
-  { flag: "users", path: ["users"], kind: "int", help: "number of simulated users" },
-  { flag: "movies", path: ["movies"], kind: "int", help: "number of movies |M| (the most tagged of the catalog)" },
-  { flag: "catalog", path: ["catalog"], kind: "string", help: "'builtin' or a folder with movie_rating.csv and movie_tag_ct.csv" },
-  { flag: "catalog-seed", path: ["catalogSeed"], kind: "int", help: "seed of the built-in synthetic catalog" },
-  { flag: "compat", path: ["compat"], kind: "string", help: "'none', or 'reference' to keep the authors' construction (see docs/test-sets.md)" },
-  { flag: "tags-per-movie", path: ["tagsPerMovie"], kind: "int", help: "tags per movie in TM (padded from tag popularity)" },
-  { flag: "liked-tags-min", path: ["likedTags", "min"], kind: "int", help: "fewest tags a user likes" },
-  { flag: "liked-tags-max", path: ["likedTags", "max"], kind: "int", help: "most tags a user likes" },
-  { flag: "quality-sigma", path: ["quality", "sigma"], kind: "number", help: "σ1, sd of the quality noise (Eq. 4)" },
-  { flag: "rating-mu", path: ["rating", "mu"], kind: "number", help: "μ, subtracted in the rating equation (Eq. 5)" },
-  { flag: "rating-sigma", path: ["rating", "sigma"], kind: "number", help: "σ2, sd of the rating noise (Eq. 5)" },
-  { flag: "rating-min", path: ["rating", "min"], kind: "number", help: "lowest rating (clip)" },
-  { flag: "rating-max", path: ["rating", "max"], kind: "number", help: "highest rating (clip)" },
-  { flag: "rating-rate", path: ["ratingMissingness", "rate"], kind: "number", help: "P_M, mean probability that a rating is observed (Eq. 6)" },
-  { flag: "rating-temperature", path: ["ratingMissingness", "temperature"], kind: "number", help: "T of Eq. 6" },
-  { flag: "rating-bias", path: ["ratingMissingness", "bias"], kind: "number-or-null", help: "b of Eq. 6 (default −|M|/(2T))" },
-  { flag: "rct-users", path: ["rct", "users"], kind: "int", help: "users in the randomized tag survey" },
-  { flag: "rct-movies", path: ["rct", "moviesPerUser"], kind: "int", help: "movies per surveyed user" },
-  { flag: "obs-rate", path: ["obsTag", "rate"], kind: "number", help: "P_O, mean probability that a pair gets observational tags (Eq. 7)" },
-  { flag: "obs-temperature", path: ["obsTag", "temperature"], kind: "number", help: "T of Eq. 7" },
-  { flag: "obs-alpha", path: ["obsTag", "alpha"], kind: "number-or-null", help: "α, weight of the rating in Eq. 7 (default |M|/5)" },
-  { flag: "obs-bias", path: ["obsTag", "bias"], kind: "number-or-null", help: "b of Eq. 7 (default −|M|/T)" },
-  { flag: "obs-keep-rate", path: ["obsTag", "keepRate"], kind: "number", help: "probability that each further liked tag is labelled" },
-  { flag: "test2-draws", path: ["test2", "draws"], kind: "int", help: "Test II draws (over pairs with an observed rating)" },
-  { flag: "test2-positives", path: ["test2", "positives"], kind: "int", help: "Test II positive quota" },
-  { flag: "test3-draws", path: ["test3", "draws"], kind: "int", help: "Test III draws (over pairs without an observed rating)" },
-  { flag: "test3-positives", path: ["test3", "positives"], kind: "int", help: "Test III positive quota" },
+  ...specs(RUN),
+  ...specs(TM),
+  ...Object.entries(SECTIONS).flatMap(([key, group]) => specs(group, key)),
 ];
+
+/** The mechanism schemas of the CTAR graph's nodes that options set, by node name. */
+export const OPTION_NODE_SCHEMAS: Readonly<Record<string, z.ZodType>> = Object.fromEntries(
+  [TM, ...Object.values(SECTIONS)].flatMap((g: OptionGroup) => (g.node === undefined || g.params === undefined ? [] : [[g.node, g.params]])),
+);

@@ -1,11 +1,14 @@
 /**
- * Validates a CTAR configuration before any work starts: the schema (types, ranges, unknown keys)
- * and the checks across fields. Every failure is one ConfigError naming the option both as a
- * config key and as a flag.
+ * Validates a CTAR configuration before any work starts: the schema (types, ranges, unknown keys),
+ * each mechanism's own rules across its parameters (as the mechanism will check them), and the
+ * checks across options. Every failure is one ConfigError naming the option both as a config key
+ * and as a flag, with the wording of the schema that refused it.
  */
 import type { z } from "zod";
 import { ConfigError } from "../errors/errors.js";
-import { CTAR_OPTIONS, type CtarConfig, ctarConfigSchema } from "./ctar-config.js";
+import { surveyOversize } from "../mechanisms/randomized-survey.js";
+import { CTAR_OPTIONS, type CtarConfig, OPTION_NODE_SCHEMAS, ctarConfigSchema } from "./ctar-config.js";
+import { nodeParamsOf } from "./node-params.js";
 
 function optionName(path: readonly PropertyKey[]): string {
   const key = path.map(String).join(".");
@@ -21,21 +24,27 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `option ${optionName(issue.path)}: ${issue.message}`;
 }
 
+/** The config path of a node's parameter (the path of the mechanism's issue), or the node. */
+function pathOfParam(node: string, issuePath: readonly PropertyKey[]): readonly PropertyKey[] {
+  const o = CTAR_OPTIONS.find((x) => x.node === node && x.param === String(issuePath[0]));
+  return o?.path ?? [`node ${node}`];
+}
+
 /** Parses and checks a configuration; `source` names where it came from (a file, "flags"). */
 export function parseCtarConfig(input: unknown, source = "configuration"): CtarConfig {
   const r = ctarConfigSchema.safeParse(input ?? {});
   if (!r.success) throw new ConfigError(`${source}: ${describeIssue(r.error.issues[0]!)}`);
   const c = r.data;
-  const fail = (path: string[], msg: string) => {
+  const fail = (path: readonly PropertyKey[], msg: string) => {
     throw new ConfigError(`${source}: option ${optionName(path)}: ${msg}`);
   };
-  if (c.likedTags.min > c.likedTags.max) fail(["likedTags", "min"], `${c.likedTags.min} exceeds likedTags.max = ${c.likedTags.max}`);
-  if (c.rating.min > c.rating.max) fail(["rating", "min"], `${c.rating.min} exceeds rating.max = ${c.rating.max}`);
-  if (c.rct.users > c.users) fail(["rct", "users"], `${c.rct.users} RCT users, but only ${c.users} users (expected at most ${c.users})`);
-  if (c.rct.moviesPerUser > c.movies) fail(["rct", "moviesPerUser"], `${c.rct.moviesPerUser} movies per RCT user, but only ${c.movies} movies`);
+  for (const [node, params] of Object.entries(nodeParamsOf(c))) {
+    const m = OPTION_NODE_SCHEMAS[node]!.safeParse(params);
+    if (!m.success) fail(pathOfParam(node, m.error.issues[0]!.path), m.error.issues[0]!.message);
+  }
+  const oversize = surveyOversize(c.rct, c);
+  if (oversize !== undefined) fail(["rct", oversize.param], oversize.message);
   if (c.test2.positives > c.test2.draws) fail(["test2", "positives"], `${c.test2.positives} positives exceed the ${c.test2.draws} draws`);
   if (c.test3.positives > c.test3.draws) fail(["test3", "positives"], `${c.test3.positives} positives exceed the ${c.test3.draws} draws`);
-  if (c.users > 50_000_000) fail(["users"], `${c.users} users is more than this version supports (50,000,000)`);
-  if (c.movies > 1_000_000) fail(["movies"], `${c.movies} movies is more than this version supports (1,000,000)`);
   return c;
 }

@@ -3,6 +3,13 @@ import { z } from "zod";
 import { ConfigError } from "../errors/errors.js";
 import { WeightedTable, weightedSampleWithoutReplacement } from "../rng/sample.js";
 import { defineMechanism } from "./mechanism.js";
+import { minNotAboveMax } from "./min-not-above-max.js";
+
+/** TU's parameters: the range of |TU|. */
+export const likedTagsParams = z
+  .object({ min: z.number().int().min(0).default(10), max: z.number().int().min(0).max(256).default(20) })
+  .strict()
+  .check(minNotAboveMax);
 
 export const likedTags = defineMechanism({
   kind: "liked-tags",
@@ -10,10 +17,7 @@ export const likedTags = defineMechanism({
   value: "tag-list",
   description: "|TU| ~ Uniform{min..max}; tags drawn from tag popularity π without replacement",
   plates: ["user"],
-  params: z
-    .object({ min: z.number().int().min(0).default(10), max: z.number().int().min(0).max(256).default(20) })
-    .strict()
-    .refine((p) => p.min <= p.max, { message: "min must not exceed max" }),
+  params: likedTagsParams,
   setup: (ctx) => {
     const { min, max } = ctx.params;
     const table = new WeightedTable(ctx.tags.popularity);

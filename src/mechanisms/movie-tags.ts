@@ -8,15 +8,16 @@ import { WeightedTable, weightedSampleWithoutReplacement } from "../rng/sample.j
 import { defineMechanism } from "./mechanism.js";
 import { MAX_TAGS_PER_MOVIE, type TmValue, expectMovieTable } from "./values.js";
 
+/** TM's parameters (at most MAX_TAGS_PER_MOVIE: TL is a bit mask over the movie's tag slots). */
+export const movieTagsParams = z.object({ tagsPerMovie: z.number().int().min(1).max(MAX_TAGS_PER_MOVIE).default(8) }).strict();
+
 export const movieTags = defineMechanism({
   kind: "movie-tags",
   role: "movie-tags",
   value: "movie-tags",
   description: "the movie's first k catalog tags, padded with draws from tag popularity π",
   plates: ["movie"],
-  params: z
-    .object({ tagsPerMovie: z.number().int().min(1).max(MAX_TAGS_PER_MOVIE).default(8) })
-    .strict(),
+  params: movieTagsParams,
   setup: (ctx) => {
     const k = ctx.params.tagsPerMovie;
     const [mName] = ctx.node.parents;

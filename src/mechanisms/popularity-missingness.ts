@@ -53,6 +53,18 @@ function movieBernoulliKernel(p: Float64Array): NodeKernel {
   };
 }
 
+/**
+ * R_R's parameters. `rate` is P_M, a mean probability: any value in (0, 1] is one (1 asks that every
+ * rating be observed; clipping then lowers the realised rate, and says so); 0 would leave no rating.
+ */
+export const popularityMissingnessParams = z
+  .object({
+    rate: z.number().gt(0).max(1).default(0.02),
+    temperature: z.number().gt(0).default(500),
+    bias: z.number().nullable().default(null).meta({ derivedDefault: "−|M|/(2T)" }),
+  })
+  .strict();
+
 export const popularityMissingness = defineMechanism({
   kind: "popularity-missingness",
   family: "missingness",
@@ -61,13 +73,7 @@ export const popularityMissingness = defineMechanism({
   value: "indicator-row",
   description: "P(observed) = rate · s_m / mean(s), s_m = sigmoid(score_m / T + b) (Eq. 6)",
   plates: ["user-movie"],
-  params: z
-    .object({
-      rate: z.number().gt(0).max(1).default(0.02),
-      temperature: z.number().gt(0).default(500),
-      bias: z.number().nullable().default(null),
-    })
-    .strict(),
+  params: popularityMissingnessParams,
   setup: (ctx) => {
     const parent = ctx.node.parents[0];
     if (parent === undefined) throw new GraphError(`node '${ctx.node.name}': popularity-missingness needs a parent, the exposure score (like RecSys)`);

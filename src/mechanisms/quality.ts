@@ -4,13 +4,16 @@ import { GraphError } from "../errors/errors.js";
 import { defineMechanism } from "./mechanism.js";
 import { expectMovieTable } from "./values.js";
 
+/** Q's parameter: σ1, the sd of the quality noise. */
+export const qualityParams = z.object({ sigma: z.number().min(0).default(0.75) }).strict();
+
 export const quality = defineMechanism({
   kind: "quality",
   role: "quality",
   value: "movie-numbers",
   description: "Q_m = avgRating_m + N(0, sigma²) (Eq. 4)",
   plates: ["movie"],
-  params: z.object({ sigma: z.number().min(0).default(0.75) }).strict(),
+  params: qualityParams,
   setup: (ctx) => {
     const parent = ctx.node.parents[0];
     if (parent === undefined) throw new GraphError(`node '${ctx.node.name}': quality needs a parent, the catalog movies (like M)`);

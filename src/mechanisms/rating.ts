@@ -14,6 +14,7 @@ import { GraphError } from "../errors/errors.js";
 import { normalCdf } from "./normal-cdf.js";
 import { SHIFT_PER_TAG, stepsOf } from "./rating-expectation.js";
 import { defineMechanism } from "./mechanism.js";
+import { minNotAboveMax } from "./min-not-above-max.js";
 import { MAX_TAGS_PER_MOVIE, expectFloatRow, expectTagSetRow, popcount } from "./values.js";
 
 export const ratingParams = z
@@ -25,7 +26,7 @@ export const ratingParams = z
     round: z.boolean().default(true),
   })
   .strict()
-  .refine((p) => p.min <= p.max, { message: "min must not exceed max" });
+  .check(minNotAboveMax);
 
 export type RatingParams = z.output<typeof ratingParams>;
 

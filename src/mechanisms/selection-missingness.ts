@@ -20,6 +20,17 @@ import { type TagSetRow, type TmValue, expectFloatRow, expectTagSetRow, popcount
 const TABLE_LO = -16;
 const TABLE_HI = 16;
 
+/** R_O's parameters (`rate` is P_O, in (0, 1] for the reason given at popularityMissingnessParams). */
+export const selectionMissingnessParams = z
+  .object({
+    rate: z.number().gt(0).max(1).default(0.007),
+    temperature: z.number().gt(0).default(200),
+    alpha: z.number().nullable().default(null).meta({ derivedDefault: "|M|/5" }),
+    bias: z.number().nullable().default(null).meta({ derivedDefault: "−|M|/T" }),
+    keepRate: z.number().min(0).max(1).default(0.6),
+  })
+  .strict();
+
 export const selectionMissingness = defineMechanism({
   kind: "selection-missingness",
   family: "missingness",
@@ -27,15 +38,7 @@ export const selectionMissingness = defineMechanism({
   value: "tag-observation-row",
   description: "P(observed) = rate · s_um / mean_m(s_u·), s_um = sigmoid((score_m + α R_um)/T + b); tags of TL labelled: one at random, others with keepRate (Eq. 7)",
   plates: ["user-movie"],
-  params: z
-    .object({
-      rate: z.number().gt(0).max(1).default(0.007),
-      temperature: z.number().gt(0).default(200),
-      alpha: z.number().nullable().default(null),
-      bias: z.number().nullable().default(null),
-      keepRate: z.number().min(0).max(1).default(0.6),
-    })
-    .strict(),
+  params: selectionMissingnessParams,
   setup: (ctx) => {
     const name = ctx.node.name;
     if (ctx.node.parents.length !== 3) {

@@ -16,9 +16,10 @@ import { edgeUses, folderCycles, importSpecifiers, readSourceTree } from "./sour
  */
 const LAYERS: readonly (readonly string[])[] = [
   ["errors", "rng", "metrics", "version"],
-  ["config", "graph", "catalog"],
-  ["mechanisms", "presets", "labels"],
-  ["truth", "testsets", "models"],
+  ["graph", "catalog"],
+  ["mechanisms", "labels"],
+  ["config"],
+  ["presets", "truth", "testsets", "models"],
   ["generate"],
   ["scm", "verify", "bench", "stats", "validate"],
   ["report"],
