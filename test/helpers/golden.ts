@@ -23,12 +23,15 @@ function goldenText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Asserts that `actual` equals test/golden/<name>.json (or rewrites the file under CTAR_UPDATE_GOLDEN=1). */
-export function assertGolden(name: string, actual: unknown): void {
-  const file = join(GOLDEN_DIR, `${name}.json`);
+/**
+ * Asserts that `actual` equals test/golden/<name>.json (or rewrites the file under
+ * CTAR_UPDATE_GOLDEN=1). `dir` is for the test of this helper only.
+ */
+export function assertGolden(name: string, actual: unknown, dir: string = GOLDEN_DIR): void {
+  const file = join(dir, `${name}.json`);
   const text = goldenText(actual);
   if (updatingGolden()) {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     writeFileSync(file, text);
     return;
   }
