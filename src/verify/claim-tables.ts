@@ -65,6 +65,7 @@ export interface ClaimTable {
   skip?: string;
 }
 
+/** The tables of every claim, sized from the first user's value types, then filled user by user. */
 export class ClaimTables {
   readonly tables: ClaimTable[];
   readonly summaries = new Map<string, Summary | undefined>();
