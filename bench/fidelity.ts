@@ -25,7 +25,7 @@ for (let seed = Number(first); seed < Number(first) + Number(k); seed++) {
   add("obstag rows", d.tables.obstag.length);
   add("obstag −1 rows", neg);
   add("rcttag rows", d.tables.rcttag.length);
-  const pos = (l: Uint8Array) => (100 * l.reduce((a, b) => a + b, 0)) / l.length;
+  const pos = (l: Float64Array) => (100 * l.reduce((a, b) => a + b, 0)) / l.length;
   add("test_1 rows", d.tests.test1.user.length);
   add("test_2 rows", d.tests.test2.user.length);
   add("test_2 positive (%)", pos(d.tests.test2.label));

@@ -9,7 +9,6 @@ import type { Dataset } from "../generate/generate.js";
 import type { RowTable } from "../generate/row-table.js";
 import type { LabelSet } from "../labels/label-set.js";
 import { type TagFeedback, trainingLabels } from "../labels/training-labels.js";
-import type { LabelTable } from "../testsets/label-table.js";
 import { type BenchDataset, type TestSetName, catalogTagsOf } from "./dataset.js";
 import { TRUTH_PAIRS_MAX, likedTagTruth } from "./liked-truth.js";
 
@@ -19,8 +18,8 @@ function feedback(t: RowTable, id: Int32Array): TagFeedback {
   return { n, user: t.a.slice(0, n), movie: t.b.slice(0, n), tag: Int32Array.from(t.c.subarray(0, n), (v) => (v < 0 ? -1 : id[v]!)) };
 }
 
-function labelSet(t: LabelTable, id: Int32Array): LabelSet {
-  return { n: t.user.length, user: Int32Array.from(t.user), tag: Int32Array.from(t.tag, (v) => id[v]!), label: Float64Array.from(t.label) };
+function labelSet(t: LabelSet, id: Int32Array): LabelSet {
+  return { n: t.n, user: t.user.slice(0, t.n), tag: Int32Array.from(t.tag.subarray(0, t.n), (v) => id[v]!), label: t.label.slice(0, t.n) };
 }
 
 /**

@@ -102,9 +102,20 @@ function withSource(c: Command): Command {
     .option("--graph <file>", "a graph specification file (.json, .yaml)");
 }
 
-export function registerGraph(program: Command, presets: Readonly<Record<string, () => MGraph>> = GRAPH_PRESETS): void {
-  const graph = program.command("graph").description("show, validate, query and draw m-graphs");
+type Presets = Readonly<Record<string, () => MGraph>>;
 
+export function registerGraph(program: Command, presets: Presets = GRAPH_PRESETS): void {
+  const graph = program.command("graph").description("show, validate, query and draw m-graphs");
+  registerShow(graph, presets);
+  registerValidate(graph, presets);
+  registerDsep(graph, presets);
+  registerAnalyze(graph, presets);
+  registerDraw(graph, presets);
+  registerConvert(graph);
+}
+
+/** `ctar graph show`: the normalised specification. */
+function registerShow(graph: Command, presets: Presets): void {
   withSource(graph.command("show").description("print a graph specification, normalised (every node with its parents)"))
     .option("--format <format>", "json or yaml", "yaml")
     .action((o: SourceOptions & { format: string }) => {
@@ -116,7 +127,10 @@ export function registerGraph(program: Command, presets: Readonly<Record<string,
       }
       process.stdout.write(showGraph(loadGraph(o, presets), format));
     });
+}
 
+/** `ctar graph validate`: every problem, then a trial run of every mechanism. */
+function registerValidate(graph: Command, presets: Presets): void {
   withSource(graph.command("validate").description("check a graph and list every problem: structure, m-graph rules, mechanisms (with --graph: its modules'), and a trial run of every mechanism"))
     .action(async (o: SourceOptions) => {
       let g: MGraph;
@@ -136,7 +150,10 @@ export function registerGraph(program: Command, presets: Readonly<Record<string,
       trialRun(g, registry, config, resolveCatalog(config), o.graph ?? `preset ${o.preset ?? "ctar"}`);
       process.stdout.write(`graph '${g.name}': valid (${g.nodes.length} nodes${extra}; every mechanism ran on a trial of the default ${config.users} users × ${config.movies} movies)\n`);
     });
+}
 
+/** `ctar graph dsep X Y`: is X ⊥ Y | Z implied? */
+function registerDsep(graph: Command, presets: Presets): void {
   withSource(graph.command("dsep").description("is X ⊥ Y | Z implied by the graph? prints true or false"))
     .argument("<x>", "a node or comma list")
     .argument("<y>", "a node or comma list")
@@ -153,7 +170,10 @@ export function registerGraph(program: Command, presets: Readonly<Record<string,
         process.stdout.write(`${d.separated}\n`);
       }
     });
+}
 
+/** `ctar graph analyze`: missingness classes and recoverability, optionally under interventions. */
+function registerAnalyze(graph: Command, presets: Presets): void {
   withSource(graph.command("analyze").description("missingness class per indicator, witnesses, and recoverability"))
     .option("--json", "print the analysis as JSON")
     .option("--no-deterministic", "ignore deterministic flags")
@@ -186,7 +206,10 @@ export function registerGraph(program: Command, presets: Readonly<Record<string,
           : `interventions: ${interventions.map((i) => `do(${i.text})`).join(", ")}\ncut edges: ${cut.map((e) => `${e.from} → ${e.to}`).join(", ") || "none"}\n\n`;
       process.stdout.write(head + formatAnalysis(a));
     });
+}
 
+/** `ctar graph draw`: SVG, DOT or Mermaid. */
+function registerDraw(graph: Command, presets: Presets): void {
   withSource(graph.command("draw").description("draw a graph in the style of the paper's Figure 4"))
     .option("--format <format>", "svg, dot or mermaid", "svg")
     .option("--out <file>", "write to this file instead of standard output")
@@ -197,7 +220,10 @@ export function registerGraph(program: Command, presets: Readonly<Record<string,
       const text = format === "mermaid" ? toMermaid(g) : format === "dot" ? toDot(g, { legend: o.legend }) : await renderSvg(toDot(g, { legend: o.legend }));
       writeOut(o.out, text, "drawing");
     });
+}
 
+/** `ctar graph convert FILE`: between YAML, JSON and DAGitty. */
+function registerConvert(graph: Command): void {
   graph
     .command("convert")
     .description("convert a graph between YAML, JSON and DAGitty syntax")

@@ -14,7 +14,8 @@ import type { MovieTags } from "../catalog/movie-tags.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { SeedTree } from "../rng/stream.js";
 import { drawTestSets } from "../testsets/build-test-sets.js";
-import { type LabelTable, concatLabels, labelTable } from "../testsets/label-table.js";
+import { type LabelSet, concatLabelSets } from "../labels/label-set.js";
+import { testOneSet } from "../testsets/test-one.js";
 import { BlockRunner } from "./block.js";
 import { RowTable } from "./row-table.js";
 import { EMITTED_TABLES, type EmittedTable } from "../mechanisms/user-rows.js";
@@ -42,10 +43,10 @@ export interface LikedTags {
 }
 
 export interface TestSets {
-  readonly test1: LabelTable;
-  readonly test2: LabelTable;
-  readonly test3: LabelTable;
-  readonly test: LabelTable;
+  readonly test1: LabelSet;
+  readonly test2: LabelSet;
+  readonly test3: LabelSet;
+  readonly test: LabelSet;
 }
 
 export interface Dataset {
@@ -115,7 +116,7 @@ export function generateDataset(config: CtarConfig, base: BaseCatalog, options: 
     rng3: seeds.stream("test-sets", "test3"),
     warn,
   });
-  const test1 = labelTable(t1u, t1t, t1u.map(() => 1));
+  const test1 = testOneSet(t1u, t1t);
   return {
     config,
     graph,
@@ -126,7 +127,7 @@ export function generateDataset(config: CtarConfig, base: BaseCatalog, options: 
     movieCsvTags: world.movieCsvTags,
     tables,
     liked: { start: likedStart, tag: Int32Array.from(likedTags) },
-    tests: { test1, test2: drawn.test2, test3: drawn.test3, test: concatLabels(test1, drawn.test2, drawn.test3) },
+    tests: { test1, test2: drawn.test2, test3: drawn.test3, test: concatLabelSets(test1, drawn.test2, drawn.test3) },
     movieValues: world.engine.movieValues,
     kernels: world.engine.kernels,
     warnings,

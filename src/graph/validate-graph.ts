@@ -40,10 +40,12 @@ export interface ValidateOptions {
   readonly knownMechanisms?: ReadonlySet<string>;
 }
 
+type AddProblem = (code: GraphProblem["code"], node: string | undefined, what: string) => void;
+
 /** Every problem of `g`, in a stable order (empty when the graph is valid). */
 export function graphProblems(g: MGraph, options: ValidateOptions = {}): GraphProblem[] {
   const out: GraphProblem[] = [];
-  const add = (code: GraphProblem["code"], node: string | undefined, what: string): void => {
+  const add: AddProblem = (code, node, what) => {
     out.push(node === undefined ? { code, message: what } : { code, node, message: what });
   };
   if (g.name.trim() === "") add("empty-name", undefined, "the graph has an empty name");
@@ -53,6 +55,15 @@ export function graphProblems(g: MGraph, options: ValidateOptions = {}): GraphPr
     if (byName.has(n.name)) add("duplicate-node", n.name, `node '${n.name}' is declared more than once`);
     else byName.set(n.name, n);
   }
+  const children = edgeProblems(g, byName, options, add);
+  const cycle = findCycle(g, byName);
+  if (cycle !== undefined) add("cycle", cycle[0], `the graph has a cycle: ${cycle.join(" → ")}`);
+  mGraphRuleProblems(g, byName, children, add);
+  return out;
+}
+
+/** Each node's parent list (known, distinct, on a contained plate, not an indicator of a variable) and mechanism; returns the children of every node. */
+function edgeProblems(g: MGraph, byName: ReadonlyMap<string, NodeSpec>, options: ValidateOptions, add: AddProblem): Map<string, string[]> {
   const children = new Map<string, string[]>(g.nodes.map((n) => [n.name, []]));
   for (const n of g.nodes) {
     const seen = new Set<string>();
@@ -88,10 +99,11 @@ export function graphProblems(g: MGraph, options: ValidateOptions = {}): GraphPr
       );
     }
   }
-  const cycle = findCycle(g, byName);
-  if (cycle !== undefined) add("cycle", cycle[0], `the graph has a cycle: ${cycle.join(" → ")}`);
+  return children;
+}
 
-  // m-graph rules.
+/** The m-graph rules of the header: proxies' parents and children, one proxy per indicator, a channel per V_m variable. */
+function mGraphRuleProblems(g: MGraph, byName: ReadonlyMap<string, NodeSpec>, children: ReadonlyMap<string, string[]>, add: AddProblem): void {
   const proxiesOfIndicator = new Map<string, string[]>();
   const channelsOfVariable = new Map<string, number>();
   for (const n of g.nodes) {
@@ -134,7 +146,6 @@ export function graphProblems(g: MGraph, options: ValidateOptions = {}): GraphPr
       );
     }
   }
-  return out;
 }
 
 /** Returns `g` when it is valid, else throws a GraphError listing every problem. */

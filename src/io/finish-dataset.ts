@@ -11,7 +11,7 @@ import type { World } from "../generate/world.js";
 import { SeedTree } from "../rng/stream.js";
 import { drawTestSets } from "../testsets/build-test-sets.js";
 import { recordedPropensity } from "../truth/potential-outcomes.js";
-import type { LabelTable } from "../testsets/label-table.js";
+import type { LabelSet } from "../labels/label-set.js";
 import { VERSION } from "../version.js";
 import { CsvWriter } from "./csv-writer.js";
 import { relativeRecord } from "./run-provenance.js";
@@ -126,7 +126,7 @@ function writeMovieFiles(dir: string, world: World, files: Record<string, { rows
   files["truth/tag.csv"] = { rows: tagRows.length };
 }
 
-function writeLabels(file: string, t: LabelTable, tagId: Int32Array): number {
+function writeLabels(file: string, t: LabelSet, tagId: Int32Array): number {
   const w = new CsvWriter(file, HEADERS["test/test_2.csv"]!);
   for (let i = 0; i < t.user.length; i++) w.line(`${t.user[i]},${tagId[t.tag[i]!]},${t.label[i]}`);
   w.close();
@@ -134,7 +134,7 @@ function writeLabels(file: string, t: LabelTable, tagId: Int32Array): number {
 }
 
 /** test.csv: test_1.csv's rows (copied from the file, in chunks) followed by the other tests. */
-function writeUnion(dir: string, test1Rows: number, rest: readonly LabelTable[], tagId: Int32Array): number {
+function writeUnion(dir: string, test1Rows: number, rest: readonly LabelSet[], tagId: Int32Array): number {
   const out = openSync(join(dir, "test/test.csv"), "w");
   const src = openSync(join(dir, "test/test_1.csv"), "r");
   try {

@@ -54,7 +54,7 @@ function readTests(dir: string, unreadable: ReadonlySet<string>): Map<string, Te
     const loc = findTable(dir, name);
     if (loc === undefined || unreadable.has(loc.file)) continue;
     const t = readTable(loc, ["userid", "tagid", "islike"]);
-    out.set(name, { name, user: t.cols[0] as Int32Array, tag: t.cols[1] as Int32Array, label: t.cols[2] as Int32Array, place: (i) => rowPlace(loc, i) });
+    out.set(name, { name, n: t.rows, user: t.cols[0] as Int32Array, tag: t.cols[1] as Int32Array, label: Float64Array.from(t.cols[2] as Int32Array), place: (i) => rowPlace(loc, i) });
   }
   return out;
 }

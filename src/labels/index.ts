@@ -1,2 +1,2 @@
-export { countPositive, LabelSetBuilder, type LabelSet } from "./label-set.js";
+export { concatLabelSets, countPositive, dedupePairs, labelSetOf, LabelSetBuilder, type LabelSet } from "./label-set.js";
 export { observedLabels, randomizedLabels, trainingLabels, type MovieTags, type TagFeedback, type TrainingLabels } from "./training-labels.js";

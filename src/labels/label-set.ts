@@ -1,5 +1,7 @@
 /**
- * A list of (user, tag, label) training or test examples, stored column-wise in typed arrays.
+ * The one shape of labelled (user, tag) pairs: training labels (training-labels.ts), the test sets
+ * (src/testsets/), the files the bench reads (io/read-bench-dataset.ts) and the test rows checked
+ * by `ctar validate` all are a LabelSet, stored column-wise in typed arrays.
  */
 export interface LabelSet {
   /** Number of examples. */
@@ -47,4 +49,42 @@ export class LabelSetBuilder {
       label: Float64Array.from(this.label),
     };
   }
+}
+
+/** A LabelSet from parallel number lists. */
+export function labelSetOf(user: readonly number[], tag: readonly number[], label: readonly number[]): LabelSet {
+  return { n: user.length, user: Int32Array.from(user), tag: Int32Array.from(tag), label: Float64Array.from(label) };
+}
+
+/** Keeps the first row of each (user, tag), in order (`tags` bounds the tag ids). */
+export function dedupePairs(set: LabelSet, tags: number): LabelSet {
+  const seen = new Set<number>();
+  const u: number[] = [];
+  const g: number[] = [];
+  const l: number[] = [];
+  for (let i = 0; i < set.n; i++) {
+    const key = set.user[i]! * tags + set.tag[i]!;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    u.push(set.user[i]!);
+    g.push(set.tag[i]!);
+    l.push(set.label[i]!);
+  }
+  return labelSetOf(u, g, l);
+}
+
+/** The rows of each set in turn. */
+export function concatLabelSets(...sets: readonly LabelSet[]): LabelSet {
+  const n = sets.reduce((s, t) => s + t.n, 0);
+  const user = new Int32Array(n);
+  const tag = new Int32Array(n);
+  const label = new Float64Array(n);
+  let o = 0;
+  for (const t of sets) {
+    user.set(t.user, o);
+    tag.set(t.tag, o);
+    label.set(t.label, o);
+    o += t.n;
+  }
+  return { n, user, tag, label };
 }

@@ -11,9 +11,9 @@
  * give, not by what was asked) ends a near-impossible search with a warning.
  */
 import type { MovieTags } from "../catalog/movie-tags.js";
-import { type LabelTable, labelTable } from "./label-table.js";
+import { type LabelSet, labelSetOf } from "../labels/label-set.js";
 import { type UserFacts, flagsOf } from "./user-facts.js";
-import { EXCLUDED, LIKED } from "./user-labels.js";
+import { EXCLUDED, LIKED } from "./tag-flags.js";
 
 export interface Quota {
   readonly draws: number;
@@ -36,7 +36,7 @@ export interface QuotaDraw {
 }
 
 export interface DrawResult {
-  readonly table: LabelTable;
+  readonly table: LabelSet;
   /** (u, t) keys drawn (u · tagCount + t): at most `draws` of them. */
   readonly keys: ReadonlySet<number>;
 }
@@ -89,5 +89,5 @@ export function drawQuota(d: QuotaDraw): DrawResult {
   if (pos + neg < quota.draws && !open() && attempts <= maxAttempts) {
     d.warn(`${d.name}: ${pos + neg} of ${quota.draws} rows (${pos} of ${quota.positives} positives, ${neg} of ${negQuota} negatives): every pair that could fill the quota was drawn`);
   }
-  return { table: labelTable(u, g, l), keys };
+  return { table: labelSetOf(u, g, l), keys };
 }

@@ -4,19 +4,16 @@
  *  - known labels K_u: from RCTTag, listed tags → 1 and every other tag of the movie → 0; from
  *    ObsTag, listed tags → 1 and, for −1 rows, every tag of the movie → 0;
  *  - Test I_u: the liked tags O* left unlabelled ("dropped"), once per tag; by default minus K_u
- *    (the released files leak them), kept under `compat: reference`;
+ *    (the released files leak them), kept under `compat: reference` (the rule: test-one.ts);
  *  - the tags seen through a rated movie (Test III skips them), and the liked tags TU_u;
  *  - the user's share of the Test II and III pools: the (u, t) pairs a draw could ever return.
  */
 import type { MovieTags } from "../catalog/movie-tags.js";
 import type { UserRows } from "../mechanisms/user-rows.js";
+import { DROPPED, EXCLUDED, KNOWN, LIKED, RATED_TAG } from "./tag-flags.js";
+import { inTestOne } from "./test-one.js";
 
-export const KNOWN = 1;
-export const DROPPED = 2;
-export const RATED_TAG = 4;
-export const LIKED = 8;
-/** A (u, t) that no draw of Test II or III may return: in Test I or known from training. */
-export const EXCLUDED = KNOWN | DROPPED;
+export { DROPPED, EXCLUDED, KNOWN, LIKED, RATED_TAG } from "./tag-flags.js";
 
 /** Per-tag flags of the current user, over all tags, with the touched tags listed for a cheap reset. */
 export class UserTagFlags {
@@ -77,7 +74,7 @@ export class UserTagFlags {
     for (let i = 0; i < dropped.length; i++) {
       const t = dropped.value[i]!;
       const f = this.flags[t]!;
-      if ((f & DROPPED) === 0 && (reference || (f & KNOWN) === 0)) this.pushTest1(t);
+      if (inTestOne(f, reference)) this.pushTest1(t);
       this.mark(t, DROPPED);
     }
     const rating = rows.rating;

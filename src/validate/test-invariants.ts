@@ -10,13 +10,12 @@
  *
  * The truth and rating streams come sorted by user (then tag / movie), as ctar writes them.
  */
+import type { LabelSet } from "../labels/label-set.js";
 import type { ProblemList } from "./problem-list.js";
 
-export interface TestRows {
+/** A test file's rows (the labelled-pair shape), with its name and where each row is. */
+export interface TestRows extends LabelSet {
   readonly name: string;
-  readonly user: Int32Array;
-  readonly tag: Int32Array;
-  readonly label: Int32Array;
   /** Where row i is (file:line). */
   readonly place: (i: number) => string;
 }

@@ -20,9 +20,9 @@ import type { CtarConfig } from "../config/ctar-config.js";
 import { runGraph } from "../generate/engine.js";
 import type { MGraph } from "../graph/mgraph.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
-import { popcount } from "../mechanisms/values.js";
 import { chiSquareSurvival } from "./chi-square.js";
 import { type Claim, graphClaims } from "./claims.js";
+import { type ClaimTable, ClaimTables, indicatorRow } from "./claim-tables.js";
 import { ClusterScore } from "./cluster-score.js";
 import { MIN_EXPECTED, mergeSparseColumns } from "./merge-columns.js";
 import { cmhGeneralAssociation } from "./cmh.js";
@@ -71,59 +71,13 @@ export interface VerifyReport {
   readonly movieLabel: string;
 }
 
-/** A per-movie categorical summary of one user's value of a node, or undefined when the value type is not supported. */
-interface Summary {
-  readonly label: string;
-  readonly categories: number;
-  fill(value: unknown, out: Int32Array): void;
-}
+type UserHook = (u: number, values: ReadonlyMap<string, unknown>) => void;
 
-const LO = -16;
-const HI = 16;
-const MAX_TL = 4;
-
-function summaryOf(name: string, v: unknown, movies: number): Summary | undefined {
-  if (typeof v === "object" && v !== null && (v as { mask?: unknown }).mask instanceof Uint32Array) {
-    return {
-      label: `|${name}|`,
-      categories: MAX_TL + 1,
-      fill: (x, out) => {
-        const mask = (x as { mask: Uint32Array }).mask;
-        for (let m = 0; m < movies; m++) out[m] = Math.min(MAX_TL, popcount(mask[m]!));
-      },
-    };
-  }
-  if ((v instanceof Float64Array || v instanceof Float32Array || v instanceof Int32Array || v instanceof Uint8Array) && v.length === movies) {
-    return {
-      label: name,
-      categories: HI - LO + 1,
-      fill: (x, out) => {
-        const row = x as Float64Array;
-        for (let m = 0; m < movies; m++) {
-          const r = Math.round(row[m]!);
-          out[m] = (r < LO ? LO : r > HI ? HI : r) - LO;
-        }
-      },
-    };
-  }
-  return undefined;
-}
-
-/** The 0/1 row of an indicator value (a Uint8Array, or an observation row like R_O's), or undefined. */
-function indicatorRow(v: unknown, movies: number): Uint8Array | undefined {
-  if (v instanceof Uint8Array && v.length === movies) return v;
-  const o = (v as { observed?: unknown } | null)?.observed;
-  if (o instanceof Uint8Array && o.length === movies) return o;
-  return undefined;
-}
-
-interface Table {
-  readonly claim: Claim;
-  strata: number;
-  columns: number;
-  ones: Float64Array;
-  total: Float64Array;
-  skip?: string;
+/** Pass 2's state for one variable claim: its score, the merge of sparse columns, a column buffer. */
+interface ScoredClaim {
+  readonly score: ClusterScore;
+  readonly map: Int32Array;
+  readonly col: Int32Array;
 }
 
 export function verifyWorld(input: VerifyInput): VerifyReport {
@@ -132,63 +86,9 @@ export function verifyWorld(input: VerifyInput): VerifyReport {
   const catalog = selectMovies(input.catalog, config.movies);
   const movies = config.movies;
   const { claims, movieLabel, movieNodes } = graphClaims(graph);
-  const tables: Table[] = claims.map((claim) => ({ claim, strata: 0, columns: 0, ones: new Float64Array(0), total: new Float64Array(0) }));
-  const summaries = new Map<string, Summary | undefined>();
-  const cats = new Map<string, Int32Array>();
-  const variables = [...new Set(claims.filter((c) => c.variable !== "movie").map((c) => c.variable))];
-  const indicators = [...new Set(claims.map((c) => c.indicator))];
-  const movieColumn = Int32Array.from({ length: movies }, (_, m) => m);
-  let ready = false;
-
-  const prepare = (values: ReadonlyMap<string, unknown>) => {
-    for (const x of variables) {
-      const s = summaryOf(x, values.get(x), movies);
-      summaries.set(x, s);
-      if (s !== undefined) cats.set(x, new Int32Array(movies));
-    }
-    for (const t of tables) {
-      const c = t.claim;
-      if (indicatorRow(values.get(c.indicator), movies) === undefined) {
-        t.skip = `the value of ${c.indicator} is not a 0/1 row over the movies`;
-        continue;
-      }
-      const s = c.variable === "movie" ? undefined : summaries.get(c.variable);
-      if (c.variable !== "movie" && s === undefined) {
-        t.skip = `the value of ${c.variable} is not a numeric row or a tag set over the movies`;
-        continue;
-      }
-      t.strata = c.givenMovie ? movies : 1;
-      t.columns = c.variable === "movie" ? movies : s!.categories;
-      t.ones = new Float64Array(t.strata * t.columns);
-      t.total = new Float64Array(t.strata * t.columns);
-    }
-    ready = true;
-  };
-
-  const onUser = (_u: number, values: ReadonlyMap<string, unknown>) => {
-    if (!ready) prepare(values);
-    for (const x of variables) {
-      const s = summaries.get(x);
-      if (s !== undefined) s.fill(values.get(x), cats.get(x)!);
-    }
-    const rows = new Map<string, Uint8Array | undefined>(indicators.map((i) => [i, indicatorRow(values.get(i), movies)]));
-    for (const t of tables) {
-      if (t.skip !== undefined) continue;
-      const ind = rows.get(t.claim.indicator)!;
-      const col = t.claim.variable === "movie" ? movieColumn : cats.get(t.claim.variable)!;
-      const C = t.columns;
-      const stride = t.claim.givenMovie ? C : 0;
-      const { ones, total } = t;
-      for (let m = 0; m < movies; m++) {
-        const k = m * stride + col[m]!;
-        total[k]!++;
-        ones[k]! += ind[m]!;
-      }
-    }
-  };
-
+  const claimTables = new ClaimTables(claims, movies);
   const emitted: Record<string, number> = {};
-  const run = (hook: (u: number, values: ReadonlyMap<string, unknown>) => void, count: boolean, warn: (m: string) => void) =>
+  const run = (hook: UserHook, count: boolean, warn: (m: string) => void) =>
     runGraph({
       graph,
       registry,
@@ -204,56 +104,16 @@ export function verifyWorld(input: VerifyInput): VerifyReport {
       warn,
       onUser: hook,
     });
-  run(onUser, true, input.warn ?? (() => {}));
+  run((_u, values) => claimTables.add(values), true, input.warn ?? (() => {}));
+  const scores = clusterScores(claimTables, movies);
+  if (scores.size > 0) run(scoreHook(claimTables, scores, movies), false, () => {});
 
-  // Pass 2: the per-user scores of the variable claims, on compact columns (those that occur).
-  const scored = tables.filter((t) => t.skip === undefined && t.claim.variable !== "movie");
-  const scores = new Map<Table, { score: ClusterScore; map: Int32Array; col: Int32Array }>();
-  for (const t of scored) {
-    const { map, columns: C } = mergeSparseColumns(t.ones, t.total, t.strata, t.columns, MIN_EXPECTED);
-    const ones = new Float64Array(t.strata * C);
-    const total = new Float64Array(t.strata * C);
-    for (let h = 0; h < t.strata; h++) {
-      for (let j = 0; j < t.columns; j++) {
-        if (map[j]! < 0) continue;
-        ones[h * C + map[j]!]! += t.ones[h * t.columns + j]!;
-        total[h * C + map[j]!]! += t.total[h * t.columns + j]!;
-      }
-    }
-    scores.set(t, { score: new ClusterScore(ones, total, t.strata, C), map, col: new Int32Array(movies) });
-  }
-  if (scored.length > 0) {
-    run(
-      (_u, values) => {
-        for (const x of variables) {
-          const sx = summaries.get(x);
-          if (sx !== undefined) sx.fill(values.get(x), cats.get(x)!);
-        }
-        for (const t of scored) {
-          const sc = scores.get(t)!;
-          const raw = cats.get(t.claim.variable)!;
-          for (let m = 0; m < movies; m++) sc.col[m] = sc.map[raw[m]!]!;
-          sc.score.add(indicatorRow(values.get(t.claim.indicator), movies)!, sc.col, t.claim.givenMovie);
-        }
-      },
-      false,
-      () => {},
-    );
-  }
-
+  const { tables, summaries } = claimTables;
   const tested = tables.filter((t) => t.skip === undefined).length;
   const threshold = tested > 0 ? alpha / tested : alpha;
   const results: ClaimResult[] = tables.map((t) => {
-    const c = t.claim;
-    const label = c.variable === "movie" ? movieLabel : (summaries.get(c.variable)?.label ?? c.variable);
-    const given = c.givenMovie ? ` | ${movieLabel}` : "";
-    const text = c.kind === "independent" ? `${c.indicator} ⊥ ${label}${given}` : `${c.indicator} depends on ${label}${given}`;
-    if (t.skip !== undefined) return { claim: c, text, statistic: Number.NaN, df: 0, p: Number.NaN, test: "none", verdict: "skipped", note: t.skip };
-    const sc = scores.get(t);
-    const r = sc !== undefined ? sc.score.result() : cmhGeneralAssociation(t.ones, t.total, t.strata, t.columns);
-    const p = chiSquareSurvival(r.statistic, r.df);
-    const verdict: Verdict = c.kind === "independent" ? (p < threshold ? "VIOLATED" : "holds") : p < threshold ? "holds" : "not detected";
-    return { claim: c, text, statistic: r.statistic, df: r.df, p, test: sc !== undefined ? "CMH-cluster" : "CMH", verdict };
+    const label = t.claim.variable === "movie" ? movieLabel : (summaries.get(t.claim.variable)?.label ?? t.claim.variable);
+    return claimResult(t, label, movieLabel, scores.get(t), threshold);
   });
   return {
     graph: graph.name,
@@ -268,4 +128,48 @@ export function verifyWorld(input: VerifyInput): VerifyReport {
     movieNodes,
     movieLabel,
   };
+}
+
+/** Pass 2's scores of the variable claims, on compact columns (those that occur in pass 1). */
+function clusterScores(claimTables: ClaimTables, movies: number): Map<ClaimTable, ScoredClaim> {
+  const scores = new Map<ClaimTable, ScoredClaim>();
+  for (const t of claimTables.tables) {
+    if (t.skip !== undefined || t.claim.variable === "movie") continue;
+    const { map, columns: C } = mergeSparseColumns(t.ones, t.total, t.strata, t.columns, MIN_EXPECTED);
+    const ones = new Float64Array(t.strata * C);
+    const total = new Float64Array(t.strata * C);
+    for (let h = 0; h < t.strata; h++) {
+      for (let j = 0; j < t.columns; j++) {
+        if (map[j]! < 0) continue;
+        ones[h * C + map[j]!]! += t.ones[h * t.columns + j]!;
+        total[h * C + map[j]!]! += t.total[h * t.columns + j]!;
+      }
+    }
+    scores.set(t, { score: new ClusterScore(ones, total, t.strata, C), map, col: new Int32Array(movies) });
+  }
+  return scores;
+}
+
+/** Pass 2's per-user hook: adds each user's score vector to every scored claim. */
+function scoreHook(claimTables: ClaimTables, scores: ReadonlyMap<ClaimTable, ScoredClaim>, movies: number): UserHook {
+  return (_u, values) => {
+    claimTables.summarise(values);
+    for (const [t, sc] of scores) {
+      const raw = claimTables.cats.get(t.claim.variable)!;
+      for (let m = 0; m < movies; m++) sc.col[m] = sc.map[raw[m]!]!;
+      sc.score.add(indicatorRow(values.get(t.claim.indicator), movies)!, sc.col, t.claim.givenMovie);
+    }
+  };
+}
+
+/** The verdict of one claim at the Bonferroni threshold. */
+function claimResult(t: ClaimTable, label: string, movieLabel: string, sc: ScoredClaim | undefined, threshold: number): ClaimResult {
+  const c = t.claim;
+  const given = c.givenMovie ? ` | ${movieLabel}` : "";
+  const text = c.kind === "independent" ? `${c.indicator} ⊥ ${label}${given}` : `${c.indicator} depends on ${label}${given}`;
+  if (t.skip !== undefined) return { claim: c, text, statistic: Number.NaN, df: 0, p: Number.NaN, test: "none", verdict: "skipped", note: t.skip };
+  const r = sc !== undefined ? sc.score.result() : cmhGeneralAssociation(t.ones, t.total, t.strata, t.columns);
+  const p = chiSquareSurvival(r.statistic, r.df);
+  const verdict: Verdict = c.kind === "independent" ? (p < threshold ? "VIOLATED" : "holds") : p < threshold ? "holds" : "not detected";
+  return { claim: c, text, statistic: r.statistic, df: r.df, p, test: sc !== undefined ? "CMH-cluster" : "CMH", verdict };
 }

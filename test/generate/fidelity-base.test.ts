@@ -39,7 +39,7 @@ test("reference-compatible generation on ../shared/ctar-base lands on the releas
     hist.forEach((h, k) => (shares[k]! += (100 * h) / r.length / SEEDS.length));
     let neg = 0;
     for (let i = 0; i < d.tables.obstag.length; i++) if (d.tables.obstag.c[i]! < 0) neg++;
-    const pos = (l: Uint8Array) => (100 * l.reduce((a, b) => a + b, 0)) / l.length;
+    const pos = (l: Float64Array) => (100 * l.reduce((a, b) => a + b, 0)) / l.length;
     const add = (k: keyof typeof acc, v: number) => (acc[k] += v / SEEDS.length);
     add("rating", r.length);
     add("obstag", d.tables.obstag.length);

@@ -177,9 +177,9 @@ test("d-separation: sets, shared variables and unknown names", () => {
   assert.throws(() => dSeparation(g, ["A"], ["Nope"]), (e: unknown) => e instanceof GraphError && /unknown node in Y \(got 'Nope'/.test(e.message));
 });
 
-// Quadratic work on this chain (4e10 steps) would take many minutes; linear work takes a second.
-// The timeout is a guard against that, not a measurement (speed is measured by `npm run bench`).
-test("d-separation is linear: a 200,000-node chain answers within the guard time", { timeout: 120_000 }, () => {
+// A recursive walk would overflow the stack on this chain. No bound on the time it takes: speed
+// is measured by `npm run bench`, not asserted here.
+test("d-separation on a 200,000-node chain: iterative, so no recursion limit; the far end is reached and blocked", () => {
   const size = 200_000;
   const nodes = Array.from({ length: size }, (_, i) => ({
     name: `v${i}`, set: "N" as const, plate: "user-movie" as const, parents: i === 0 ? [] : [`v${i - 1}`], mechanism: { kind: "t" },

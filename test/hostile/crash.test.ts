@@ -27,7 +27,8 @@ function killAt(out: string, phase: string, signal: NodeJS.Signals, extra: strin
 const rating = (d: string) => readFileSync(join(d, "train/rating.csv"), "utf8");
 const complete = (d: string) => existsSync(join(d, "config.json")) && existsSync(join(d, "truth/tag.csv"));
 
-describe("signals and crashes", { concurrency: 4 }, () => {
+/** SIGINT and SIGTERM at a held moment: the unfinished output removed, the previous dataset kept. */
+function interruptedAtHold(): void {
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     for (const phase of ["before-write", "after-write"]) {
       it(`${signal} at ${phase}: exit ${code}, the unfinished output removed, the previous dataset kept`, async () => {
@@ -41,7 +42,10 @@ describe("signals and crashes", { concurrency: 4 }, () => {
       });
     }
   }
+}
 
+/** SIGKILL at each moment of the transaction, then the repairing run. */
+function killedAtHold(): void {
   for (const phase of ["before-write", "after-write", "aside", "swapped"]) {
     it(`SIGKILL at ${phase}: the target is the old or the new dataset, and the next run repairs it`, async () => {
       const out = datasetCopy();
@@ -67,6 +71,11 @@ describe("signals and crashes", { concurrency: 4 }, () => {
       assert.deepEqual(litterIn(parent), []);
     });
   }
+}
+
+describe("signals and crashes", { concurrency: 4 }, () => {
+  interruptedAtHold();
+  killedAtHold();
 
   it("SIGKILL during a real generation (no hold): the next run removes the unfinished output", async () => {
     const out = join(scratch(), "big");

@@ -16,7 +16,7 @@ import { World } from "../../src/generate/world.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { ctarGraph } from "../../src/presets/ctar.js";
 import { selectMovies } from "../../src/catalog/select-movies.js";
-import { userOfRating } from "../../src/testsets/build-test-sets.js";
+import { userOfRating } from "../../src/testsets/test-two.js";
 import { UserFactsSource, flagsOf, isRated } from "../../src/testsets/user-facts.js";
 import { EXCLUDED, LIKED, RATED_TAG } from "../../src/testsets/user-labels.js";
 
