@@ -1,7 +1,8 @@
 /**
  * ctar's library API (re-exports only). Generate: `generate(config)`, `saveDataset`; catalogs:
  * `loadBaseCatalog`, `syntheticCatalog`; the m-graph: `ctarGraph`, `analyzeGraph`, `isDSeparated`;
- * mechanisms for new biases: `defineMechanism`, `builtinRegistry`; baselines: `BUILTIN_MODELS`.
+ * mechanisms for new biases: `defineMechanism`, `z` (ctar's zod, for parameter schemas), `builtinRegistry`;
+ * baselines: `BUILTIN_MODELS`.
  */
 export { generate, saveDataset } from "./io/generate.js";
 export { generateDataset, type Dataset, type GenerateOptions } from "./generate/generate.js";
@@ -32,7 +33,20 @@ export { readReportDataset } from "./io/read-report-dataset.js";
 export { startExploreServer } from "./io/explore-server.js";
 export { renderSvg } from "./report/render-svg.js";
 export { readGraphFile, formatGraph } from "./io/graph-file.js";
-export { defineMechanism, type Mechanism, type NodeKernel, type SetupContext, type UserContext, type ParentValues } from "./mechanisms/mechanism.js";
+export {
+  defineMechanism,
+  type Dims,
+  type Emit,
+  type Mechanism,
+  type NodeKernel,
+  type OutputTable,
+  type ParentValues,
+  type SetupContext,
+  type TagUniverse,
+  type UserContext,
+} from "./mechanisms/mechanism.js";
+// ctar's own zod, so that a mechanism module's parameter schema needs nothing else installed.
+export { z } from "zod";
 export { MechanismRegistry, builtinRegistry, BUILTIN_MECHANISMS } from "./mechanisms/registry.js";
 export { SeedTree, Stream } from "./rng/stream.js";
 export { meanSquaredError, rocAuc } from "./metrics/index.js";
@@ -47,7 +61,7 @@ export { TagEffects } from "./truth/tag-effect.js";
 export { RatingExpectation } from "./truth/rating-expectation.js";
 export { datasetTagEffects } from "./truth/user-tag-truth.js";
 export { popularityPolicy, randomPolicy, topKByScore } from "./truth/recommendations.js";
-export { runBench, workerPool, formatMarkdown, type BenchConfig, type BenchResult } from "./bench/index.js";
+export { runBench, workerPool, formatMarkdown, type BenchConfig, type BenchDataset, type BenchResult } from "./bench/index.js";
 export { loadBenchDataset } from "./io/read-bench-dataset.js";
 export { trainingLabels } from "./labels/index.js";
 export { mf, mfIps, causeCtar, cause, drJl, kdLabel, type Model, type Predictor, type TrainingData, type TrainContext } from "./models/index.js";
