@@ -2,7 +2,7 @@
  * `ctar bench DIR`: trains the baselines on a CTAR dataset folder over many seeded runs (spread
  * over worker threads), and prints the paper's Table 3 layout; writes JSON and CSV results.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
@@ -13,6 +13,7 @@ import { ConfigError, InputError } from "../errors/errors.js";
 import type { Model } from "../models/model.js";
 import { BENCH_KIND, checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
 import { loadBenchDataset } from "../io/read-bench-dataset.js";
+import { RELEASE_HINT } from "../io/data-sources.js";
 import { writePredictions } from "../io/write-predictions.js";
 import { BUILTIN_MODELS, modelByName } from "../models/registry.js";
 
@@ -76,6 +77,7 @@ export function registerBench(program: Command): void {
       if (predictions !== undefined && flags.out === undefined) throw new ConfigError("--predictions: needs --out FOLDER (the predictions are written there)");
       // A refused --out costs nothing: checked before the training. It may replace only an earlier bench output.
       if (flags.out !== undefined) checkTarget(flags.out, true, BENCH_KIND);
+      if (!existsSync(dir)) throw new InputError(`bench: dataset folder not found (got '${dir}', expected ${RELEASE_HINT})`);
       const data = loadBenchDataset(dir);
       const models = modelsThatCanRun(asked, data, dir);
       const { workerPool } = await import("../bench/pool.js");

@@ -60,9 +60,9 @@ function blockText(i: number, b: DocBlock): string {
 
 /** The script; run it as `bash SCRIPT STATE_DIR` in the README's working folder, with $__TSC set. */
 export function docScript(blocks: readonly DocBlock[]): string {
-  const out = ["set -eo pipefail", '__S="$1"'];
+  const out = ["set -eo pipefail", '__S="$1"', 'echo "start $(date +%s%N)" > "$__S/done"'];
   blocks.forEach((b, i) => {
-    out.push(`echo ${i} > "$__S/current"`, blockText(i, b), `echo ${i} >> "$__S/done"`);
+    out.push(`echo ${i} > "$__S/current"`, blockText(i, b), `echo "${i} $(date +%s%N)" >> "$__S/done"`);
   });
   return `${out.join("\n")}\n`;
 }

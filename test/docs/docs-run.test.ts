@@ -28,16 +28,38 @@ const READMES = [
 /** The documented data variables (README, "Where the data comes from"). */
 const DATA_VARS = { CTAR_BASE, CTAR_TABLE3 } as const;
 
-/** What may differ between two runs of the same command: durations, and where the scratch folder is. */
-export function normalise(text: string, scratch: string): string {
+/** The output as the README shows it: the scratch folder as ".", the data folders by their variables. */
+function asShown(text: string, scratch: string): string {
   let t = text.split(scratch).join(".");
   for (const [name, value] of Object.entries(DATA_VARS)) t = t.split(value).join(`$${name}`);
   return t
-    .replace(/\b\d+(?:\.\d+)?\s?(?:ms|s)\b/g, "<time>")
     .split("\n")
     .map((l) => l.trimEnd())
     .join("\n")
     .trim();
+}
+
+/** What may differ between two runs of the same command: durations, and where the folders are. */
+export function normalise(text: string, scratch: string): string {
+  return asShown(text, scratch).replace(/\b\d+(?:\.\d+)?\s?(?:ms|s)\b/g, "<time>");
+}
+
+/**
+ * CTAR_DOCS_UPDATE=1 writes the printed output into the README's output blocks instead of
+ * comparing (the explicit flag for a deliberate change; review the diff before committing).
+ */
+const UPDATE = process.env["CTAR_DOCS_UPDATE"] === "1";
+
+function rewriteOutputs(file: string, replacements: ReadonlyMap<number, string>): void {
+  const lines = readFileSync(join(REPO, file), "utf8").split("\n");
+  // From the bottom up, so earlier line numbers stay valid.
+  for (const [line, text] of [...replacements].sort((a, b) => b[0] - a[0])) {
+    let end = line;
+    while (!lines[end]!.startsWith("```")) end++;
+    const keep = lines[line]!.startsWith("$ ") ? 1 : 0;
+    lines.splice(line + keep, end - line - keep, ...text.split("\n"));
+  }
+  writeFileSync(join(REPO, file), lines.join("\n"));
 }
 
 let project: ScratchProject;
@@ -75,12 +97,20 @@ for (const file of READMES) {
       __TSC: join(project.dir, "node_modules/.bin/tsc"),
     };
     const r = spawnSync("bash", [script, state], { cwd: project.dir, env, encoding: "utf8" });
-    const done = new Set(readText(join(state, "done")).split("\n").filter((l) => l !== "").map(Number));
+    // "done" has a line "i nanoseconds" per finished block, after a "start" line: the slowest are reported.
+    const stamps = readText(join(state, "done")).split("\n").map((l) => l.split(" ").map(Number));
+    const done = new Set(stamps.slice(1).map(([i]) => i));
+    const slowest = stamps
+      .slice(1)
+      .map(([i, ns], k) => ({ i: i!, s: (ns! - stamps[k]![1]!) / 1e9 }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, 8);
     const current = Number(readText(join(state, "current")) || "0");
     const at = (i: number) => `${file}:${blocks[i]?.line}`;
     assert.equal(r.status, 0, `${at(current)}: the block failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
     assert.equal(done.size, blocks.length);
     const notRun: string[] = [];
+    const replacements = new Map<number, string>();
     blocks.forEach((b, i) => {
       const role = b.role;
       if (role.kind === "not-run") notRun.push(`${at(i)}: ${role.reason}`);
@@ -91,14 +121,18 @@ for (const file of READMES) {
       if (role.kind !== "output") return;
       const source = role.command === "previous" ? i - 1 : i;
       assert.ok(source >= 0 && blocks[source]!.role.kind !== "not-run", `${at(i)}: 'output of the block above' follows no run block`);
-      const got = normalise(readText(join(state, `out-${source}`)), project.dir);
+      const printed = readText(join(state, `out-${source}`));
+      const got = normalise(printed, project.dir);
       if (role.command !== "previous") assert.equal(Number(readText(join(state, `rc-${i}`))), role.exit, `${at(i)}: exit status of ${role.command}\n${got}`);
-      assert.equal(got, normalise(role.expected, project.dir), `${at(i)}: the output differs from the README's`);
+      if (UPDATE) replacements.set(b.line, asShown(printed, project.dir));
+      else assert.equal(got, normalise(role.expected, project.dir), `${at(i)}: the output differs from the README's`);
     });
+    if (UPDATE) rewriteOutputs(file, replacements);
     const counts = new Map<string, number>();
     for (const b of blocks) counts.set(b.role.kind, (counts.get(b.role.kind) ?? 0) + 1);
     t.diagnostic(`${file}: ${blocks.length} blocks (${[...counts].map(([k, n]) => `${n} ${k}`).join(", ")})`);
     for (const n of notRun) t.diagnostic(`not run: ${n}`);
+    t.diagnostic(`slowest blocks: ${slowest.map((x) => `${at(x.i)} ${x.s.toFixed(1)} s`).join(", ")}`);
   });
 }
 
