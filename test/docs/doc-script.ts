@@ -21,22 +21,40 @@ function captured(i: number, body: string): string {
   return [`set +e`, `(\nset -e\n${body}\n) > "$__S/out-${i}" 2>&1`, `echo $? > "$__S/rc-${i}"`, `set -e`].join("\n");
 }
 
-/** The shell text of a TypeScript snippet: compiled as an ESM and as a CommonJS consumer, both run. */
-function tsSnippet(i: number, text: string): string {
+const FLAVOURS = [
+  ["esm", "module"],
+  ["cjs", "commonjs"],
+] as const;
+
+/**
+ * Compiles every TypeScript snippet up front, once as an ES module consumer and once as a CommonJS
+ * one (a package.json "type" each), strict, NodeNext: two tsc runs for the whole README.
+ */
+function compileSnippets(snippets: ReadonlyArray<readonly [number, string]>): string {
+  if (snippets.length === 0) return ":";
   const steps: string[] = [];
-  for (const [flavour, type] of [["esm", "module"], ["cjs", "commonjs"]] as const) {
-    const d = `"$__S/snippet-${i}/${flavour}"`;
-    steps.push(heredoc(`${d}/snippet.ts`, text));
+  for (const [flavour, type] of FLAVOURS) {
+    const d = `"$__S/ts-${flavour}"`;
+    for (const [i, text] of snippets) steps.push(heredoc(`${d}/snippet-${i}.ts`, text));
+    const files = snippets.map(([i]) => `"snippet-${i}.ts"`).join(", ");
     steps.push(`printf '%s\\n' '{ "private": true, "type": "${type}" }' > ${d}/package.json`);
+    // Library declarations are checked in one of the two builds (they are the same files).
+    const skipLib = flavour === "cjs";
     steps.push(
-      `printf '%s\\n' '{ "compilerOptions": { "strict": true, "module": "NodeNext", "moduleResolution": "NodeNext", "target": "ES2022", "types": ["node"], "skipLibCheck": false }, "files": ["snippet.ts"] }' > ${d}/tsconfig.json`,
+      `printf '%s\\n' '{ "compilerOptions": { "strict": true, "module": "NodeNext", "moduleResolution": "NodeNext", "target": "ES2022", "types": ["node"], "skipLibCheck": ${skipLib} }, "files": [${files}] }' > ${d}/tsconfig.json`,
     );
-    steps.push(`"$__TSC" -p ${d} > "$__S/tsc-${i}-${flavour}" 2>&1 || { echo "tsc (${flavour}) failed:"; cat "$__S/tsc-${i}-${flavour}"; exit 97; }`);
+    steps.push(`"$__TSC" -p ${d} > "$__S/tsc-${flavour}" 2>&1 || { echo "tsc (${flavour} consumer) failed:"; cat "$__S/tsc-${flavour}"; exit 97; }`);
   }
-  steps.push(captured(i, `node "$__S/snippet-${i}/esm/snippet.js"`));
-  steps.push(`node "$__S/snippet-${i}/cjs/snippet.js" > "$__S/out-${i}-cjs" 2>&1 || { echo "the CommonJS build failed:"; cat "$__S/out-${i}-cjs"; exit 96; }`);
-  steps.push(`[ "$(cat "$__S/rc-${i}")" = 0 ] || { cat "$__S/out-${i}"; exit 95; }`);
   return steps.join("\n");
+}
+
+/** Runs a compiled TypeScript snippet in both builds; the ESM output is the block's output. */
+function tsSnippet(i: number): string {
+  return [
+    captured(i, `node "$__S/ts-esm/snippet-${i}.js"`),
+    `[ "$(cat "$__S/rc-${i}")" = 0 ] || { cat "$__S/out-${i}"; exit 95; }`,
+    `node "$__S/ts-cjs/snippet-${i}.js" > "$__S/out-${i}-cjs" 2>&1 || { echo "the CommonJS build failed:"; cat "$__S/out-${i}-cjs"; exit 96; }`,
+  ].join("\n");
 }
 
 function blockText(i: number, b: DocBlock): string {
@@ -48,7 +66,7 @@ function blockText(i: number, b: DocBlock): string {
     case "output":
       return r.command === "previous" ? ":" : captured(i, r.command);
     case "snippet":
-      if (r.language === "ts") return tsSnippet(i, b.text);
+      if (r.language === "ts") return tsSnippet(i);
       return `${heredoc(`"$__S/snippet-${i}/snippet.mjs"`, b.text)}\n${captured(i, `node "$__S/snippet-${i}/snippet.mjs"`)}\n[ "$(cat "$__S/rc-${i}")" = 0 ] || { cat "$__S/out-${i}"; exit 95; }`;
     case "file":
       return heredoc(q(r.path), b.text);
@@ -60,7 +78,8 @@ function blockText(i: number, b: DocBlock): string {
 
 /** The script; run it as `bash SCRIPT STATE_DIR` in the README's working folder, with $__TSC set. */
 export function docScript(blocks: readonly DocBlock[]): string {
-  const out = ["set -eo pipefail", '__S="$1"', 'echo "start $(date +%s%N)" > "$__S/done"'];
+  const snippets = blocks.flatMap((b, i) => (b.role.kind === "snippet" && b.role.language === "ts" ? [[i, b.text] as const] : []));
+  const out = ["set -eo pipefail", '__S="$1"', 'echo "start $(date +%s%N)" > "$__S/done"', compileSnippets(snippets)];
   blocks.forEach((b, i) => {
     out.push(`echo ${i} > "$__S/current"`, blockText(i, b), `echo "${i} $(date +%s%N)" >> "$__S/done"`);
   });
