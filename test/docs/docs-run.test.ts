@@ -8,9 +8,9 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { before, test } from "node:test";
+import { after, before, test } from "node:test";
 import { CTAR_BASE, CTAR_TABLE3, REPO, needShared } from "../helpers/paths.js";
 import { docScript } from "./doc-script.js";
 import { type DocBlock, docBlocks } from "./markdown-blocks.js";
@@ -67,6 +67,11 @@ const missing = needShared(CTAR_BASE) ?? needShared(CTAR_TABLE3);
 
 before(() => {
   if (missing === undefined) project = scratchProject();
+});
+
+// The scratch project holds an installed node_modules: remove it (CTAR_DOCS_KEEP=1 keeps it to look at).
+after(() => {
+  if (missing === undefined && process.env["CTAR_DOCS_KEEP"] !== "1") rmSync(project.dir, { recursive: true, force: true });
 });
 
 test("every README and examples/*/README.md block has a role the docs test knows", () => {
