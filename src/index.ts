@@ -1,7 +1,8 @@
 /**
  * ctar's library API (re-exports only). Generate: `generate(config)`, `saveDataset`; catalogs:
  * `loadBaseCatalog`, `syntheticCatalog`; the m-graph: `ctarGraph`, `analyzeGraph`, `isDSeparated`;
- * mechanisms for new biases: `defineMechanism`, `builtinRegistry`; baselines: `BUILTIN_MODELS`.
+ * mechanisms for new biases: `defineMechanism`, `z` (ctar's zod, for parameter schemas), `builtinRegistry`;
+ * baselines: `BUILTIN_MODELS`.
  */
 export { generate, saveDataset } from "./io/generate.js";
 export { generateDataset, type Dataset, type GenerateOptions } from "./generate/generate.js";
@@ -32,7 +33,26 @@ export { readReportDataset } from "./io/read-report-dataset.js";
 export { startExploreServer } from "./io/explore-server.js";
 export { renderSvg } from "./report/render-svg.js";
 export { readGraphFile, formatGraph } from "./io/graph-file.js";
-export { defineMechanism, type Mechanism, type NodeKernel, type SetupContext, type UserContext, type ParentValues } from "./mechanisms/mechanism.js";
+export {
+  defineMechanism,
+  type Dims,
+  type Emit,
+  type Mechanism,
+  type MechanismFacts,
+  type NodeKernel,
+  type OutputTable,
+  type ParentValues,
+  type SetupContext,
+  type TagUniverse,
+  type UserContext,
+} from "./mechanisms/mechanism.js";
+export type { MovieTags } from "./catalog/movie-tags.js";
+export type { NodeValue, ShapeValues, TagSetRow, TmValue, ValueShape } from "./mechanisms/values.js";
+export { ctarRoles, roleNode, type CtarRoles, type Role } from "./mechanisms/roles.js";
+export { CTAR_VARIANTS, ctarVariant } from "./scm/ctar-variants.js";
+export type { LabelSet } from "./labels/label-set.js";
+// ctar's own zod, so that a mechanism module's parameter schema needs nothing else installed.
+export { z } from "zod";
 export { MechanismRegistry, builtinRegistry, BUILTIN_MECHANISMS } from "./mechanisms/registry.js";
 export { SeedTree, Stream } from "./rng/stream.js";
 export { meanSquaredError, rocAuc } from "./metrics/index.js";

@@ -4,9 +4,10 @@
 //   slate-exposure              Exposure[u, m] = position of m in u's slate (1 = top), 0 = not shown
 //   position-biased-missingness R_R[u, m] ~ Bernoulli(examine / log2(1 + position)) if shown,
 //                               otherwise the organic popularity-based rate of Eq. 6
-// The interface is ctar's src/mechanisms/mechanism.ts: setup(ctx) → { forUser(ctx) → row }.
+// The interface is ctar's `Mechanism` type: setup(ctx) → { forUser(ctx) → row }.
 // Parents are read only through ctx.parents / parents.get(name), which refuse non-parents.
-import { z } from "zod"; // parameters as a zod schema (ctar's dependency; any zod with safeParse works)
+// Everything comes from ctar itself (`z` is ctar's own zod), so this folder needs only ctar installed.
+import { defineMechanism, z } from "ctar";
 
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
 
@@ -19,7 +20,7 @@ function scoreOf(ctx, name) {
   return v;
 }
 
-export const slateExposure = {
+export const slateExposure = defineMechanism({
   kind: "slate-exposure",
   description: "Exposure = position of the movie in a slate of `slate` movies drawn without replacement with P ∝ exp(score/T) (Gumbel top-k); 0 = not shown",
   plates: ["user-movie"],
@@ -46,9 +47,9 @@ export const slateExposure = {
       },
     };
   },
-};
+});
 
-export const positionBiasedMissingness = {
+export const positionBiasedMissingness = defineMechanism({
   kind: "position-biased-missingness",
   description: "P(R_R = 1) = examine / log2(1 + position) for shown movies; organic · s_m / mean(s), s_m = sigmoid(score_m/T + b), otherwise",
   plates: ["user-movie"],
@@ -81,4 +82,4 @@ export const positionBiasedMissingness = {
       },
     };
   },
-};
+});

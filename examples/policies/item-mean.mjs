@@ -1,11 +1,19 @@
 #!/usr/bin/env node
 /**
- * An example policy for `ctar ope`: recommend to every user the movies with the highest mean
- * OBSERVED rating (shrunk towards the global mean with 5 pseudo-ratings), leaving out the movies
- * the user has already rated. It learns from the biased ratings only, so its true value (from the
- * potential outcomes) can be compared with what the observed data suggest.
+ * An example policy for `ctar ope`, learnt from the observed data only: every movie scores its
+ * mean observed rating (shrunk towards the global mean with 5 pseudo-ratings), plus a personal
+ * bonus for the share of its tags the user has labelled as liked in obstag.csv. Movies the user
+ * has rated stay eligible, so a user's list mixes movies whose rating is observed with movies
+ * whose rating is not: the naive estimate uses the first kind only, IPS reweights them by the
+ * exact 1/P(R_R = 1), and the true value (from the potential outcomes) says which is right.
  *
- *   node examples/policies/item-mean.mjs DATASET_DIR policy.csv [--per-user 50]
+ * The personal part comes from the tag labels, not from the user's own ratings, on purpose: IPS
+ * needs a policy that does not depend on which of its pairs are observed. A profile built from
+ * the movies the user rated would favour exactly those movies (their tags are in the profile),
+ * and IPS then overestimates wildly. The tag labels have their own missingness (R_O), which is
+ * independent of R_R given the movie.
+ *
+ *   node item-mean.mjs DATASET_DIR policy.csv [--per-user 50]
  *   ctar ope DATASET_DIR --policy policy.csv --k 10
  *
  * Output: userid,movieid,score (the format `ctar ope --policy FILE` reads); `--per-user` rows
@@ -20,36 +28,39 @@ if (dir === undefined || out === undefined) {
   process.exit(2);
 }
 const perUser = rest[0] === "--per-user" ? Number(rest[1]) : 50;
-const config = JSON.parse(readFileSync(join(dir, "config.json"), "utf8")).config;
-const { users, movies } = config;
+const PRIOR = 5; // pseudo-ratings at the global mean
+const BONUS = 1; // weight of the tag profile, in rating points
+const { users, movies } = JSON.parse(readFileSync(join(dir, "config.json"), "utf8")).config;
 
-const lines = readFileSync(join(dir, "train", "rating.csv"), "utf8").trim().split("\n").slice(1);
+const rows = (file) => readFileSync(join(dir, "train", file), "utf8").trim().split("\n").slice(1);
+/** Each movie's tags, from movie.csv (`movieid,"t1,t2,…"`). */
+const tags = rows("movie.csv").map((line) => {
+  const [, list] = /^\d+,"?([^"]*)"?$/.exec(line);
+  return list.split(",").map(Number);
+});
+
 const sum = new Float64Array(movies);
 const count = new Float64Array(movies);
-const rated = new Map();
+const liked = Array.from({ length: users }, () => new Set()); // the user's labelled liked tags
+for (const line of rows("obstag.csv")) {
+  const [u, , t] = line.split(",").map(Number);
+  if (t >= 0) liked[u].add(t);
+}
 let total = 0;
-for (const line of lines) {
-  const [u, m, r] = line.split(",").map(Number);
+const ratings = rows("rating.csv");
+for (const line of ratings) {
+  const [, m, r] = line.split(",").map(Number);
   sum[m] += r;
   count[m] += 1;
   total += r;
-  if (!rated.has(u)) rated.set(u, new Set());
-  rated.get(u).add(m);
 }
-const global = total / Math.max(lines.length, 1);
-const PRIOR = 5;
-const score = Array.from({ length: movies }, (_, m) => (sum[m] + PRIOR * global) / (count[m] + PRIOR));
-const order = Array.from({ length: movies }, (_, m) => m).sort((a, b) => score[b] - score[a] || a - b);
+const global = total / Math.max(ratings.length, 1);
+const itemMean = Float64Array.from(sum, (s, m) => (s + PRIOR * global) / (count[m] + PRIOR));
 
 let text = "userid,movieid,score\n";
 for (let u = 0; u < users; u++) {
-  const seen = rated.get(u) ?? new Set();
-  let n = 0;
-  for (const m of order) {
-    if (n === perUser) break;
-    if (seen.has(m)) continue;
-    text += `${u},${m},${score[m]}\n`;
-    n++;
-  }
+  const score = Array.from(itemMean, (x, m) => x + (BONUS * tags[m].filter((t) => liked[u].has(t)).length) / tags[m].length);
+  const best = Array.from({ length: movies }, (_, m) => m).sort((a, b) => score[b] - score[a] || a - b);
+  for (const m of best.slice(0, perUser)) text += `${u},${m},${score[m].toFixed(6)}\n`;
 }
 writeFileSync(out, text);

@@ -4,7 +4,7 @@
 //   lognormal-activity   Activity[u] = exp(sigma · N(0, 1) − sigma²/2), mean 1
 //   activity-missingness P(R_R[u, m] = 1) = min(1, Activity[u] · rate · s_m / mean(s)),
 //                        s_m = sigmoid(score_m / T + b) as in the paper's Eq. 6
-// The interface is ctar's src/mechanisms/mechanism.ts: setup(ctx) → { forUser(ctx) → value }.
+// The interface is ctar's `Mechanism` type: setup(ctx) → { forUser(ctx) → value }.
 
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
 

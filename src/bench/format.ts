@@ -25,7 +25,8 @@ function columns(data: BenchDataset) {
 }
 
 const f4 = (x: number) => x.toFixed(4);
-const cell = (s: MeanSd | null | undefined) => (s == null ? "–" : `${f4(s.mean)} (${f4(s.sd)})`);
+/** mean (sd); a single run has no sample sd, so it says n/a rather than a measured-looking 0.0000. */
+const cell = (s: MeanSd | null | undefined) => (s == null ? "–" : `${f4(s.mean)} (${s.n > 1 ? f4(s.sd) : "n/a"})`);
 
 /** A short description of the data the bench ran on (sizes derived from the files). */
 export function describeData(data: BenchDataset): string {
@@ -37,7 +38,7 @@ export function formatMarkdown(result: BenchResult, data: BenchDataset, title: s
   const cols = columns(data);
   const lines: string[] = [];
   lines.push(`## ${title}`, "");
-  lines.push(`${describeData(data)}. ${result.runs} run${result.runs === 1 ? "" : "s"} per model, ${result.epochs} epochs, seed ${result.seed}, ${result.precision} parameters; mean (sample sd) over runs.`, "");
+  lines.push(`${describeData(data)}. ${result.runs} run${result.runs === 1 ? "" : "s"} per model, ${result.epochs} epochs, seed ${result.seed}, ${result.precision} parameters; ${result.runs === 1 ? "one run: its figures (no sd)" : "mean (sample sd) over runs"}.`, "");
   lines.push(`| model | ${cols.map((c) => c[2]).join(" | ")} |`);
   lines.push(`|---|${cols.map(() => "---").join("|")}|`);
   for (const m of result.models) lines.push(`| ${m.name} | ${cols.map(([set, metric]) => cell(m.summary[set]?.[metric])).join(" | ")} |`);

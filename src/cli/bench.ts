@@ -2,7 +2,7 @@
  * `ctar bench DIR`: trains the baselines on a CTAR dataset folder over many seeded runs (spread
  * over worker threads), and prints the paper's Table 3 layout; writes JSON and CSV results.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
@@ -13,6 +13,7 @@ import { ConfigError, InputError } from "../errors/errors.js";
 import type { Model } from "../models/model.js";
 import { BENCH_KIND, checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
 import { loadBenchDataset } from "../io/read-bench-dataset.js";
+import { RELEASE_HINT } from "../io/data-sources.js";
 import { writePredictions } from "../io/write-predictions.js";
 import { BUILTIN_MODELS, modelByName } from "../models/registry.js";
 
@@ -27,7 +28,7 @@ interface BenchFlags {
   runs: string;
   seed: string;
   epochs: string;
-  workers: string;
+  workers?: string;
   precision: string;
   out?: string;
   json?: boolean;
@@ -56,7 +57,7 @@ export function registerBench(program: Command): void {
     .option("--runs <n>", "runs per model, each from a fresh seeded initialisation", "50")
     .option("--seed <n>", "root seed of every run's random streams", "0")
     .option("--epochs <n>", "training epochs per run", "100")
-    .option("--workers <n>", "worker threads (the output does not depend on it)", String(Math.min(availableParallelism(), 8)))
+    .option("--workers <n>", "worker threads; the output does not depend on it (default: the machine's cores, at most 8)")
     .option("--precision <p>", "parameter precision: f32 (as PyTorch trains, the authors' setting) or f64", "f32")
     .option("--out <folder>", "write bench.md, bench.json and runs.csv there (a new or empty folder, or an earlier bench output, which is replaced)")
     .option("--json", "print the JSON results to stdout instead of the Markdown table")
@@ -68,7 +69,7 @@ export function registerBench(program: Command): void {
       const runs = parseInteger(flags.runs, "--runs", 1);
       const seed = parseInteger(flags.seed, "--seed", 0);
       const epochs = parseInteger(flags.epochs, "--epochs", 1);
-      const workers = parseInteger(flags.workers, "--workers", 1);
+      const workers = parseInteger(flags.workers ?? String(Math.min(availableParallelism(), 8)), "--workers", 1);
       if (flags.precision !== "f32" && flags.precision !== "f64") throw new ConfigError(`--precision: expected f32 or f64 (got '${flags.precision}')`);
       const precision = flags.precision;
       const predictions = flags.predictions === undefined || flags.predictions === false ? undefined : flags.predictions === true ? "csv" : flags.predictions;
@@ -76,6 +77,7 @@ export function registerBench(program: Command): void {
       if (predictions !== undefined && flags.out === undefined) throw new ConfigError("--predictions: needs --out FOLDER (the predictions are written there)");
       // A refused --out costs nothing: checked before the training. It may replace only an earlier bench output.
       if (flags.out !== undefined) checkTarget(flags.out, true, BENCH_KIND);
+      if (!existsSync(dir)) throw new InputError(`bench: dataset folder not found (got '${dir}', expected ${RELEASE_HINT})`);
       const data = loadBenchDataset(dir);
       const models = modelsThatCanRun(asked, data, dir);
       const { workerPool } = await import("../io/bench-pool.js");

@@ -14,7 +14,7 @@ export function registerExplore(program: Command): void {
     .description("open the m-graph explorer: a local web page to edit a graph, see its analysis live and preview a dataset")
     .option("--graph <file>", "the graph to start from (YAML, JSON or DAGitty); its mechanism modules are loaded here, and only here")
     .option("--port <p>", "TCP port (0: any free port)", "8080")
-    .option("--host <h>", "address to listen on (default 127.0.0.1: this machine only)")
+    .option("--host <h>", "address to listen on (default: 127.0.0.1, this machine only)")
     .action(async (o: { graph?: string; port: string; host?: string }) => {
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port: expected an integer in 0..65535 (got '${o.port}')`);

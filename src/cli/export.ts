@@ -20,7 +20,7 @@ export function registerExport(program: Command): void {
     .requiredOption("--to <target>", `target: ${EXPORT_TARGETS.join(", ")}`)
     .requiredOption("--out <folder>", "output folder (written atomically)")
     .option("--force", "replace a non-empty output folder", false)
-    .option("--quiet", "print nothing but errors", false)
+    .option("--quiet", "print no summary of the written files (errors still go to stderr)", false)
     .action(async (dir: string, opts: { to: string; out: string; force: boolean; quiet: boolean }) => {
       const to = opts.to;
       if (!(EXPORT_TARGETS as readonly string[]).includes(to)) throw new ConfigError(`--to: unknown export target '${to}' (expected ${EXPORT_TARGETS.join(", ")})`);

@@ -22,7 +22,7 @@ export function registerGenerate(program: Command): void {
   const cmd = program
     .command("generate")
     .description("generate a CTAR dataset (train/, test/, truth/, config.json) from the m-graph")
-    .requiredOption("--out <dir>", "output folder (created; must be empty unless --force) [required]")
+    .requiredOption("--out <dir>", "output folder (created; must be empty unless --force)")
     .option("--force", "replace a non-empty output folder")
     .option("--quiet", "print no summary and no progress line (warnings and errors still go to stderr)")
     .option(

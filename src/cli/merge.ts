@@ -9,7 +9,7 @@ export function registerMerge(program: Command): void {
     .command("merge")
     .description("merge the parts written by `ctar generate --shard I/N` (all N of them, in any order) into one dataset, the same bytes as a one-machine run")
     .argument("<parts...>", "the part folders")
-    .requiredOption("--out <dir>", "output folder (created; must be empty unless --force) [required]")
+    .requiredOption("--out <dir>", "output folder (created; must be empty unless --force)")
     .option("--force", "replace a non-empty output folder")
     .option("--quiet", "print no summary and no progress line (warnings and errors still go to stderr)")
     .action(async (parts: string[], opts: Record<string, unknown>) => {

@@ -17,6 +17,7 @@ import { registerReport } from "./report.js";
 import { registerStats } from "./stats.js";
 import { registerValidate } from "./validate.js";
 import { registerVerify } from "./verify.js";
+import { HELP_STYLE } from "./help-style.js";
 
 /** The exit codes, as `ctar --help` shows them (README "Exit codes" has the same table). */
 export const EXIT_CODES_HELP = `
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     .name("ctar")
     .description("Generate, analyse and benchmark semi-synthetic causal recommendation datasets (CTAR, arXiv 2202.11351).")
     .version(VERSION)
+    .configureHelp(HELP_STYLE)
     .addHelpText("after", EXIT_CODES_HELP);
   registerGenerate(program);
   registerMerge(program);

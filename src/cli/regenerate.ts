@@ -20,7 +20,7 @@ export function registerRegenerate(program: Command): void {
     .command("regenerate")
     .description("rebuild a dataset from its config.json alone (catalog and modules checked by SHA-256), byte-identical to the original")
     .argument("<dir>", "a dataset folder written by `ctar generate` (or merge, or regenerate)")
-    .requiredOption("--out <dir>", "output folder (created; must be empty unless --force) [required]")
+    .requiredOption("--out <dir>", "output folder (created; must be empty unless --force)")
     .option("--catalog <folder>", "the catalog folder, when it is not at the path config.json records (relative to DIR); its files must have the recorded SHA-256")
     .option("--force", "replace a non-empty output folder")
     .option("--workers <n>", "worker threads (as for generate; the files are the same for any number)")

@@ -30,7 +30,7 @@ export function registerVerify(program: Command): void {
     .command("verify")
     .description("regenerate a world and test the independences its m-graph implies for the missingness indicators (CMH tests, Bonferroni)")
     .argument("[dir]", "a dataset folder written by `ctar generate` (its config.json); without it, the configuration options below")
-    .option("--graph <file>", "the graph file to run (with its modules); default: the recorded graph, or the CTAR preset")
+    .option("--graph <file>", "the graph file to run, with its modules (default: the recorded graph, or the CTAR preset)")
     .option("--alpha <a>", "family-wise level, Bonferroni-corrected over the claims", "0.05")
     .option("--json", "print the report as JSON", false);
   addConfigOptions(cmd);

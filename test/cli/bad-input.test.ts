@@ -73,7 +73,7 @@ test("impossible options are refused before any work, naming the option", () => 
   expectFailure(["generate", "--out", out, "--test2-positives", "6000"], /test2\.positives/, out);
   const cat = writeCatalog(join(root, "cat"), tinyCatalogFiles(40, 12));
   expectFailure(["generate", "--out", out, "--catalog", cat, ...SMALL, "--tags-per-movie", "20"], /tagsPerMovie: 20 tags per movie, but .* only 12 distinct tags/, out);
-  expectFailure(["generate", "--out", out, "--catalog", join(root, "nowhere")], /nowhere.*movie_rating\.csv: file not found/, out);
+  expectFailure(["generate", "--out", out, "--catalog", join(root, "nowhere")], /--catalog .*nowhere: folder not found \(expected the authors. base data, movie_rating\.csv and movie_tag_ct\.csv, from .*KID-22\/CTAR/, out);
 });
 
 test("a configuration file is validated too, naming the file and the key", () => {
