@@ -5,8 +5,7 @@
  * every node's mechanism kind is known and accepts its parameters, and (unless turned off) that
  * the graph can be written in the CTAR layout. Each error names the file, the module and the kind.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { READ_CAPS, readBoundedText } from "./bounded-read.js";
 import { dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -22,6 +21,7 @@ import { ctarLayoutProblems } from "../scm/ctar-layout.js";
 import { mechanismsFromExports } from "../scm/user-mechanism.js";
 import { readGraphDocument } from "./graph-file.js";
 import { recordedCatalog, recordedModule } from "./run-provenance.js";
+import { moduleScratch } from "./module-scratch.js";
 
 export interface GraphRun {
   readonly graph: MGraph;
@@ -171,7 +171,7 @@ export async function loadDatasetRun(dir: string, graphFile?: string): Promise<D
   let scratch: string | undefined;
   let registry: MechanismRegistry;
   try {
-    const paths = modules.map((m) => recordedModule(m, dir, file, () => (scratch ??= mkdtempSync(join(tmpdir(), "ctar-modules-")))));
+    const paths = modules.map((m) => recordedModule(m, dir, file, () => (scratch ??= moduleScratch())));
     registry = await loadMechanismModules(paths, builtinRegistry(), file);
   } finally {
     // imported already: the embedded copies are not needed past this point

@@ -5,7 +5,6 @@
  * configuration, interventions, truth level and graph file as defaults that flags override).
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { type SelectedCatalog, selectMovies } from "../catalog/select-movies.js";
 import type { CtarConfig } from "../config/ctar-config.js";
@@ -21,6 +20,7 @@ import { parseFormat } from "./dataset-formats.js";
 import { resolveCatalog } from "./resolve-catalog.js";
 import { recordedCatalog, recordedModule } from "./run-provenance.js";
 import { sha256File } from "./sha256-file.js";
+import { moduleScratch } from "./module-scratch.js";
 
 /** Keys finishDataset writes itself; every other key of config.json is the run's record. */
 const WRITTEN_KEYS = new Set(["tool", "version", "seed", "config", "graph", "files", "warnings", "notes"]);
@@ -53,7 +53,7 @@ export async function recordedRun(dir: string, catalogFolder?: string): Promise<
   };
   try {
     // each embedded module in its own folder, so two modules of the same name cannot collide
-    const paths = modules.map((m) => recordedModule(m, dir, where, () => mkdtempSync(join((scratch ??= mkdtempSync(join(tmpdir(), "ctar-modules-"))), "m-"))));
+    const paths = modules.map((m) => recordedModule(m, dir, where, () => mkdtempSync(join((scratch ??= moduleScratch()), "m-"))));
     const registry = await loadMechanismModules(paths, builtinRegistry(), where);
     checkMechanisms(graph, registry, where);
     const record: Record<string, unknown> = {};
