@@ -26,7 +26,7 @@ function columns(data: BenchDataset) {
 
 const f4 = (x: number) => x.toFixed(4);
 /** mean (sd); a single run has no sample sd, so it says n/a rather than a measured-looking 0.0000. */
-const cell = (s: MeanSd | null | undefined) => (s == null ? "–" : `${f4(s.mean)} (${s.n > 1 ? f4(s.sd) : "n/a"})`);
+const cell = (s: MeanSd | null | undefined) => (s == null ? "–" : `${f4(s.mean)} (${s.sd === null ? "n/a" : f4(s.sd)})`);
 
 /** A short description of the data the bench ran on (sizes derived from the files). */
 export function describeData(data: BenchDataset): string {

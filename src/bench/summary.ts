@@ -3,8 +3,8 @@ import type { RunScores } from "./evaluate.js";
 
 export interface MeanSd {
   readonly mean: number;
-  /** Sample standard deviation (n − 1 denominator); 0 for a single run. */
-  readonly sd: number;
+  /** Sample standard deviation (n − 1 denominator); null for a single run, which has none. */
+  readonly sd: number | null;
   readonly n: number;
 }
 
@@ -20,7 +20,7 @@ export function meanSd(values: readonly (number | null)[]): MeanSd | null {
   const mean = s / xs.length;
   let ss = 0;
   for (const x of xs) ss += (x - mean) * (x - mean);
-  return { mean, sd: xs.length > 1 ? Math.sqrt(ss / (xs.length - 1)) : 0, n: xs.length };
+  return { mean, sd: xs.length > 1 ? Math.sqrt(ss / (xs.length - 1)) : null, n: xs.length };
 }
 
 /** Aggregates runs (in run order, so the result does not depend on who computed them). */

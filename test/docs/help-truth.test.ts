@@ -21,6 +21,12 @@ test("bench --runs 1 prints n/a for the sd, --runs 2 a measured sd", () => {
   assert.match(row, /\(n\/a\)/);
   assert.doesNotMatch(row, /\(\d\.\d{4}\)/);
   assert.match(one.stdout, /one run: its figures \(no sd\)/);
+  // the JSON says so too: a null sd, not a measured-looking 0
+  const json = ctar(["bench", dir, "--models", "mf", "--runs", "1", "--epochs", "1", "--workers", "1", "--json"]);
+  assert.equal(json.status, 0, json.stderr);
+  const sds = [...json.stdout.matchAll(/"sd": ([^,\n}]+)/g)].map((m) => m[1]);
+  assert.ok(sds.length > 0, "the JSON has sd fields");
+  assert.deepEqual([...new Set(sds)], ["null"]);
   const two = ctar(["bench", dir, "--models", "mf", "--runs", "2", "--epochs", "1", "--workers", "1"]);
   assert.match(two.stdout.split("\n").find((l) => l.startsWith("| mf |"))!, /\(\d\.\d{4}\)/);
 });
