@@ -6,6 +6,7 @@
  */
 import type { z } from "zod";
 import { ConfigError } from "../errors/errors.js";
+import { issueText } from "../mechanisms/issue-text.js";
 import { surveyOversize } from "../mechanisms/randomized-survey.js";
 import { CTAR_OPTIONS, type CtarConfig, OPTION_NODE_SCHEMAS, ctarConfigSchema } from "./ctar-config.js";
 import { nodeParamsOf } from "./node-params.js";
@@ -21,7 +22,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const keys = issue.keys.map((k) => [...issue.path, k].map(String).join("."));
     return `unknown option${keys.length > 1 ? "s" : ""} ${keys.join(", ")} (known: ${CTAR_OPTIONS.map((o) => o.path.join(".")).join(", ")})`;
   }
-  return `option ${optionName(issue.path)}: ${issue.message}`;
+  return `option ${optionName(issue.path)}: ${issueText(issue)}`;
 }
 
 /** The config path of a node's parameter (the path of the mechanism's issue), or the node. */
@@ -40,7 +41,7 @@ export function parseCtarConfig(input: unknown, source = "configuration"): CtarC
   };
   for (const [node, params] of Object.entries(nodeParamsOf(c))) {
     const m = OPTION_NODE_SCHEMAS[node]!.safeParse(params);
-    if (!m.success) fail(pathOfParam(node, m.error.issues[0]!.path), m.error.issues[0]!.message);
+    if (!m.success) fail(pathOfParam(node, m.error.issues[0]!.path), issueText(m.error.issues[0]));
   }
   const oversize = surveyOversize(c.rct, c);
   if (oversize !== undefined) fail(["rct", oversize.param], oversize.message);

@@ -9,6 +9,7 @@ import { ConfigError, type CtarError, GraphError } from "../errors/errors.js";
 import type { MechanismSpec, Plate } from "../graph/mgraph.js";
 import type { Mechanism } from "./mechanism.js";
 import type { MechanismRegistry } from "./registry.js";
+import { issueText } from "./issue-text.js";
 
 export interface CheckedMechanism {
   readonly mechanism: Mechanism<unknown>;
@@ -54,7 +55,7 @@ export function checkMechanism(site: MechanismSite, registry: MechanismRegistry,
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = issue !== undefined && issue.path.length > 0 ? ` '${issue.path.join(".")}'` : "";
-    throw new ConfigError(`${where}: parameter${key} of '${kind}': ${issue?.message ?? "invalid"}`);
+    throw new ConfigError(`${where}: parameter${key} of '${kind}': ${issueText(issue)}`);
   }
   return { mechanism, params: parsed.data };
 }

@@ -7,13 +7,12 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { gunzipSync } from "node:zlib";
+import { bruteForceOpe } from "../helpers/brute-force-ope.js";
 import { REPO, ctar, tempDir } from "../helpers/paths.js";
 
 const USERS = 150;
 const MOVIES = 120;
 const SIZES = ["--users", `${USERS}`, "--movies", `${MOVIES}`, "--test2-draws", "100", "--test2-positives", "30", "--test3-draws", "100", "--test3-positives", "30", "--seed", "4"];
-const rows = (text: string) => text.trim().split("\n").slice(1).map((l) => l.split(",").map((x) => (x === "" ? NaN : Number(x))));
 
 interface Result {
   k: number;
@@ -34,33 +33,8 @@ function ope(dir: string, args: string[]): Result {
   return JSON.parse(r.stdout) as Result;
 }
 
-/** The popularity policy's figures (movies 0..k−1 for everyone) by brute force over truth/full.csv.gz and train/rating.csv. */
-function bruteForcePopularity(dir: string, k: number) {
-  const full = rows(gunzipSync(readFileSync(join(dir, "truth/full.csv.gz"))).toString("utf8")); // userid,movieid,rating,liked_tags,p_rating,p_obstag
-  const observed = new Map(rows(readFileSync(join(dir, "train/rating.csv"), "utf8")).map((c) => [`${c[0]},${c[1]}`, c[2]!]));
-  const w = 1 / (USERS * k);
-  let truth = 0;
-  let o = 0;
-  let oR = 0;
-  let ips = 0;
-  let ipsW = 0;
-  let obs = 0;
-  for (let u = 0; u < USERS; u++) {
-    for (let m = 0; m < k; m++) {
-      const row = full[u * MOVIES + m]!;
-      assert.deepEqual(row.slice(0, 2), [u, m]);
-      truth += w * row[2]!;
-      const y = observed.get(`${u},${m}`);
-      if (y === undefined) continue;
-      obs++;
-      o += w;
-      oR += w * y;
-      ips += (w * y) / row[4]!;
-      ipsW += w / row[4]!;
-    }
-  }
-  return { observed_pairs: obs, true_value: truth, naive: oR / o, ips, snips: ips / ipsW };
-}
+/** The popularity policy's figures (movies 0..k−1 for everyone) by brute force. */
+const bruteForcePopularity = (dir: string, k: number) => bruteForceOpe(dir, MOVIES, Array.from({ length: USERS }, () => Array.from({ length: k }, (_, m) => m)));
 
 const close = (got: number | null, want: number, what: string) => assert.ok(got !== null && Math.abs(got - want) < 1e-9, `${what}: ${got} vs ${want}`);
 

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { gunzipSync } from "node:zlib";
+import { bruteForceOpe } from "../helpers/brute-force-ope.js";
 import { ctar, tempDir } from "../helpers/paths.js";
 
 const USERS = 150;
@@ -33,31 +34,7 @@ function ope(dir: string, args: string[]): Result {
 }
 
 /** The four figures by brute force from the files, for top-k lists `rec` (k per user). */
-function bruteForce(dir: string, rec: number[][]): Result {
-  const full = rows(gunzipSync(readFileSync(join(dir, "truth/full.csv.gz"))).toString("utf8"));
-  const p = rows(read(dir, "truth/movie.csv")).map((c) => c[6]!);
-  const observed = new Map(rows(read(dir, "train/rating.csv")).map((c) => [`${c[0]},${c[1]}`, c[2]!]));
-  let truth = 0;
-  let obs = 0;
-  let obsR = 0;
-  let ips = 0;
-  let ipsW = 0;
-  let pairs = 0;
-  for (let u = 0; u < rec.length; u++) {
-    const k = rec[u]!.length;
-    for (const m of rec[u]!) {
-      truth += full[u * MOVIES + m]![2]! / (k * rec.length);
-      pairs++;
-      const y = observed.get(`${u},${m}`);
-      if (y === undefined) continue;
-      obs++;
-      obsR += y;
-      ips += y / p[m]! / (k * rec.length);
-      ipsW += 1 / p[m]! / (k * rec.length);
-    }
-  }
-  return { users: rec.length, pairs, observed_pairs: obs, true_value: truth, naive: obsR / obs, ips, snips: ips / ipsW };
-}
+const bruteForce = (dir: string, rec: number[][]): Result => bruteForceOpe(dir, MOVIES, rec);
 
 function assertClose(got: Result, want: Result) {
   assert.equal(got.users, want.users);

@@ -10,6 +10,7 @@ import { optionValue } from "../../src/config/node-params.js";
 import { parseCtarConfig } from "../../src/config/parse-config.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { CTAR_STRUCTURE } from "../../src/presets/ctar-graph.js";
+import { applyInterventions, parseIntervention } from "../../src/scm/intervention.js";
 
 const DEFAULTS = parseCtarConfig({});
 const camel = (flag: string) => flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -101,7 +102,7 @@ describe("options of the run (not of a mechanism)", () => {
     assert.equal(parseCtarConfig({ seed: 0 }).seed, 0);
     assert.equal(parseCtarConfig({ seed: Number.MAX_SAFE_INTEGER }).seed, Number.MAX_SAFE_INTEGER);
     assert.equal(failure({ seed: -1 }), "c.json: option seed (--seed): Too small: expected number to be >=0");
-    assert.match(failure({ seed: 1.5 })!, /^c\.json: option seed \(--seed\): Invalid input: expected int/);
+    assert.match(failure({ seed: 1.5 })!, /^c\.json: option seed \(--seed\): expected a whole number$/);
   });
 
   it("users and movies: at least 1, at most this version's limits", () => {
@@ -128,4 +129,11 @@ describe("options of the run (not of a mechanism)", () => {
     assert.equal(failure({ users: 99 }), "c.json: option rct.users (--rct-users): 100 RCT users, but only 99 users (expected at most 99)");
     assert.equal(failure({ movies: 9 }), "c.json: option rct.moviesPerUser (--rct-movies): 10 movies per RCT user, but only 9 movies (expected at most 9)");
   });
+});
+
+it("refuses a fraction for a whole-number parameter in the same words from a flag, a config file and a --do", () => {
+  assert.throws(() => configFromOptions({ users: "2.5" }), /^ConfigError: options: option users \(--users\): expected a whole number$/);
+  assert.throws(() => parseCtarConfig({ rct: { users: 1.5 } }, "c.json"), /^ConfigError: c\.json: option rct\.users \(--rct-users\): expected a whole number$/);
+  const iv = parseIntervention("R_RCT=randomized-survey:users=1.5", CTAR_STRUCTURE, builtinRegistry());
+  assert.throws(() => applyInterventions(CTAR_STRUCTURE, [iv], builtinRegistry()), /parameter 'users' of 'randomized-survey': expected a whole number$/);
 });

@@ -13,6 +13,7 @@ import { CTAR_OPTIONS, type OptionSpec } from "../../src/config/ctar-config.js";
 import { parseCtarConfig } from "../../src/config/parse-config.js";
 import { configFromOptions } from "../../src/cli/config-options.js";
 import { ConfigError } from "../../src/errors/errors.js";
+import { issueText } from "../../src/mechanisms/issue-text.js";
 import { surveyOversize } from "../../src/mechanisms/randomized-survey.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { CTAR_STRUCTURE } from "../../src/presets/ctar-graph.js";
@@ -62,7 +63,7 @@ function mechanismVerdict(o: OptionSpec, value: number | null): string | undefin
     assert.ok(at, `${o.node}: the mechanism blames '${String(param)}', which no option sets`);
     return `option ${at.path.join(".")} (--${at.flag}): ${message}`;
   };
-  if (!r.success) return blame(r.error.issues[0]!.path[0], r.error.issues[0]!.message);
+  if (!r.success) return blame(r.error.issues[0]!.path[0], issueText(r.error.issues[0]));
   const oversize = o.node === "R_RCT" ? surveyOversize(r.data as { users: number; moviesPerUser: number }, DEFAULTS) : undefined;
   return oversize === undefined ? undefined : blame(oversize.param, oversize.message);
 }
