@@ -128,8 +128,18 @@ function setText(text, format = state.format) {
   return analyze();
 }
 
-/** A structured edit: change a copy of the graph, then show it in the current text form. */
-async function edit(change) {
+/**
+ * A structured edit: change a copy of the graph, then show it in the current text form. Edits run
+ * one after another, each on the graph its predecessor's analysis produced: a quick second click
+ * must not edit the graph as it was before the first one landed.
+ */
+let edits = Promise.resolve();
+function edit(change) {
+  edits = edits.then(() => applyEdit(change)).catch((e) => setStatus(String(e.message ?? e)));
+  return edits;
+}
+
+async function applyEdit(change) {
   if (state.spec === undefined) return setStatus("fix the text first: it does not parse");
   const spec = JSON.parse(JSON.stringify(state.spec));
   const why = change(spec);
