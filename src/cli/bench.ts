@@ -11,10 +11,10 @@ import { runBench } from "../bench/run-bench.js";
 import type { BenchDataset } from "../bench/dataset.js";
 import { ConfigError, InputError } from "../errors/errors.js";
 import type { Model } from "../models/model.js";
-import { BENCH_KIND, checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
-import { loadBenchDataset } from "../io/read-bench-dataset.js";
-import { RELEASE_HINT } from "../io/data-sources.js";
-import { writePredictions } from "../io/write-predictions.js";
+import { BENCH_KIND, checkTarget, writeDirAtomically } from "../io/fs/atomic-dir.js";
+import { loadBenchDataset } from "../io/dataset/read-bench-dataset.js";
+import { RELEASE_HINT } from "../io/inputs/data-sources.js";
+import { writePredictions } from "../io/bench/write-predictions.js";
 import { BUILTIN_MODELS, modelByName } from "../models/registry.js";
 
 function parseInteger(v: string, flag: string, min: number): number {
@@ -80,7 +80,7 @@ export function registerBench(program: Command): void {
       if (!existsSync(dir)) throw new InputError(`bench: dataset folder not found (got '${dir}', expected ${RELEASE_HINT})`);
       const data = loadBenchDataset(dir);
       const models = modelsThatCanRun(asked, data, dir);
-      const { workerPool } = await import("../io/bench-pool.js");
+      const { workerPool } = await import("../io/bench/bench-pool.js");
       // progress on an interactive terminal only (stderr), so the output stays reproducible
       const onProgress = process.stderr.isTTY
         ? (done: number, total: number, model: string, run: number) => {
