@@ -1,7 +1,7 @@
 /**
  * One timed generation in a fresh process (so peak RSS is this run's alone, workers included):
  * writes a dataset exactly as `ctar generate` does, then prints one JSON line with wall seconds,
- * pairs per second and peak RSS.
+ * pairs per second, CPU seconds (every thread of the process, workers included) and peak RSS.
  * Usage: node dist/bench/generate-child.js <users> <movies> <catalog> <outDir> <workers>
  * (workers: a number, as `--workers N`)
  */
@@ -13,12 +13,14 @@ import { runInputsFromOptions } from "../src/io/run/run-inputs.js";
 
 const [users, movies, catalog, out, workers] = process.argv.slice(2) as [string, string, string, string, string];
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const config = parseCtarConfig({ users: Number(users), movies: Number(movies), catalog });
 const inputs = await runInputsFromOptions(config, undefined, [], "basic");
 await writeDirAtomically(out, true, async (tmp) => {
   await generateInto(tmp, inputs, { workers: Number(workers ?? 1) });
 });
 const wall = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
 rmSync(out, { recursive: true, force: true });
 const pairs = config.users * config.movies;
-process.stdout.write(`${JSON.stringify({ users: config.users, movies: config.movies, catalog: config.catalog, workers: Number(workers ?? 1), wallSeconds: wall, pairsPerSecond: pairs / wall, peakRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ users: config.users, movies: config.movies, catalog: config.catalog, workers: Number(workers ?? 1), wallSeconds: wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, pairsPerSecond: pairs / wall, peakRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
