@@ -9,6 +9,7 @@ import { test } from "node:test";
 import { CTAR_OPTIONS } from "../../src/config/ctar-config.js";
 import { parseCtarConfig } from "../../src/config/parse-config.js";
 import { readConfigFile } from "../../src/io/inputs/load-config.js";
+import { buildProgram } from "../../src/cli/program.js";
 import { REPO } from "../helpers/paths.js";
 import { GENERATE_PAGE, pageText } from "./doc-pages.js";
 
@@ -19,6 +20,12 @@ test("every generator flag and config key is in the option table of docs/generat
   for (const o of CTAR_OPTIONS) {
     assert.ok(page.includes(`| \`--${o.flag}\` | \`${o.path.join(".")}\` |`), `${GENERATE_PAGE} lacks the row of --${o.flag}`);
   }
+});
+
+test("the README's command table has a row, with a link to its page, for every command `ctar --help` lists", () => {
+  const names = buildProgram().commands.map((c) => c.name());
+  assert.ok(names.length >= 10);
+  for (const name of names) assert.match(readme, new RegExp(`^\\| \`ctar ${name}\` \\| [^|]+ \\| \\[[^\\]]+\\]\\(docs/[\\w-]+\\.md[^)]*\\)`, "m"), `README.md: no row for ctar ${name}`);
 });
 
 test("the README is a front door: at most 300 lines", () => {
