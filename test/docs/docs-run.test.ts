@@ -156,7 +156,7 @@ for (const file of READMES) {
     for (const b of blocks) counts.set(b.role.kind, (counts.get(b.role.kind) ?? 0) + 1);
     t.diagnostic(`${file}: ${blocks.length} blocks (${[...counts].map(([k, n]) => `${n} ${k}`).join(", ")})`);
     for (const n of notRun) t.diagnostic(`not run: ${n}`);
-    t.diagnostic(`slowest blocks: ${slowest.map((x) => `${at(x.i)} ${x.s.toFixed(1)} s`).join(", ")}`);
+    if (slowest.length > 0) t.diagnostic(`slowest blocks: ${slowest.map((x) => `${at(x.i)} ${x.s.toFixed(1)} s`).join(", ")}`);
   });
 }
 
