@@ -1,6 +1,6 @@
 /**
- * One style for every command's `--help` (README, "Options of …" tables): a default as
- * `(default: x)`, unquoted, whether it is a value or a description; a required option ends in
+ * One style for every command's `--help` (the option tables of docs/, which
+ * test/docs/help-tables.test.ts compares with it in a clone): a default as `(default: x)`, unquoted, whether it is a value or a description; a required option ends in
  * `(required)`; a switch that is off unless given shows no default. Commander's own style quotes
  * string defaults and prints `(default: false)` for switches, which read as values to type.
  */

@@ -2,7 +2,7 @@
 /**
  * Entry point of the `ctar` command: turns user errors (CtarError, commander's usage errors, and
  * fs errors that escape a command) into one line on stderr and the exit code of their class (see
- * src/errors/errors.ts, README "Exit codes"), with no stack trace; anything else is a bug and is
+ * src/errors/errors.ts, docs/failures.md, "Exit codes"), with no stack trace; anything else is a bug and is
  * reported as such (exit 70).
  */
 import { CommanderError } from "commander";

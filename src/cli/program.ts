@@ -19,7 +19,7 @@ import { registerValidate } from "./validate.js";
 import { registerVerify } from "./verify.js";
 import { HELP_STYLE } from "./help-style.js";
 
-/** The exit codes, as `ctar --help` shows them (README "Exit codes" has the same table). */
+/** The exit codes, as `ctar --help` shows them (docs/failures.md, "Exit codes" has the same table). */
 export const EXIT_CODES_HELP = `
 Exit codes:
   0    ok

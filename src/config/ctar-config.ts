@@ -145,7 +145,7 @@ function kindOf(schema: z.core.$ZodType): OptionSpec["kind"] {
   return t === "integer" ? "int" : "number";
 }
 
-/** Every generator option, in config.json's order (the README's option table is this list). */
+/** Every generator option, in config.json's order (docs/generate.md's option table is this list). */
 export const CTAR_OPTIONS: readonly OptionSpec[] = [
   ...specs(RUN),
   ...specs(TM),

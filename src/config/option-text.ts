@@ -1,5 +1,5 @@
 /**
- * What the help of `ctar generate` and the README's option table say about each option, rendered
+ * What the help of `ctar generate` and docs/generate.md's option table say about each option, rendered
  * from the option table and each option's schema: the default and the accepted range are read off
  * the schema (for a mechanism option, the mechanism's own), so no text can state another.
  */
@@ -57,7 +57,7 @@ export function optionHelp(o: OptionSpec): string {
 
 const cell = (s: string) => s.replace(/\|/g, "\\|");
 
-/** The README's rows for the options of `ctar generate` (flag, config key, default, meaning). */
+/** The rows of docs/generate.md's table for the options of `ctar generate` (flag, config key, default, meaning). */
 export function optionTableRows(options: readonly OptionSpec[] = CTAR_OPTIONS): string {
   return options
     .map((o) => {

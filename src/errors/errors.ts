@@ -3,7 +3,7 @@
  * form `where: what was wrong (got X, expected Y)`. The CLI prints `ctar: message` alone (no stack)
  * and exits with the class's code; anything else that escapes is a bug (exit 70, with its stack).
  *
- * Exit codes (README "Exit codes", `ctar --help`):
+ * Exit codes (docs/failures.md, "Exit codes", `ctar --help`):
  *   0 ok · 1 verify rejected · 2 usage or configuration · 3 input data · 4 graph · 5 filesystem · 70 internal
  */
 export const EXIT = {

@@ -1,5 +1,5 @@
 /**
- * The tables of a CTAR dataset folder (README "Output layout"): where each lives, its columns,
+ * The tables of a CTAR dataset folder (docs/output.md, "Output layout"): where each lives, its columns,
  * their types and meaning. One list that the readers, `validate`, the card and croissant.json
  * share, so that they cannot disagree about a column. A table is stored as NAME.csv (truth/full
  * as NAME.csv.gz) or NAME.parquet beside it (`generate --format parquet|both`).

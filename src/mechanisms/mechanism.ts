@@ -3,7 +3,7 @@
  * This is the "upper API" for new biases: a user writes a `Mechanism`, registers it under a kind,
  * and names that kind in a graph file.
  *
- * Execution model (engine-notes "Plates and row kernels"): movie-plate nodes are computed once, in
+ * Execution model (docs/generate.md#streaming-and-determinism): movie-plate nodes are computed once, in
  * `setup`; user- and user-movie-plate nodes are computed one user at a time by the kernel's
  * `forUser`, a user-movie value being a typed-array row over the movies. A mechanism sees its
  * parents only through `ParentValues`, which refuses any name that is not a parent.

@@ -1,11 +1,9 @@
 /**
- * The help of `ctar generate` and the README's option table are rendered from the one option
- * table and the schemas: the README holds exactly the rendered rows (so it cannot drift), and each
+ * The help of `ctar generate` and the option table of docs/generate.md are rendered from the one
+ * option table and the schemas: the page holds exactly the rendered rows (so it cannot drift), and each
  * help line shows the default its mechanism takes.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import { Command } from "commander";
 import { z } from "zod";
@@ -14,13 +12,13 @@ import { CTAR_OPTIONS, type OptionSpec } from "../../src/config/ctar-config.js";
 import { optionRange, optionTableRows } from "../../src/config/option-text.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { CTAR_STRUCTURE } from "../../src/presets/ctar-graph.js";
-import { REPO } from "../helpers/paths.js";
+import { GENERATE_PAGE, pageText } from "../docs/doc-pages.js";
 
-describe("the README's option table", () => {
-  const readme = readFileSync(join(REPO, "README.md"), "utf8");
+describe("the option table of docs/generate.md", () => {
+  const readme = pageText(GENERATE_PAGE);
   it("holds exactly the rows rendered from the option table", () => {
     const rows = optionTableRows();
-    assert.ok(readme.includes(`\n${rows}\n`), `README.md's generator options differ from the option table; the rows should read:\n${rows}`);
+    assert.ok(readme.includes(`\n${rows}\n`), `${GENERATE_PAGE}'s generator options differ from the option table; the rows should read:\n${rows}`);
   });
   it("has no other row for a config key", () => {
     const keyed = readme.split("\n").filter((l) => /^\| `--[a-z0-9-]+` \| `[A-Za-z0-9.]+` \|/.test(l));

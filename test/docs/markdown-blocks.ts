@@ -12,7 +12,11 @@
  *   <!-- docs-test: excerpt of: PATH -->  every line of the block is a line of PATH (the package's file)
  *   <!-- docs-test: exit N -->            a shell or output block whose last command exits with N
  *   <!-- docs-test: not run: REASON -->   not run; the test counts and lists these
+ *   <!-- docs-test: needs: COMMAND -->    run (or compared) only where COMMAND is installed; elsewhere
+ *                                         listed as not run, with that reason
  *
+ * Other HTML comments between a marker and its fence (e.g. the `layers:begin` markers another test
+ * reads) are skipped.
  * Any other block (a language the test cannot run, no marker) is an error, so nothing is skipped
  * silently.
  */
@@ -31,6 +35,8 @@ export interface DocBlock {
   readonly language: string;
   readonly text: string;
   readonly role: BlockRole;
+  /** A command the block needs (`needs:` marker): without it the block is skipped with that reason. */
+  readonly needs?: string;
 }
 
 export interface BlockProblem {
@@ -39,6 +45,8 @@ export interface BlockProblem {
 }
 
 const MARKER = /^<!--\s*docs-test:\s*(.*?)\s*-->$/;
+const COMMENT = /^<!--.*-->$/;
+const NEEDS = /^needs:\s*([\w.+-]+)$/;
 const SHELL = new Set(["sh", "bash", "shell"]);
 const SNIPPET: Readonly<Record<string, "ts" | "js">> = { ts: "ts", typescript: "ts", js: "js", javascript: "js", mjs: "js" };
 
@@ -47,7 +55,9 @@ function markerBefore(lines: readonly string[], fence: number): string | undefin
   for (let i = fence - 1; i >= 0; i--) {
     const l = lines[i]!.trim();
     if (l === "") continue;
-    return MARKER.exec(l)?.[1];
+    const m = MARKER.exec(l);
+    if (m === null && COMMENT.test(l)) continue;
+    return m?.[1];
   }
   return undefined;
 }
@@ -91,9 +101,11 @@ export function docBlocks(markdown: string): { blocks: DocBlock[]; problems: Blo
     }
     const text = lines.slice(i + 1, end).join("\n");
     const language = open[2]!.toLowerCase();
-    const role = roleOf(language, text, markerBefore(lines, i));
+    const marker = markerBefore(lines, i);
+    const needs = marker === undefined ? undefined : NEEDS.exec(marker)?.[1];
+    const role = roleOf(language, text, needs === undefined ? marker : undefined);
     if (typeof role === "string") problems.push({ line: i + 1, message: role });
-    else blocks.push({ line: i + 1, language, text, role });
+    else blocks.push({ line: i + 1, language, text, role, ...(needs === undefined ? {} : { needs }) });
     i = end;
   }
   return { blocks, problems };

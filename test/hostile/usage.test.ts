@@ -1,6 +1,6 @@
 /**
  * Hostile command lines: every usage error is one line in ctar's format naming the option or
- * argument, exit 2, and creates nothing (README "Exit codes").
+ * argument, exit 2, and creates nothing (docs/failures.md, "Exit codes").
  */
 import { join } from "node:path";
 import { describe, it } from "node:test";

@@ -1,10 +1,12 @@
 /**
  * Packaging: the built bin stays executable after any build, consumers of the package run no
- * install script, and the package's `files` ship every file the README points its readers to.
+ * install script, the package's `files` ship every file the README points its readers to, and
+ * every file the sources' comments and messages cite ships too (the package holds `src/` beside
+ * the compiled `dist/src/`, whose comments cite `src/…` and `docs/…`).
  */
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { test } from "node:test";
 import { CLI, REPO } from "../helpers/paths.js";
 
@@ -37,7 +39,7 @@ test("consumers run no install script; the clone's prepare compiles src/ only", 
 
 test("package.json's files exist and ship what the README points to", () => {
   for (const f of pkg.files) if (f !== "dist/src") assert.ok(existsSync(join(REPO, f)), `files: ${f} is missing`);
-  for (const f of ["dist/src", "README.md", "LICENSE", "docs"]) assert.ok(pkg.files.includes(f), `files lacks ${f}`);
+  for (const f of ["dist/src", "src", "README.md", "LICENSE", "docs"]) assert.ok(pkg.files.includes(f), `files lacks ${f}`);
   const shipped = (p: string) => pkg.files.some((f) => p === f || p.startsWith(`${f}/`));
   const referenced = new Set<string>();
   for (const m of readme.matchAll(/[`(]((?:docs|examples|assets)\/[^`)\s#]*)/g)) referenced.add(m[1]!.replace(/\/$/, ""));
@@ -53,4 +55,33 @@ test("LICENSE is the MIT licence package.json declares", () => {
   const text = readFileSync(join(REPO, "LICENSE"), "utf8");
   assert.match(text, /^MIT License\n\nCopyright \(c\) 2026 the ctar authors\n/);
   assert.ok((pkg.keywords ?? []).length > 0 && pkg.author !== undefined, "keywords and author");
+});
+
+/** Every .ts file under src/, relative to the repository. */
+function sources(dir = join(REPO, "src")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? sources(p) : e.name.endsWith(".ts") ? [relative(REPO, p)] : [];
+  });
+}
+
+test("every repository file the sources cite ships with them (or is said to be in a clone)", () => {
+  const shipped = (p: string) => pkg.files.some((f) => p === f || p.startsWith(`${f}/`));
+  const problems: string[] = [];
+  let checked = 0;
+  for (const file of sources()) {
+    const lines = readFileSync(join(REPO, file), "utf8").split("\n");
+    lines.forEach((line, i) => {
+      // A citation may wrap: "in a clone" on the line or the one before counts.
+      const clone = /in a\s*$|in a clone|clone,/.test(`${lines[i - 1] ?? ""} ${line}`);
+      for (const m of line.matchAll(/(?<![\w./$-])((?:src|test|bench|docs|examples|assets)\/[\w./-]*\.(?:ts|md|mjs|js|json|yaml|css|html))\b/g)) {
+        checked++;
+        const p = m[1]!;
+        if (!existsSync(join(REPO, p))) problems.push(`${file}:${i + 1}: ${p} does not exist`);
+        else if (!shipped(p) && !clone) problems.push(`${file}:${i + 1}: ${p} is not in the package`);
+      }
+    });
+  }
+  assert.deepEqual(problems, []);
+  assert.ok(checked >= 50, `only ${checked} citations found: the pattern no longer matches`);
 });

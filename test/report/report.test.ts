@@ -79,7 +79,7 @@ test("bad input: not a dataset, a missing folder, an unwritable output: one line
   const notDataset = join(root, "empty");
   mkdirSync(notDataset);
   const cases: [string[], RegExp][] = [
-    [["report", notDataset, "--out", join(root, "x.html")], /^ctar: .*empty: not a CTAR dataset \(no train\/movie\.csv; expected train\/ and test\/ as in the README's "Output layout"\)$/],
+    [["report", notDataset, "--out", join(root, "x.html")], /^ctar: .*empty: not a CTAR dataset \(no train\/movie\.csv; expected train\/ and test\/ as in docs\/output\.md, "Output layout"\)$/],
     [["report", join(root, "absent"), "--out", join(root, "x.html")], /^ctar: .*absent: no such folder/],
     [["report", tiny, "--compare", notDataset, "--out", join(root, "x.html")], /not a CTAR dataset/],
     [["report", tiny, "--out", join(root, "no-such-dir", "x.html")], /^ctar: .*x\.html: cannot write the report \(ENOENT\)$/],

@@ -70,7 +70,7 @@ function readCard(dir: string): Record<string, unknown> | undefined {
 export function readReportDataset(dir: string): ReportDataset {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`${dir}: no such folder (expected a CTAR dataset with train/ and test/)`);
   for (const f of ["train/movie.csv", "train/rating.csv", "train/obstag.csv", "train/rcttag.csv"]) {
-    if (!existsSync(join(dir, f))) throw new InputError(`${dir}: not a CTAR dataset (no ${f}; expected train/ and test/ as in the README's "Output layout")`);
+    if (!existsSync(join(dir, f))) throw new InputError(`${dir}: not a CTAR dataset (no ${f}; expected train/ and test/ as in docs/output.md, "Output layout")`);
   }
   const folder = readCtarFolder(dir);
   const labels = loadBenchDataset(dir);

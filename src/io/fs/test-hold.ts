@@ -1,5 +1,5 @@
 /**
- * Fault-injection points for the crash tests (test/hostile/crash.test.ts): with
+ * Fault-injection points for the crash tests (in a clone, test/hostile/crash.test.ts): with
  * CTAR_TEST_HOLD=phase[,phase…] the process announces `ctar: test hold: PHASE` on stderr at that
  * point of a transaction and waits CTAR_TEST_HOLD_MS (default 20000) ms, so a test can kill it
  * exactly there. Unset (always, outside the tests), these are no-ops.

@@ -1,8 +1,8 @@
 /**
  * A temporary folder for the embedded copies of a dataset's mechanism modules (when a module is no
  * longer at its recorded path, config.json's copy of its text is run instead). A module imports
- * what it needs from "ctar" (README, "Your own mechanisms"), which Node resolves by walking up from
- * the module's own folder: so the folder holds `node_modules/ctar`, a link to this ctar's package,
+ * what it needs from "ctar" (docs/graph.md#your-own-mechanisms-graph-files-with-modules), which
+ * Node resolves by walking up from the module's own folder: so the folder holds `node_modules/ctar`, a link to this ctar's package,
  * and the copy imports the very ctar that runs it, wherever the dataset was written.
  */
 import { mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
