@@ -35,7 +35,7 @@ export interface TagRegressionOptions {
   readonly initSd: number;
 }
 
-export const TAG_REGRESSION_DEFAULTS: TagRegressionOptions = { dim: 8, epochs: 30, lr: 0.01, reg: 0.05, regTag: 0.05, regFactor: 0.05, initSd: 0.1 };
+export const TAG_REGRESSION_DEFAULTS: TagRegressionOptions = { dim: 8, epochs: 30, lr: 0.01, reg: 0.05, regTag: 50, regFactor: 0.01, initSd: 0.01 };
 
 /** The fitted model's parameters (tags indexed by population column). */
 export interface TagRegressionFit {
@@ -61,6 +61,11 @@ export function predictRating(fit: TagRegressionFit, u: number, m: number, cols:
 }
 
 export function fitTagRegression(data: EffectsData, o: TagRegressionOptions, stream: (purpose: string) => Stream): TagRegressionFit {
+  // A step shrinks a parameter by the factor 1 − lr·reg: at or beyond 1 the fit diverges.
+  for (const key of ["reg", "regTag", "regFactor"] as const) {
+    if (!(o[key] >= 0 && o.lr * o[key] < 1)) throw new RangeError(`mf-tags: ${key} must be ≥ 0 with lr · ${key} < 1 (got ${key} ${o[key]}, lr ${o.lr})`);
+  }
+  if (!Number.isInteger(o.dim) || o.dim < 1 || !Number.isInteger(o.epochs) || o.epochs < 1) throw new RangeError(`mf-tags: dim and epochs must be positive integers (got ${o.dim}, ${o.epochs})`);
   const { users } = data;
   const movies = data.movies.start.length - 1;
   const width = data.catalogTags.length;
