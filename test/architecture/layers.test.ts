@@ -22,7 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["presets", "truth", "testsets", "models"],
   ["generate"],
   ["scm", "verify", "bench", "stats", "validate"],
-  ["report"],
+  ["report", "tasks"],
   ["explore"],
   ["io"],
   ["cli"],
