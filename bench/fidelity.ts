@@ -4,7 +4,7 @@
  * Usage: node dist/bench/fidelity.js [catalogDir=../shared/ctar-base] [seeds=30] [firstSeed=100]
  */
 import { resolve } from "node:path";
-import { loadBaseCatalog } from "../src/io/read-base-catalog.js";
+import { loadBaseCatalog } from "../src/io/inputs/read-base-catalog.js";
 import { parseCtarConfig } from "../src/config/parse-config.js";
 import { generateDataset } from "../src/generate/generate.js";
 

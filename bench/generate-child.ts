@@ -7,9 +7,9 @@
  */
 import { rmSync } from "node:fs";
 import { parseCtarConfig } from "../src/config/parse-config.js";
-import { writeDirAtomically } from "../src/io/atomic-dir.js";
-import { generateInto } from "../src/io/generate-run.js";
-import { runInputsFromOptions } from "../src/io/run-inputs.js";
+import { writeDirAtomically } from "../src/io/fs/atomic-dir.js";
+import { generateInto } from "../src/io/run/generate-run.js";
+import { runInputsFromOptions } from "../src/io/run/run-inputs.js";
 
 const [users, movies, catalog, out, workers] = process.argv.slice(2) as [string, string, string, string, string];
 const t0 = performance.now();

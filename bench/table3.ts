@@ -6,9 +6,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { formatMarkdown } from "../src/bench/format.js";
-import { workerPool } from "../src/io/bench-pool.js";
+import { workerPool } from "../src/io/bench/bench-pool.js";
 import { runBench } from "../src/bench/run-bench.js";
-import { loadBenchDataset } from "../src/io/read-bench-dataset.js";
+import { loadBenchDataset } from "../src/io/dataset/read-bench-dataset.js";
 import { modelByName } from "../src/models/registry.js";
 
 export interface Table3Timing {

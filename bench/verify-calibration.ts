@@ -8,7 +8,7 @@
  *   node dist/bench/verify-calibration.js [--users 300] [--movies 200] [--rct-users 50] [--seeds 200] [--from 1] [--alpha 0.05]
  */
 import { parseCtarConfig } from "../src/config/parse-config.js";
-import { resolveCatalog } from "../src/io/resolve-catalog.js";
+import { resolveCatalog } from "../src/io/inputs/resolve-catalog.js";
 import { builtinRegistry } from "../src/mechanisms/registry.js";
 import { ctarGraph } from "../src/presets/ctar.js";
 import { verifyWorld } from "../src/verify/verify-world.js";

@@ -2,7 +2,7 @@
  * A CTAR dataset as the bench needs it, already parsed: the training labels, the four test sets
  * and, when the dataset has `truth/liked_tags.csv`, the true liked-tag indicator τ′(u, t) of the
  * paper's Eq. 2 over every user and every catalog tag. Read from a folder
- * (src/io/read-bench-dataset.ts) or built from a dataset in memory (from-dataset.ts). Plain data
+ * (src/io/dataset/read-bench-dataset.ts) or built from a dataset in memory (from-dataset.ts). Plain data
  * (typed arrays), so it can be posted to worker threads.
  */
 import type { MovieTags } from "../catalog/movie-tags.js";

@@ -1,6 +1,6 @@
 /**
  * The bench's view of a dataset generated in memory (`generate()`), without writing and reading
- * back CSV: the same `BenchDataset` that src/io/read-bench-dataset.ts reads from the folder
+ * back CSV: the same `BenchDataset` that src/io/dataset/read-bench-dataset.ts reads from the folder
  * `saveDataset` writes for it — released tag ids (re-ranked by first appearance in movie.csv), the
  * rows in file order, users = the configuration's users, τ′ from the users' liked tags.
  */

@@ -71,7 +71,7 @@ function inProcess(models: ReadonlyMap<string, Model>): JobRunner {
 }
 
 /**
- * Runs the bench. `poolRunner` (src/io/bench-pool.ts, worker threads) is used for built-in models when
+ * Runs the bench. `poolRunner` (src/io/bench/bench-pool.ts, worker threads) is used for built-in models when
  * `workers > 1`; pass nothing to stay in-process.
  */
 export async function runBench(data: BenchDataset, config: BenchConfig, poolRunner?: (workers: number) => JobRunner): Promise<BenchResult> {

@@ -1,5 +1,5 @@
 /**
- * The base catalog's columns from its parsed rows (src/io/read-base-catalog.ts reads and checks
+ * The base catalog's columns from its parsed rows (src/io/inputs/read-base-catalog.ts reads and checks
  * them): movies in ascending id order, each movie's tags sorted by tagCount descending (ties by
  * tag id) whatever the file order, as the authors' base files list them.
  */

@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
-import { readConfigDoc, today, writeCard, writeCroissant } from "../io/dataset-artifact.js";
+import { readConfigDoc, today, writeCard, writeCroissant } from "../io/dataset/dataset-artifact.js";
 
 export function registerCard(program: Command): void {
   program

@@ -7,8 +7,8 @@ import { CTAR_OPTIONS, type CtarConfig, type OptionSpec } from "../config/ctar-c
 import { optionHelp } from "../config/option-text.js";
 import { parseCtarConfig } from "../config/parse-config.js";
 import { ConfigError } from "../errors/errors.js";
-import { readConfigFile } from "../io/load-config.js";
-import { isCtarRecord, recordedConfigBase } from "../io/recorded-run.js";
+import { readConfigFile } from "../io/inputs/load-config.js";
+import { isCtarRecord, recordedConfigBase } from "../io/recorded/recorded-run.js";
 
 function camel(flag: string): string {
   return flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());

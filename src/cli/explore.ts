@@ -1,6 +1,6 @@
 /**
  * `ctar explore [--graph FILE] [--port P] [--host H]`: the graph explorer, a local web server
- * (src/io/explore-server.ts) with a single-page app (assets/explore/). It listens on 127.0.0.1
+ * (src/io/serve/explore-server.ts) with a single-page app (assets/explore/). It listens on 127.0.0.1
  * unless --host is given, prints its URL and runs until interrupted. The server code is imported
  * inside the action, so that other commands do not load it.
  */
@@ -19,9 +19,9 @@ export function registerExplore(program: Command): void {
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port: expected an integer in 0..65535 (got '${o.port}')`);
       const [{ startExploreServer }, files, { loadGraphRun }, { builtinRegistry }, { GRAPH_PRESETS }] = await Promise.all([
-        import("../io/explore-server.js"),
-        import("../io/graph-file.js"),
-        import("../io/load-graph-run.js"),
+        import("../io/serve/explore-server.js"),
+        import("../io/inputs/graph-file.js"),
+        import("../io/inputs/load-graph-run.js"),
         import("../mechanisms/registry.js"),
         import("./graph.js"),
       ]);

@@ -4,8 +4,8 @@
  */
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
-import { writeDirAtomically } from "../io/atomic-dir.js";
-import { readConfigDoc } from "../io/dataset-artifact.js";
+import { writeDirAtomically } from "../io/fs/atomic-dir.js";
+import { readConfigDoc } from "../io/dataset/dataset-artifact.js";
 import { exportCornac } from "../io/export/cornac.js";
 import { exportLoggedFeedback } from "../io/export/logged-feedback.js";
 import { exportRecbole } from "../io/export/recbole.js";

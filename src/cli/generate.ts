@@ -5,14 +5,14 @@
  */
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
-import { checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
-import { parseFormat } from "../io/dataset-formats.js";
-import { generateInto } from "../io/generate-run.js";
-import { readConfigFile } from "../io/load-config.js";
-import { writePart } from "../io/parts.js";
-import { type RecordedDefaults, isCtarRecord, recordedDefaults } from "../io/recorded-run.js";
-import { writeReplicates } from "../io/replicates.js";
-import { TRUTH_LEVELS, runInputsFromOptions } from "../io/run-inputs.js";
+import { checkTarget, writeDirAtomically } from "../io/fs/atomic-dir.js";
+import { parseFormat } from "../io/dataset/dataset-formats.js";
+import { generateInto } from "../io/run/generate-run.js";
+import { readConfigFile } from "../io/inputs/load-config.js";
+import { writePart } from "../io/run/parts.js";
+import { type RecordedDefaults, isCtarRecord, recordedDefaults } from "../io/recorded/recorded-run.js";
+import { writeReplicates } from "../io/run/replicates.js";
+import { TRUTH_LEVELS, runInputsFromOptions } from "../io/run/run-inputs.js";
 import { mechanismFlagsGiven } from "../scm/mechanism-options.js";
 import { addConfigOptions, configFromOptions } from "./config-options.js";
 import { parseShard, parseWorkers } from "./parallel-options.js";

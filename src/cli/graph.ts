@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ConfigError, InputError } from "../errors/errors.js";
-import { writeFileAtomically } from "../io/atomic-file.js";
+import { writeFileAtomically } from "../io/fs/atomic-file.js";
 import { analysisToJson, analyzeGraph } from "../graph/analyze-graph.js";
 import { edgesOf } from "../graph/mgraph.js";
 import { applyInterventions, parseIntervention } from "../scm/intervention.js";
@@ -31,12 +31,12 @@ import {
   readGraphDocument,
   readGraphFile,
   type GraphFormat,
-} from "../io/graph-file.js";
-import { loadGraphRun } from "../io/load-graph-run.js";
+} from "../io/inputs/graph-file.js";
+import { loadGraphRun } from "../io/inputs/load-graph-run.js";
 import { ctarGraph } from "../presets/ctar.js";
 import { CTAR_VARIANTS, ctarVariant } from "../scm/ctar-variants.js";
 import { builtinRegistry } from "../mechanisms/registry.js";
-import { resolveCatalog } from "../io/resolve-catalog.js";
+import { resolveCatalog } from "../io/inputs/resolve-catalog.js";
 import { trialRun } from "../scm/trial-run.js";
 import { formatAnalysis } from "../report/analysis-table.js";
 import { toDot, toMermaid } from "../report/draw-graph.js";

@@ -7,7 +7,7 @@
  */
 import { CommanderError } from "commander";
 import { CtarError, EXIT } from "../errors/errors.js";
-import { fsError, isFsError } from "../io/fs-error.js";
+import { fsError, isFsError } from "../io/fs/fs-error.js";
 import { buildProgram } from "./program.js";
 import { interceptUsageErrors, usageMessage } from "./usage-errors.js";
 

@@ -1,7 +1,7 @@
-/** `ctar merge PART... --out DIR`: the dataset from the parts of a sharded run (src/io/parts.ts). */
+/** `ctar merge PART... --out DIR`: the dataset from the parts of a sharded run (src/io/run/parts.ts). */
 import type { Command } from "commander";
-import { checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
-import { mergeParts } from "../io/parts.js";
+import { checkTarget, writeDirAtomically } from "../io/fs/atomic-dir.js";
+import { mergeParts } from "../io/run/parts.js";
 import { Progress } from "./progress.js";
 
 export function registerMerge(program: Command): void {

@@ -5,10 +5,10 @@
  */
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
-import { checkFileTarget, writeFileAtomically } from "../io/atomic-file.js";
-import { CsvWriter } from "../io/csv-writer.js";
-import { openDatasetPolicyRun } from "../io/dataset-policy-run.js";
-import { readPolicyFile } from "../io/read-policy.js";
+import { checkFileTarget, writeFileAtomically } from "../io/fs/atomic-file.js";
+import { CsvWriter } from "../io/tables/csv-writer.js";
+import { openDatasetPolicyRun } from "../io/recorded/dataset-policy-run.js";
+import { readPolicyFile } from "../io/inputs/read-policy.js";
 import { type PolicyEvaluation, evaluatePolicy } from "../truth/evaluate-policy.js";
 import { type Recommendations, popularityPolicy, randomPolicy, topKByScore } from "../truth/recommendations.js";
 

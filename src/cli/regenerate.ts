@@ -2,15 +2,15 @@
  * `ctar regenerate DIR --out NEW`: the dataset rebuilt from DIR/config.json alone — the recorded
  * configuration, graph, truth level and interventions, the catalog found by its recorded path
  * (relative to DIR) or --catalog and checked by SHA-256, the mechanism modules likewise (or their
- * embedded text) — written atomically; the same bytes as DIR (src/io/recorded-run.ts).
+ * embedded text) — written atomically; the same bytes as DIR (src/io/recorded/recorded-run.ts).
  */
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
-import { checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
-import { generateInto } from "../io/generate-run.js";
-import { recordedRun } from "../io/recorded-run.js";
-import { recordedPaths } from "../io/run-provenance.js";
+import { checkTarget, writeDirAtomically } from "../io/fs/atomic-dir.js";
+import { generateInto } from "../io/run/generate-run.js";
+import { recordedRun } from "../io/recorded/recorded-run.js";
+import { recordedPaths } from "../io/dataset/run-provenance.js";
 import { VERSION } from "../version.js";
 import { parseWorkers } from "./parallel-options.js";
 import { Progress } from "./progress.js";

@@ -15,9 +15,9 @@ export function registerReport(program: Command): void {
     .option("--compare <dir>", "a second dataset drawn beside each figure (e.g. the released CTAR)")
     .action(async (dir: string, o: { out: string; compare?: string }) => {
       const [{ readReportDataset }, { buildReport }, { writeFileAtomically }] = await Promise.all([
-        import("../io/read-report-dataset.js"),
+        import("../io/dataset/read-report-dataset.js"),
         import("../report/report-html.js"),
-        import("../io/write-file-atomically.js"),
+        import("../io/fs/write-file-atomically.js"),
       ]);
       const dirs = o.compare === undefined ? [dir] : [dir, o.compare];
       const label = (d: string) => basename(resolve(d));

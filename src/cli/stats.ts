@@ -1,6 +1,6 @@
 /** `ctar stats DIR`: the figures of docs/release.md#the-released-dataset for any folder in the CTAR layout. */
 import type { Command } from "commander";
-import { readCtarFolder } from "../io/read-dataset.js";
+import { readCtarFolder } from "../io/dataset/read-dataset.js";
 import { type DatasetStats, datasetStats } from "../stats/dataset-stats.js";
 
 export function formatStats(s: DatasetStats, dir: string): string {

@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { CtarError } from "../errors/errors.js";
-import { validateDataset } from "../io/validate-dataset.js";
+import { validateDataset } from "../io/dataset/validate-dataset.js";
 
 export function registerValidate(program: Command): void {
   program

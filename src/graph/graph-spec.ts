@@ -16,7 +16,7 @@
  *     - [TL, R]
  *     - "Q -> R"                 # "->" or "→"
  *   modules: [./my-bias.mjs]     # optional: JS modules whose exports are mechanisms
- *                                # (paths relative to the graph file; see src/io/load-graph-run.ts)
+ *                                # (paths relative to the graph file; see src/io/inputs/load-graph-run.ts)
  *
  * Edges are appended to the target's `parents` in the order listed. This module checks the
  * shape only; the graph rules (cycles, plates, proxies, …) are validate-graph.ts's.

@@ -1,6 +1,6 @@
 /**
  * The text forms of an m-graph: graph-file JSON and YAML (src/graph/graph-spec.ts) and DAGitty
- * syntax (src/graph/dagitty.ts), parsed and printed without touching files (src/io/graph-file.ts
+ * syntax (src/graph/dagitty.ts), parsed and printed without touching files (src/io/inputs/graph-file.ts
  * reads and writes them), so that the explorer and the CLI share one parser.
  */
 import { basename, extname } from "node:path";

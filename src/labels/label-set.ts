@@ -1,6 +1,6 @@
 /**
  * The one shape of labelled (user, tag) pairs: training labels (training-labels.ts), the test sets
- * (src/testsets/), the files the bench reads (io/read-bench-dataset.ts) and the test rows checked
+ * (src/testsets/), the files the bench reads (io/dataset/read-bench-dataset.ts) and the test rows checked
  * by `ctar validate` all are a LabelSet, stored column-wise in typed arrays.
  */
 export interface LabelSet {

@@ -1,6 +1,6 @@
 /**
  * What the dataset card and croissant.json say about a finished dataset folder, gathered by
- * src/io/dataset-artifact.ts from config.json and the files: plain values, so that both
+ * src/io/dataset/dataset-artifact.ts from config.json and the files: plain values, so that both
  * documents are built by pure functions and can be rebuilt byte for byte by `ctar validate`.
  */
 import type { MGraph } from "../graph/mgraph.js";

@@ -1,5 +1,5 @@
 /**
- * A dataset as the report and the explorer read it (src/io/read-report-dataset.ts fills it): the
+ * A dataset as the report and the explorer read it (src/io/dataset/read-report-dataset.ts fills it): the
  * folder's tables, the same files as label sets, config.json and the recorded ground truth.
  */
 import type { BenchDataset } from "../bench/dataset.js";

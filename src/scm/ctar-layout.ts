@@ -1,5 +1,5 @@
 /**
- * What the CTAR layout writer needs from a graph (src/generate/world.ts, src/io/finish-dataset.ts),
+ * What the CTAR layout writer needs from a graph (src/generate/world.ts, src/io/run/finish-dataset.ts),
  * found by role (src/mechanisms/roles.ts), not by node name: a movie-plate node with the movies'
  * tags (role movie-tags, movie.csv), a user-plate node with each user's liked tags (role
  * liked-tags, Tests I–III), and mechanisms that emit the tables `rating`, `obstag` and `rcttag`

@@ -1,7 +1,7 @@
 /**
  * User-defined mechanisms: turns the exports of a user's JavaScript module into `Mechanism`
  * values the engine runs (src/mechanisms/mechanism.ts is the interface). Pure: the module is
- * imported by src/io/load-graph-run.ts; this file only checks and adapts what it exported.
+ * imported by src/io/inputs/load-graph-run.ts; this file only checks and adapts what it exported.
  *
  * A mechanism export is an object with
  *   kind: string            the name a graph file gives in `mechanism: { kind, params }`

@@ -1,5 +1,5 @@
 /**
- * A dataset folder in the CTAR layout as typed columns (released ids): what src/io/read-dataset.ts
+ * A dataset folder in the CTAR layout as typed columns (released ids): what src/io/dataset/read-dataset.ts
  * reads and what the dataset figures (dataset-stats.ts) and the report are computed from.
  */
 

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { REPO } from "../helpers/paths.js";
-import { edgeUses, folderCycles, importSpecifiers, readSourceTree } from "./source-imports.js";
+import { edgeUses, folderCycles, importSpecifiers, readSourceTree, roomOf } from "./source-imports.js";
 
 /**
  * Lowest first; a folder may import folders of lower layers only. `version` and `index` are the
@@ -27,6 +27,20 @@ const LAYERS: readonly (readonly string[])[] = [
   ["io"],
   ["cli"],
   ["index"],
+];
+
+/**
+ * The rooms of src/io/, lowest first, as docs/architecture.md draws them: a room may import rooms
+ * of lower rank only (and nothing of io/ sits outside a room).
+ */
+const IO_ROOMS: readonly (readonly string[])[] = [
+  ["fs"],
+  ["tables"],
+  ["dataset"],
+  ["inputs"],
+  ["run"],
+  ["recorded"],
+  ["bench", "export", "serve", "tasks"],
 ];
 
 /** Folders that may use files, threads, the process, the console and the clock. */
@@ -79,6 +93,42 @@ test("docs/architecture.md shows exactly these layers", () => {
   );
 });
 
+const roomRank = new Map(IO_ROOMS.flatMap((names, k) => names.map((n) => [n, k] as const)));
+
+test("every module of src/io/ is in one of its rooms", () => {
+  const loose = [...tree.modules.keys()].filter((f) => {
+    const room = roomOf(f.split("\\").join("/"), "io");
+    return room !== undefined && !roomRank.has(room);
+  });
+  assert.deepEqual(loose, [], `put these in a room of src/io/ (IO_ROOMS here and docs/architecture.md): ${loose.join(", ")}`);
+});
+
+test("inside src/io/, no room imports the same or a higher rank", () => {
+  const wrong = tree.fileImports
+    .map(([a, b]) => [a, b, roomOf(a, "io"), roomOf(b, "io")] as const)
+    .filter(([, , ra, rb]) => ra !== undefined && rb !== undefined && ra !== rb && roomRank.has(ra) && roomRank.has(rb) && roomRank.get(rb)! >= roomRank.get(ra)!)
+    .map(([a, b]) => `src/${a} imports src/${b}`);
+  assert.deepEqual(wrong, []);
+});
+
+test("docs/architecture.md shows exactly these rooms of src/io/", () => {
+  const doc = readFileSync(join(REPO, "docs/architecture.md"), "utf8");
+  const block = /<!-- io-rooms:begin -->\n```\n([\s\S]*?)```\n<!-- io-rooms:end -->/.exec(doc);
+  assert.ok(block !== null, "docs/architecture.md has no io-rooms block");
+  const rows = block[1]!
+    .trim()
+    .split("\n")
+    .map((line) => /^\s*\d+\s+(.*?)(?:\s{2,}.*)?$/.exec(line)?.[1]?.split(/\s+/).map((n) => n.replace(/\/$/, "")) ?? []);
+  assert.deepEqual(rows, [...IO_ROOMS].reverse().map((l) => [...l]));
+});
+
+test("roomOf reads a module's room and nothing outside the folder", () => {
+  assert.equal(roomOf("io/fs/atomic-dir.ts", "io"), "fs");
+  assert.equal(roomOf("io/tables/parquet/table-reader.ts", "io"), "tables");
+  assert.equal(roomOf("io/loose.ts", "io"), "");
+  assert.equal(roomOf("cli/main.ts", "io"), undefined);
+});
+
 // The checks themselves, on made-up input (so that a broken checker cannot pass vacuously).
 
 test("folderCycles finds a cycle through three folders and none in a chain", () => {
@@ -94,7 +144,7 @@ test("importSpecifiers reads static, type-only, re-exported and dynamic imports,
     'const m = await import("../z/m.js");',
     'import "./side.js";',
     '// import { no } from "../comment/no.js";',
-    '/* export { no } from "../comment/block.js"; */',
+    '/* export { no } from "../../src/generate/block.js"; */',
   ].join("\n");
   assert.deepEqual(importSpecifiers(text).sort(), ["../x/a.js", "../y/b.js", "../z/m.js", "./c.js", "./side.js"]);
 });

@@ -94,6 +94,8 @@ export interface SourceTree {
   readonly modules: ReadonlyMap<string, string>;
   /** Every relative import that crosses a folder. */
   readonly imports: readonly FolderImport[];
+  /** Every relative import inside src/, as (importing file, imported file), both paths in src/. */
+  readonly fileImports: ReadonlyArray<readonly [string, string]>;
 }
 
 /** Reads src/ under `repo`: its modules and their imports between folders. */
@@ -101,6 +103,7 @@ export function readSourceTree(repo: string): SourceTree {
   const src = join(repo, "src");
   const modules = new Map<string, string>();
   const imports: FolderImport[] = [];
+  const fileImports: (readonly [string, string])[] = [];
   for (const file of sourceFiles(src)) {
     const inSrc = relative(src, file);
     const text = readFileSync(file, "utf8");
@@ -112,9 +115,10 @@ export function readSourceTree(repo: string): SourceTree {
       const from = folderOf(inSrc);
       const to = folderOf(target.split(sep).join("/"));
       if (from !== to) imports.push({ file: inSrc, from, to, specifier });
+      fileImports.push([inSrc.split(sep).join("/"), target.split(sep).join("/").replace(/\.js$/, ".ts")]);
     }
   }
-  return { modules, imports };
+  return { modules, imports, fileImports };
 }
 
 /** The folders on some cycle of the folder graph, one list per strongly connected component. */
@@ -156,4 +160,14 @@ export function folderCycles(edges: ReadonlyArray<readonly [string, string]>): s
   };
   for (const v of [...next.keys()].sort()) if (!index.has(v)) visit(v);
   return out;
+}
+
+/**
+ * The room (sub-folder) of `folder` that a module in src/ is in: `io/fs/atomic-dir.ts` → "fs" for
+ * folder "io"; undefined outside `folder`, and "" for a file directly in it.
+ */
+export function roomOf(pathInSrc: string, folder: string): string | undefined {
+  const parts = pathInSrc.split("/");
+  if (parts[0] !== folder) return undefined;
+  return parts.length > 2 ? parts[1]! : "";
 }

@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { benchDataset } from "../../src/bench/from-dataset.js";
 import { runBench } from "../../src/bench/run-bench.js";
-import { generate, saveDataset } from "../../src/io/generate.js";
-import { loadBenchDataset } from "../../src/io/read-bench-dataset.js";
+import { generate, saveDataset } from "../../src/io/run/generate.js";
+import { loadBenchDataset } from "../../src/io/dataset/read-bench-dataset.js";
 import { BUILTIN_MODELS } from "../../src/models/registry.js";
 import { tempDir } from "../helpers/paths.js";
 

@@ -12,9 +12,9 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { workerPool } from "../../src/io/bench-pool.js";
+import { workerPool } from "../../src/io/bench/bench-pool.js";
 import { runBench } from "../../src/bench/run-bench.js";
-import { loadBenchDataset } from "../../src/io/read-bench-dataset.js";
+import { loadBenchDataset } from "../../src/io/dataset/read-bench-dataset.js";
 import { modelByName } from "../../src/models/registry.js";
 
 const TABLE3 = path.resolve(process.cwd(), "../shared/ctar-table3");

@@ -4,7 +4,7 @@ import path from "node:path";
 import { test } from "node:test";
 import type { BaseCatalog } from "../../src/catalog/base-catalog.js";
 import { catalogStats, logLogSlope, meanSd, popularityOrder, tagPopularity } from "../../src/catalog/catalog-stats.js";
-import { loadBaseCatalog } from "../../src/io/read-base-catalog.js";
+import { loadBaseCatalog } from "../../src/io/inputs/read-base-catalog.js";
 
 /** Builds a catalog from per-movie [id, rating, [[tag, count], ...]] (lists already sorted). */
 function catalog(movies: Array<[number, number, Array<[number, number]>]>): BaseCatalog {

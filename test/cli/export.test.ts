@@ -8,7 +8,7 @@ import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { loadBenchDataset } from "../../src/io/read-bench-dataset.js";
+import { loadBenchDataset } from "../../src/io/dataset/read-bench-dataset.js";
 import { ctar, tempDir } from "../helpers/paths.js";
 import { convertToParquet } from "../helpers/parquet-dataset.js";
 

@@ -41,7 +41,7 @@ test("start-up imports no chart library, Graphviz, report builder or server", ()
   assert.ok(files.size > 20, `only ${files.size} modules reached: the import scan is broken`);
   assert.ok(packages.has("commander"), "the scan sees package imports");
   for (const p of ["vega", "vega-lite", "@viz-js/viz", "node:http", "playwright-core"]) assert.ok(!packages.has(p), `${p} is imported at start-up`);
-  for (const m of ["report/report-html.js", "report/render-chart.js", "io/explore-server.js", "io/read-report-dataset.js"]) {
+  for (const m of ["report/report-html.js", "report/render-chart.js", "io/serve/explore-server.js", "io/dataset/read-report-dataset.js"]) {
     assert.ok(![...files].some((f) => f === join(REPO, "dist/src", m)), `${m} is imported at start-up`);
   }
 });

@@ -9,8 +9,8 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import { test } from "node:test";
 import { InputError } from "../../src/errors/errors.js";
-import { writeCard, writeCroissant } from "../../src/io/dataset-artifact.js";
-import { validateDataset } from "../../src/io/validate-dataset.js";
+import { writeCard, writeCroissant } from "../../src/io/dataset/dataset-artifact.js";
+import { validateDataset } from "../../src/io/dataset/validate-dataset.js";
 import { cardedDataset, filesUnder } from "../helpers/carded-dataset.js";
 import { ctar, tempDir } from "../helpers/paths.js";
 import { convertToParquet } from "../helpers/parquet-dataset.js";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { CTAR_OPTIONS } from "../../src/config/ctar-config.js";
 import { parseCtarConfig } from "../../src/config/parse-config.js";
-import { readConfigFile } from "../../src/io/load-config.js";
+import { readConfigFile } from "../../src/io/inputs/load-config.js";
 import { REPO } from "../helpers/paths.js";
 
 const readme = readFileSync(join(REPO, "README.md"), "utf8");

@@ -10,7 +10,7 @@ import { syntheticCatalog } from "../../src/catalog/synthetic.js";
 import { parseCtarConfig } from "../../src/config/parse-config.js";
 import { generateDataset } from "../../src/generate/generate.js";
 import { analyzeGraph } from "../../src/graph/analyze-graph.js";
-import { loadGraphRun } from "../../src/io/load-graph-run.js";
+import { loadGraphRun } from "../../src/io/inputs/load-graph-run.js";
 import { verifyWorld } from "../../src/verify/verify-world.js";
 import { REPO } from "../helpers/paths.js";
 

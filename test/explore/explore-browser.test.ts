@@ -9,7 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { showGraph, GRAPH_PRESETS } from "../../src/cli/graph.js";
-import { type ExploreServer, startExploreServer } from "../../src/io/explore-server.js";
+import { type ExploreServer, startExploreServer } from "../../src/io/serve/explore-server.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { browserSkipReason, collectErrors, launchBrowser } from "../helpers/browser.js";
 import { tempDir } from "../helpers/paths.js";

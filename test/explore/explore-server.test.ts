@@ -9,7 +9,7 @@ import { request } from "node:http";
 import { after, before, test } from "node:test";
 import { showGraph, GRAPH_PRESETS } from "../../src/cli/graph.js";
 import { ConfigError } from "../../src/errors/errors.js";
-import { type ExploreServer, MAX_BODY, startExploreServer } from "../../src/io/explore-server.js";
+import { type ExploreServer, MAX_BODY, startExploreServer } from "../../src/io/serve/explore-server.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { ctar } from "../helpers/paths.js";
 

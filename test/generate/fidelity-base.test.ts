@@ -16,7 +16,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadBaseCatalog } from "../../src/io/read-base-catalog.js";
+import { loadBaseCatalog } from "../../src/io/inputs/read-base-catalog.js";
 import { parseCtarConfig } from "../../src/config/parse-config.js";
 import { generateDataset } from "../../src/generate/generate.js";
 import { CTAR_BASE, needShared } from "../helpers/paths.js";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { GraphError, InputError } from "../../src/errors/errors.js";
 import { graphToSpec, parseGraphSpec } from "../../src/graph/graph-spec.js";
-import { formatGraph, parseGraphText, readGraphFile, writeGraphFile } from "../../src/io/graph-file.js";
+import { formatGraph, parseGraphText, readGraphFile, writeGraphFile } from "../../src/io/inputs/graph-file.js";
 import { CTAR_STRUCTURE, buildCtarGraph } from "../../src/presets/ctar-graph.js";
 
 const FIG2_YAML = `

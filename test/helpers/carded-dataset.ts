@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { writeCard, writeCroissant } from "../../src/io/dataset-artifact.js";
+import { writeCard, writeCroissant } from "../../src/io/dataset/dataset-artifact.js";
 import { ctar, tempDir } from "./paths.js";
 
 /** Generates into a fresh folder with `args`, then writes the card (dated `date`) and croissant.json. */

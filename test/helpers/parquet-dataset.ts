@@ -7,10 +7,10 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { DATASET_TABLES, parquetName } from "../../src/generate/dataset-layout.js";
-import { findTable, readTable } from "../../src/io/dataset-table.js";
-import { openParquetTable } from "../../src/io/parquet/table-writer.js";
-import { tableParquetSchema } from "../../src/io/parquet/layout-schema.js";
-import type { ColumnValues } from "../../src/io/parquet/table-schema.js";
+import { findTable, readTable } from "../../src/io/tables/dataset-table.js";
+import { openParquetTable } from "../../src/io/tables/parquet/table-writer.js";
+import { tableParquetSchema } from "../../src/io/tables/parquet/layout-schema.js";
+import type { ColumnValues } from "../../src/io/tables/parquet/table-schema.js";
 
 export function convertToParquet(dir: string, options: { keepCsv?: boolean; groupRows?: number } = {}): string[] {
   const written: string[] = [];

@@ -4,7 +4,7 @@
  * after writing, between the two renames of the swap, after it) leaves the target either the
  * previous complete dataset or the new one, and the next run repairs the litter and says so;
  * a second writer fails at once naming the holder; a stale lock is taken over.
- * The moments are reached with the CTAR_TEST_HOLD fault-injection points (src/io/test-hold.ts).
+ * The moments are reached with the CTAR_TEST_HOLD fault-injection points (src/io/fs/test-hold.ts).
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

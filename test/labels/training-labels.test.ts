@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { loadBenchDataset } from "../../src/io/read-bench-dataset.js";
+import { loadBenchDataset } from "../../src/io/dataset/read-bench-dataset.js";
 import { countPositive } from "../../src/labels/label-set.js";
 import { randomizedLabels, observedLabels, trainingLabels, type MovieTags, type TagFeedback } from "../../src/labels/training-labels.js";
 import { naiveBayesPropensity } from "../../src/models/naive-bayes-propensity.js";

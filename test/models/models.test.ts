@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { test } from "node:test";
 import { runOne } from "../../src/bench/run-one.js";
-import { loadBenchDataset } from "../../src/io/read-bench-dataset.js";
+import { loadBenchDataset } from "../../src/io/dataset/read-bench-dataset.js";
 import { BUILTIN_MODELS } from "../../src/models/registry.js";
 import { writeFixture } from "../bench/fixture.js";
 

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { readReportDataset } from "../../src/io/read-report-dataset.js";
+import { readReportDataset } from "../../src/io/dataset/read-report-dataset.js";
 import { figureData } from "../../src/report/report-figures.js";
 import { ctar, tempDir } from "../helpers/paths.js";
 

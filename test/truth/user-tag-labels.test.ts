@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import { readIntColumns, forEachCsvRow, readText } from "../../src/io/csv.js";
+import { readIntColumns, forEachCsvRow, readText } from "../../src/io/tables/csv.js";
 import { ctar, tempDir } from "../helpers/paths.js";
 
 const SMALL = ["--users", "200", "--movies", "300", "--rct-users", "20", "--test2-draws", "500", "--test2-positives", "150", "--test3-draws", "400", "--test3-positives", "120"];

@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseCtarConfig } from "../../src/config/parse-config.js";
-import { resolveCatalog } from "../../src/io/resolve-catalog.js";
+import { resolveCatalog } from "../../src/io/inputs/resolve-catalog.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { ctarGraph } from "../../src/presets/ctar.js";
 import { mergeSparseColumns } from "../../src/verify/merge-columns.js";

@@ -9,26 +9,10 @@ import { statSync } from "node:fs";
 import { catalogTagsOf } from "../../bench/dataset.js";
 import { InputError } from "../../errors/errors.js";
 import { moviesOf } from "../../catalog/movie-tags.js";
-import { POPULATION_MAX, type EffectsData, type EffectsTruth, tagColumns } from "../../tasks/effects/effects-data.js";
-import { findTable, locateTable, readTable, rowPlace } from "../dataset-table.js";
-import { ID_BOUNDS, maxIdChecked, readIntTable, readMovieTable, recordedUsers } from "../read-bench-dataset.js";
-import { readRatingPropensity } from "../read-rating-propensity.js";
-
-/** Rows grouped by user, keeping file order within a user (a stable counting sort). */
-function byUser(users: number, user: Int32Array, movie: Int32Array, rating: Int32Array | Float64Array): EffectsData["ratings"] {
-  const start = new Int32Array(users + 1);
-  for (let i = 0; i < user.length; i++) start[user[i]! + 1]!++;
-  for (let u = 0; u < users; u++) start[u + 1]! += start[u]!;
-  const fill = start.slice(0, users);
-  const m = new Int32Array(user.length);
-  const r = new Float64Array(user.length);
-  for (let i = 0; i < user.length; i++) {
-    const at = fill[user[i]!]!++;
-    m[at] = movie[i]!;
-    r[at] = rating[i]!;
-  }
-  return { start, movie: m, rating: r };
-}
+import { POPULATION_MAX, type EffectsData, type EffectsTruth, groupRatings, tagColumns } from "../../tasks/effects/effects-data.js";
+import { findTable, locateTable, readTable, rowPlace } from "../tables/dataset-table.js";
+import { ID_BOUNDS, maxIdChecked, readIntTable, readMovieTable, recordedUsers } from "./read-bench-dataset.js";
+import { readRatingPropensity } from "./read-rating-propensity.js";
 
 /** Positive labels (tag ≥ 0) of obstag and rcttag, both files' rows in order. */
 function positiveLabels(dir: string, users: number, tags: number, why: string): { user: Int32Array; tag: Int32Array } {
@@ -76,7 +60,7 @@ export function loadEffectsData(dir: string): EffectsData {
   for (let i = 0; i < labels.user.length; i++) if (labels.user[i]! + 1 > users) users = labels.user[i]! + 1;
   if (rating.rows === 0) throw new InputError(`${ratingLoc.file}: no observed ratings (the effects estimators learn from them)`);
   if (users * catalogTags.length > POPULATION_MAX) throw new InputError(`${dir}: ${users} users × ${catalogTags.length} tags = ${users * catalogTags.length} pairs, more than the ${POPULATION_MAX} the effects task holds`);
-  const data: EffectsData = { users, tags, catalogTags, movies, ratings: byUser(users, ru, rm, rr), likedUser: labels.user, likedTag: labels.tag };
+  const data: EffectsData = { users, tags, catalogTags, movies, ratings: groupRatings(users, ru, rm, rr), likedUser: labels.user, likedTag: labels.tag };
   return findTable(dir, "truth/movie") === undefined ? data : { ...data, propensity: readRatingPropensity(dir, M) };
 }
 

@@ -5,9 +5,9 @@
  * `test_1.txt` … `test.txt` (user, tag, islike).
  */
 import { join } from "node:path";
-import { CsvWriter } from "../csv-writer.js";
-import { locateTable, tableBlocks } from "../dataset-table.js";
-import { readMovieTable } from "../read-bench-dataset.js";
+import { CsvWriter } from "../tables/csv-writer.js";
+import { locateTable, tableBlocks } from "../tables/dataset-table.js";
+import { readMovieTable } from "../dataset/read-bench-dataset.js";
 import { TEST_SPLITS } from "./recbole.js";
 import { forEachTagLabel } from "./tag-labels.js";
 

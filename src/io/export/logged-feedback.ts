@@ -7,10 +7,10 @@
  */
 import { join } from "node:path";
 import { InputError } from "../../errors/errors.js";
-import { CsvWriter } from "../csv-writer.js";
-import { findTable, locateTable, rowPlace, tableBlocks } from "../dataset-table.js";
-import { readRatingPropensity } from "../read-rating-propensity.js";
-import { PairCursor } from "../table-cursor.js";
+import { CsvWriter } from "../tables/csv-writer.js";
+import { findTable, locateTable, rowPlace, tableBlocks } from "../tables/dataset-table.js";
+import { readRatingPropensity } from "../dataset/read-rating-propensity.js";
+import { PairCursor } from "../tables/table-cursor.js";
 
 export async function exportLoggedFeedback(dir: string, out: string, movies: number): Promise<string[]> {
   const full = findTable(dir, "truth/full");

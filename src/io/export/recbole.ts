@@ -8,9 +8,9 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { CsvWriter } from "../csv-writer.js";
-import { locateTable, tableBlocks } from "../dataset-table.js";
-import { readMovieTable } from "../read-bench-dataset.js";
+import { CsvWriter } from "../tables/csv-writer.js";
+import { locateTable, tableBlocks } from "../tables/dataset-table.js";
+import { readMovieTable } from "../dataset/read-bench-dataset.js";
 import { forEachTagLabel } from "./tag-labels.js";
 
 export const TEST_SPLITS = [["test/test_1", "test_1"], ["test/test_2", "test_2"], ["test/test_3", "test_3"], ["test/test", "test"]] as const;

@@ -7,7 +7,7 @@
  */
 import { InputError } from "../../errors/errors.js";
 import { type MovieTags, moviesOf } from "../../catalog/movie-tags.js";
-import { locateTable, rowPlace, tableBlocks } from "../dataset-table.js";
+import { locateTable, rowPlace, tableBlocks } from "../tables/dataset-table.js";
 
 export type LabelVisitor = (user: number, movie: number, tag: number, label: number) => void;
 

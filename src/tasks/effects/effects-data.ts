@@ -56,3 +56,19 @@ export function populationSize(users: number, catalogTags: number): number {
   if (n > POPULATION_MAX) throw new RangeError(`effects: ${users} users × ${catalogTags} tags = ${n} pairs, more than the ${POPULATION_MAX} the dense population holds`);
   return n;
 }
+
+/** Rows grouped by user, keeping the given order within a user (a stable counting sort). */
+export function groupRatings(users: number, user: ArrayLike<number>, movie: ArrayLike<number>, rating: ArrayLike<number>): UserRatings {
+  const start = new Int32Array(users + 1);
+  for (let i = 0; i < user.length; i++) start[user[i]! + 1]!++;
+  for (let u = 0; u < users; u++) start[u + 1]! += start[u]!;
+  const fill = start.slice(0, users);
+  const m = new Int32Array(user.length);
+  const r = new Float64Array(user.length);
+  for (let i = 0; i < user.length; i++) {
+    const at = fill[user[i]!]!++;
+    m[at] = movie[i]!;
+    r[at] = rating[i]!;
+  }
+  return { start, movie: m, rating: r };
+}

@@ -36,3 +36,10 @@ export function formatEffectsJson(result: EffectsBenchResult, data: EffectsData,
   };
   return JSON.stringify(out, null, 2) + "\n";
 }
+
+/** One row per (estimator, run). */
+export function formatEffectsCsv(result: EffectsBenchResult): string {
+  const rows = [["estimator", "run", ...EFFECT_METRICS.map(([k]) => k)].join(",")];
+  for (const e of result.estimators) e.runs.forEach((r, run) => rows.push([e.name, String(run), ...EFFECT_METRICS.map(([k]) => (r[k] === null ? "" : String(r[k])))].join(",")));
+  return rows.join("\n") + "\n";
+}

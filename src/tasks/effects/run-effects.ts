@@ -4,7 +4,7 @@
  * once. Figures are mean (sample sd) over runs, as in the tags bench (Table 3).
  */
 import { meanSd, type MeanSd } from "../../bench/summary.js";
-import { SeedTree } from "../../rng/stream.js";
+import { SeedTree, type Stream } from "../../rng/stream.js";
 import type { EffectsData, EffectsTruth } from "./effects-data.js";
 import type { EffectEstimator } from "./estimators.js";
 import { EFFECT_METRICS, scoreEffects, type EffectScores } from "./score-effects.js";
@@ -37,15 +37,20 @@ export function summariseScores(runs: readonly EffectScores[]): Record<keyof Eff
   return out;
 }
 
+/** The streams of one (estimator, run) under the bench seed: bench and `--predictions` draw the same. */
+export function estimatorStream(seed: number, name: string, run: number): (purpose: string) => Stream {
+  const tree = new SeedTree(seed);
+  return (purpose) => tree.stream("effects", name, run, purpose);
+}
+
 export function runEffectsBench(data: EffectsData, truth: EffectsTruth, config: EffectsBenchConfig): EffectsBenchResult {
   if (!Number.isInteger(config.runs) || config.runs < 1) throw new RangeError(`runEffectsBench: runs must be a positive integer (got ${config.runs})`);
-  const tree = new SeedTree(config.seed);
   const width = data.catalogTags.length;
   const estimators = config.estimators.map((e) => {
     const options = { ...e.defaults, ...(config.options?.[e.name] ?? {}) };
     const runs: EffectScores[] = [];
     for (let run = 0; run < (e.randomized === true ? config.runs : 1); run++) {
-      const estimate = e.estimate(data, options, (purpose) => tree.stream("effects", e.name, run, purpose));
+      const estimate = e.estimate(data, options, estimatorStream(config.seed, e.name, run));
       runs.push(scoreEffects(estimate, truth.tau, data.users, width));
     }
     return { name: e.name, description: e.description, options, runs, summary: summariseScores(runs) };

@@ -26,6 +26,14 @@ export const EFFECT_METRICS: ReadonlyArray<readonly [key: keyof EffectScores, he
   ["precision", `P@${TOP_K}`],
 ];
 
+/** How each figure is computed, for the docs and the task's card. */
+export const EFFECT_METRIC_FORMULAS: Readonly<Record<keyof EffectScores, string>> = {
+  pehe: "√( mean over every user × catalog tag of (τ̂ − τ)² )",
+  peheLiked: "√( mean over the liked pairs (τ′ = 1) of (τ̂ − τ)² )",
+  auc: "ROC AUC of τ′ = [τ > 0] scored by τ̂ over every pair (ties counted ½)",
+  precision: `mean over users of the share of liked tags (τ′ = 1) among the ${TOP_K} highest τ̂ (ties at the ${TOP_K}th place share the remaining places)`,
+};
+
 /** Scores `estimate` (users × width, user-major) against the exact τ of the same layout. */
 export function scoreEffects(estimate: Float64Array, tau: Float64Array, users: number, width: number): EffectScores {
   if (estimate.length !== users * width || tau.length !== users * width) throw new RangeError(`scoreEffects: expected ${users} × ${width} values (got ${estimate.length} estimates, ${tau.length} true effects)`);

@@ -1,0 +1,113 @@
+/**
+ * `ctar validate`, the files: every file croissant.json lists exists with its size and SHA-256,
+ * every file of the folder is listed, and README.md and croissant.json are byte for byte the
+ * card and metadata ctar writes for this folder (so an edit of either, or of the date in one of
+ * them, is caught too: the card is checksummed in croissant.json and states the date).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { ProblemList } from "../../validate/problem-list.js";
+import { VERSION } from "../../version.js";
+import { CARD_FILE, CROISSANT_FILE, expectedArtifacts } from "./dataset-artifact.js";
+import { sha256File } from "../fs/sha256-file.js";
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(relative(dir, p).split(sep).join("/"));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+interface FileObjectLike {
+  contentUrl?: unknown;
+  contentSize?: unknown;
+  sha256?: unknown;
+}
+
+/** Checks the checksums and the two documents; returns the files whose bytes are intact. */
+export function validateFiles(dir: string, problems: ProblemList): { notes: string[]; checked: number } {
+  const notes: string[] = [];
+  const croissantFile = join(dir, CROISSANT_FILE);
+  if (!existsSync(croissantFile)) {
+    problems.add("files", croissantFile, "file not found (it lists every file's SHA-256; without it the checksums cannot be checked)");
+    return { notes, checked: 0 };
+  }
+  let doc: { datePublished?: unknown; distribution?: unknown; name?: unknown };
+  try {
+    doc = JSON.parse(readFileSync(croissantFile, "utf8")) as typeof doc;
+  } catch (e) {
+    problems.add("files", croissantFile, `not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    return { notes, checked: 0 };
+  }
+  const before = problems.total;
+  const listed = new Set<string>([CROISSANT_FILE]);
+  let checked = 0;
+  const dist = Array.isArray(doc.distribution) ? (doc.distribution as FileObjectLike[]) : [];
+  if (dist.length === 0) problems.add("files", croissantFile, "no distribution (expected one FileObject per file)");
+  for (const fo of dist) {
+    const path = typeof fo.contentUrl === "string" ? fo.contentUrl : undefined;
+    if (path === undefined || path.startsWith("/") || path.split("/").includes("..")) {
+      problems.add("files", croissantFile, `a FileObject has no relative contentUrl (got ${JSON.stringify(fo.contentUrl)})`);
+      continue;
+    }
+    listed.add(path);
+    const file = join(dir, path);
+    if (!existsSync(file)) {
+      problems.add("files", file, "file not found (listed in croissant.json)");
+      continue;
+    }
+    const size = statSync(file).size;
+    if (fo.contentSize !== `${size} B`) problems.add("files", file, `size ${size} B, croissant.json says ${String(fo.contentSize)}`);
+    const sha = sha256File(file);
+    if (sha !== fo.sha256) problems.add("files", file, `SHA-256 ${sha} differs from croissant.json's ${String(fo.sha256)}`);
+    else checked++;
+  }
+  for (const f of listFiles(dir)) if (!listed.has(f)) problems.add("files", join(dir, f), "not listed in croissant.json");
+  const date = typeof doc.datePublished === "string" && /^\d{4}-\d{2}-\d{2}$/.test(doc.datePublished) ? doc.datePublished : undefined;
+  if (date === undefined) {
+    problems.add("files", croissantFile, `datePublished is not a YYYY-MM-DD date (got ${JSON.stringify(doc.datePublished)})`);
+    return { notes, checked };
+  }
+  const version = readVersion(dir);
+  if (version !== VERSION) {
+    notes.push(`README.md and croissant.json not compared with what ctar ${VERSION} writes: the folder was written by ctar ${version}`);
+    return { notes, checked };
+  }
+  let expected: { card: string; croissant: string };
+  try {
+    expected = expectedArtifacts(dir, date);
+  } catch (e) {
+    problems.add("files", join(dir, "config.json"), e instanceof Error ? e.message : String(e));
+    return { notes, checked };
+  }
+  compareText(problems, join(dir, CARD_FILE), expected.card, "the dataset card ctar writes for this folder");
+  // a file whose checksum failed changes the expected croissant.json too: say it once
+  if (problems.total === before) compareText(problems, croissantFile, expected.croissant, "the croissant.json ctar writes for this folder");
+  return { notes, checked };
+}
+
+function readVersion(dir: string): string {
+  try {
+    return String((JSON.parse(readFileSync(join(dir, "config.json"), "utf8")) as { version?: unknown }).version);
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Compares a file with its expected text, naming the first line that differs. */
+function compareText(problems: ProblemList, file: string, expected: string, what: string): void {
+  if (!existsSync(file)) return; // reported as missing already
+  const got = readFileSync(file, "utf8");
+  if (got === expected) return;
+  const a = got.split("\n");
+  const b = expected.split("\n");
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  problems.add("files", `${file}:${i + 1}`, `differs from ${what} (got ${JSON.stringify((a[i] ?? "<end of file>").slice(0, 60))}, expected ${JSON.stringify((b[i] ?? "<end of file>").slice(0, 60))})`);
+}

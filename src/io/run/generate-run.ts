@@ -1,0 +1,112 @@
+/**
+ * io/run/ — generating: a dataset written from its inputs, the user pass on worker threads, the
+ * files streamed in user order, the finishing step (test sets, truth, artifact), shards and `merge`
+ * (parts), replicate worlds.
+ *
+ * A dataset written from its inputs: the world is set up on this thread (its warnings are the
+ * run's), the users are generated in blocks by the user pass (inline or on worker threads) and
+ * streamed to the files in user order, then the dataset is finished (finish-dataset.ts). A shard
+ * writes only its users' streamed files, headerless, plus what `merge` needs (parts.ts).
+ */
+import { selectMovies } from "../../catalog/select-movies.js";
+import type { CtarConfig } from "../../config/ctar-config.js";
+import type { MGraph } from "../../graph/mgraph.js";
+import type { MechanismRegistry } from "../../mechanisms/registry.js";
+import { World } from "../../generate/world.js";
+import type { UserRange } from "../../generate/plan.js";
+import { writeArtifacts } from "../dataset/dataset-artifact.js";
+import { type DatasetFormat, applyFormat } from "../dataset/dataset-formats.js";
+import { type DatasetFiles, finishDataset } from "./finish-dataset.js";
+import { resolveCatalog } from "../inputs/resolve-catalog.js";
+import { StreamedFiles } from "./streamed-files.js";
+import { type Tallies, runUserPass } from "./user-pass.js";
+import type { SelectedCatalog } from "../../catalog/select-movies.js";
+
+export interface RunInputs {
+  readonly config: CtarConfig;
+  readonly graph: MGraph;
+  readonly registry: MechanismRegistry;
+  /** The graph file's mechanism modules (absolute paths), which every worker imports. */
+  readonly modules: readonly string[];
+  /** Who the modules came from, for messages (the graph file). */
+  readonly source: string;
+  readonly truth: "basic" | "full";
+  /** Table files: CSV (default), Parquet, or both. */
+  readonly format?: DatasetFormat;
+  /** Extra config.json fields (truth level, interventions, graph file …). */
+  readonly record: Readonly<Record<string, unknown>>;
+}
+
+export interface RunOptions {
+  /** Worker threads (see user-pass.ts); undefined: automatic. */
+  readonly workers?: number;
+  readonly warn?: (message: string) => void;
+  readonly onProgress?: (usersDone: number, stage: string) => void;
+  /** The date the card and croissant.json state (default: today, or SOURCE_DATE_EPOCH). */
+  readonly date?: string;
+  /** The selected catalog, when the caller has it already. */
+  readonly catalog?: SelectedCatalog;
+}
+
+export interface WrittenPass {
+  readonly world: World;
+  readonly files: StreamedFiles;
+  readonly tallies: Tallies;
+  readonly warnings: string[];
+  readonly warn: (message: string) => void;
+}
+
+/** Sets up the world and streams users [range) into `dir`. */
+export async function writeUsers(dir: string, inputs: RunInputs, range: UserRange, headers: boolean, options: RunOptions): Promise<WrittenPass> {
+  const warnings: string[] = [];
+  const warn = (m: string) => {
+    warnings.push(m);
+    options.warn?.(m);
+  };
+  const catalog = options.catalog ?? selectMovies(resolveCatalog(inputs.config), inputs.config.movies);
+  const worldInput = { config: inputs.config, catalog, graph: inputs.graph, registry: inputs.registry, warn };
+  const world = new World(worldInput);
+  const files = new StreamedFiles(dir, range.from, range.to, { headers, fullTruth: inputs.truth === "full" });
+  let tallies: Tallies;
+  try {
+    tallies = await runUserPass({
+      world: worldInput,
+      main: world,
+      modules: inputs.modules,
+      source: inputs.source,
+      range,
+      workers: options.workers,
+      fullTruth: inputs.truth === "full",
+      onBlock: (b) => files.append(b),
+      onProgress: (n) => options.onProgress?.(n, "users"),
+    });
+  } finally {
+    files.close();
+  }
+  return { world, files, tallies, warnings, warn };
+}
+
+/** ratingStart[u] = Σ_{v<u} counts[v]. */
+export function prefixCounts(counts: Int32Array): Float64Array {
+  const out = new Float64Array(counts.length + 1);
+  for (let u = 0; u < counts.length; u++) out[u + 1] = out[u]! + counts[u]!;
+  return out;
+}
+
+/** Writes the whole dataset into `dir` (an empty folder). */
+export async function generateInto(dir: string, inputs: RunInputs, options: RunOptions): Promise<{ files: DatasetFiles; warnings: readonly string[] }> {
+  const pass = await writeUsers(dir, inputs, { from: 0, to: inputs.config.users }, true, options);
+  const files = finishDataset({
+    dir,
+    world: pass.world,
+    pass: { ratingStart: prefixCounts(pass.files.ratingCounts), pools: pass.files.pools, tallies: pass.tallies, rows: pass.files.rows },
+    warnings: pass.warnings,
+    warn: pass.warn,
+    record: inputs.record,
+    onProgress: (stage) => options.onProgress?.(inputs.config.users, stage),
+  });
+  const converted = await applyFormat(dir, inputs.format ?? "csv", inputs.graph, (t) => options.onProgress?.(inputs.config.users, `Parquet: ${t}`));
+  options.onProgress?.(inputs.config.users, "card and checksums");
+  writeArtifacts(dir, options.date);
+  return { files: converted ?? files, warnings: pass.warnings };
+}

@@ -1,0 +1,67 @@
+/**
+ * The streamed files of a dataset (layout.ts) being written block by block, in user order: each
+ * file is opened once, gets its header (or none, for a shard's part), and every block's text is
+ * appended as it arrives. Keeps the row counts and, per user, only the number of observed ratings.
+ */
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { BlockOutput } from "../../generate/block.js";
+import { FULL_TRUTH_FILE, HEADERS, STREAMED_FILES } from "../../generate/layout.js";
+
+/** Writes all of `data` (writeSync may write less than asked). */
+export function writeAll(fd: number, data: string | Uint8Array): void {
+  const buf = typeof data === "string" ? Buffer.from(data) : data;
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+export class StreamedFiles {
+  private readonly fds = new Map<string, number>();
+  readonly rows: Record<string, number> = {};
+  /** Observed ratings per user of the range, indexed from `from`. */
+  readonly ratingCounts: Int32Array;
+  readonly pools = [0, 0, 0, 0];
+  private next: number;
+
+  constructor(
+    readonly dir: string,
+    readonly from: number,
+    readonly to: number,
+    readonly options: { readonly headers: boolean; readonly fullTruth: boolean },
+  ) {
+    this.ratingCounts = new Int32Array(to - from);
+    this.next = from;
+    const files: string[] = [...STREAMED_FILES, ...(options.fullTruth ? [FULL_TRUTH_FILE] : [])];
+    for (const f of files) {
+      const path = join(dir, f);
+      mkdirSync(dirname(path), { recursive: true });
+      const fd = openSync(path, "w");
+      this.fds.set(f, fd);
+      this.rows[f] = 0;
+      if (options.headers) writeAll(fd, f === FULL_TRUTH_FILE ? gzipSync(`${HEADERS[f]}\n`) : `${HEADERS[f]}\n`);
+    }
+  }
+
+  append(b: BlockOutput): void {
+    if (b.from !== this.next) throw new Error(`streamed files: block of users ${b.from}.. arrived, expected ${this.next}..`);
+    for (const f of STREAMED_FILES) {
+      const s = b.bytes[f];
+      if (s.length > 0) writeAll(this.fds.get(f)!, s);
+      this.rows[f]! += b.rows[f];
+    }
+    const full = this.fds.get(FULL_TRUTH_FILE);
+    if (full !== undefined) {
+      for (const member of b.full) writeAll(full, member);
+      this.rows[FULL_TRUTH_FILE]! += b.fullRows;
+    }
+    this.ratingCounts.set(b.ratingCounts, b.from - this.from);
+    for (let i = 0; i < 4; i++) this.pools[i]! += b.pools[i]!;
+    this.next = b.to;
+  }
+
+  close(): void {
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
+  }
+}
