@@ -61,3 +61,19 @@ test("a folder without truth/user_tag: one message, exit 3, nothing written", ()
     renameSync(truth + ".away", truth);
   }
 });
+
+test("blank propensities (R_R without a per-movie law): the oracle is skipped with a warning, the rest runs", () => {
+  assert.equal(gen.status, 0, gen.stderr);
+  const file = join(dir, "truth", "movie.csv");
+  const kept = readFileSync(file, "utf8");
+  const lines = kept.trimEnd().split("\n");
+  writeFileSync(file, [lines[0], ...lines.slice(1).map((l) => l.replace(/,[^,]*$/, ","))].join("\n") + "\n");
+  try {
+    const r = ctar(["bench", dir, "--task", "effects", "--models", "naive,ips-oracle", "--json"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /warning: .* no truth\/movie propensities: skipped ips-oracle/);
+    assert.deepEqual((JSON.parse(r.stdout) as { estimators: { name: string }[] }).estimators.map((e) => e.name), ["naive"]);
+  } finally {
+    writeFileSync(file, kept);
+  }
+});

@@ -6,6 +6,7 @@
  * tags = max id + 1 over movie.csv.
  */
 import { statSync } from "node:fs";
+import { forEachCsvRow, readText } from "../tables/csv.js";
 import { catalogTagsOf } from "../../bench/dataset.js";
 import { InputError } from "../../errors/errors.js";
 import { moviesOf } from "../../catalog/movie-tags.js";
@@ -29,6 +30,30 @@ function positiveLabels(dir: string, users: number, tags: number, why: string): 
     }
   }
   return { user: Int32Array.from(user), tag: Int32Array.from(tag) };
+}
+
+/**
+ * truth/movie's exact propensities, or undefined when there are none to read: no truth/movie, or
+ * a blank p_rating_observed column (R_R's mechanism has no per-movie propensity: a user module).
+ * A column blank on some rows only is an error of the file.
+ */
+function recordedPropensity(dir: string, movies: number): Float64Array | undefined {
+  const loc = findTable(dir, "truth/movie");
+  if (loc === undefined) return undefined;
+  let blank = 0;
+  let rows = 0;
+  if (loc.format === "csv") {
+    forEachCsvRow(readText(loc.file), loc.file, ["p_rating_observed"], (f) => {
+      rows++;
+      if (f[0]!.trim() === "") blank++;
+    });
+  } else {
+    const v = readTable(loc, ["p_rating_observed"]).cols[0] as Float64Array;
+    rows = v.length;
+    for (const x of v) if (Number.isNaN(x)) blank++;
+  }
+  if (rows > 0 && blank === rows) return undefined;
+  return readRatingPropensity(dir, movies);
 }
 
 export function loadEffectsData(dir: string): EffectsData {
@@ -61,7 +86,8 @@ export function loadEffectsData(dir: string): EffectsData {
   if (rating.rows === 0) throw new InputError(`${ratingLoc.file}: no observed ratings (the effects estimators learn from them)`);
   if (users * catalogTags.length > POPULATION_MAX) throw new InputError(`${dir}: ${users} users × ${catalogTags.length} tags = ${users * catalogTags.length} pairs, more than the ${POPULATION_MAX} the effects task holds`);
   const data: EffectsData = { users, tags, catalogTags, movies, ratings: groupRatings(users, ru, rm, rr), likedUser: labels.user, likedTag: labels.tag };
-  return findTable(dir, "truth/movie") === undefined ? data : { ...data, propensity: readRatingPropensity(dir, M) };
+  const propensity = recordedPropensity(dir, M);
+  return propensity === undefined ? data : { ...data, propensity };
 }
 
 /** The exact τ over the population from truth/user_tag (rows: the liked pairs), or undefined without it. */
