@@ -2,20 +2,16 @@
  * `ctar bench DIR`: trains the baselines on a CTAR dataset folder over many seeded runs (spread
  * over worker threads), and prints the paper's Table 3 layout; writes JSON and CSV results.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import { formatCsv, formatJson, formatMarkdown } from "../bench/format.js";
-import { runBench } from "../bench/run-bench.js";
-import type { BenchDataset } from "../bench/dataset.js";
-import { ConfigError, InputError } from "../errors/errors.js";
-import type { Model } from "../models/model.js";
+import { ConfigError } from "../errors/errors.js";
 import { BENCH_KIND, checkTarget, writeDirAtomically } from "../io/fs/atomic-dir.js";
-import { loadBenchDataset } from "../io/dataset/read-bench-dataset.js";
-import { RELEASE_HINT } from "../io/inputs/data-sources.js";
-import { writePredictions } from "../io/bench/write-predictions.js";
-import { BUILTIN_MODELS, modelByName } from "../models/registry.js";
+import { taskSource } from "../io/tasks/task-source.js";
+import { writeTaskTable } from "../io/tables/write-table.js";
+import { BUILTIN_MODELS } from "../models/registry.js";
+import { addTaskOptions, taskOf } from "./task-options.js";
 
 function parseInteger(v: string, flag: string, min: number): number {
   const x = Number(v);
@@ -33,23 +29,11 @@ interface BenchFlags {
   out?: string;
   json?: boolean;
   predictions?: string | boolean;
-}
-
-/** The asked models that the data can train: without RCT labels, those that need them are skipped, with a warning. */
-function modelsThatCanRun(asked: readonly Model[], data: BenchDataset, dir: string): Model[] {
-  if (data.labels.rct.n > 0) return [...asked];
-  const skipped = asked.filter((m) => m.needsRct === true).map((m) => m.name);
-  const kept = asked.filter((m) => m.needsRct !== true);
-  const file = path.join(dir, "train", "rcttag.csv");
-  if (kept.length === 0) {
-    throw new InputError(`${file}: no RCT labels, and every model asked (${skipped.join(", ")}) needs them (models that do not: ${BUILTIN_MODELS.filter((m) => m.needsRct !== true).map((m) => m.name).join(", ")})`);
-  }
-  if (skipped.length > 0) process.stderr.write(`ctar: warning: ${file} has no RCT labels: skipped ${skipped.join(", ")} (they need them); running ${kept.map((m) => m.name).join(", ")}\n`);
-  return kept;
+  task: string;
 }
 
 export function registerBench(program: Command): void {
-  program
+  const cmd = program
     .command("bench")
     .description("train the baselines on a CTAR dataset folder over seeded runs and print the paper's Table 3 layout (mean and sd over runs)")
     .argument("<dir>", "dataset folder with train/ and test/ (and optionally truth/liked_tags.csv)")
@@ -61,11 +45,13 @@ export function registerBench(program: Command): void {
     .option("--precision <p>", "parameter precision: f32 (as PyTorch trains, the authors' setting) or f64", "f32")
     .option("--out <folder>", "write bench.md, bench.json and runs.csv there (a new or empty folder, or an earlier bench output, which is replaced)")
     .option("--json", "print the JSON results to stdout instead of the Markdown table")
-    .option("--predictions [format]", "with --out: also write every score (predictions.csv, or predictions.parquet with 'parquet')")
-    .action(async (dir: string, flags: BenchFlags) => {
-      const names = flags.models.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+    .option("--predictions [format]", "with --out: also write every score (predictions.csv, or predictions.parquet with 'parquet')");
+  addTaskOptions(cmd, "tags").action(async (dir: string, flags: BenchFlags, self: Command) => {
+      const { task, options } = taskOf(flags as unknown as Record<string, unknown>);
+      // --models not given: the task's own baselines (its default is the tags task's, as before)
+      const names = self.getOptionValueSource("models") === "default" ? [...task.baselines] : flags.models.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
       if (names.length === 0) throw new ConfigError(`--models: expected at least one model (got '${flags.models}')`);
-      const asked = names.map(modelByName);
+      for (const n of names) if (!task.models.includes(n)) throw new ConfigError(`--models: unknown model '${n}' (expected one of ${task.models.join(", ")})`);
       const runs = parseInteger(flags.runs, "--runs", 1);
       const seed = parseInteger(flags.seed, "--seed", 0);
       const epochs = parseInteger(flags.epochs, "--epochs", 1);
@@ -77,9 +63,8 @@ export function registerBench(program: Command): void {
       if (predictions !== undefined && flags.out === undefined) throw new ConfigError("--predictions: needs --out FOLDER (the predictions are written there)");
       // A refused --out costs nothing: checked before the training. It may replace only an earlier bench output.
       if (flags.out !== undefined) checkTarget(flags.out, true, BENCH_KIND);
-      if (!existsSync(dir)) throw new InputError(`bench: dataset folder not found (got '${dir}', expected ${RELEASE_HINT})`);
-      const data = loadBenchDataset(dir);
-      const models = modelsThatCanRun(asked, data, dir);
+      const source = taskSource(dir, "bench");
+      const data = await task.load(source, options, seed);
       const { workerPool } = await import("../io/bench/bench-pool.js");
       // progress on an interactive terminal only (stderr), so the output stays reproducible
       const onProgress = process.stderr.isTTY
@@ -87,22 +72,20 @@ export function registerBench(program: Command): void {
             process.stderr.write(`\rbench: ${done}/${total} runs done (last: ${model} run ${run})` + (done === total ? "\n" : ""));
           }
         : undefined;
-      const result = await runBench(data, { models, runs, seed, epochs, precision, workers, ...(predictions !== undefined ? { predictions: true } : {}), ...(onProgress === undefined ? {} : { onProgress }) }, workerPool);
-      const md = formatMarkdown(result, data, `Baselines on ${dir}`);
-      const json = formatJson(result, data, dir);
+      const out = await task.bench(data, { models: names, runs, seed, epochs, precision, workers, predictions: predictions !== undefined, warn: (m) => process.stderr.write(`ctar: warning: ${m}\n`), ...(onProgress === undefined ? {} : { onProgress }) }, dir, workerPool);
       if (flags.out !== undefined) {
         await writeDirAtomically(
           flags.out,
           true,
           (tmp) => {
-            writeFileSync(path.join(tmp, "bench.md"), md);
-            writeFileSync(path.join(tmp, "bench.json"), json);
-            writeFileSync(path.join(tmp, "runs.csv"), formatCsv(result, data));
-            if (predictions !== undefined) writePredictions(path.join(tmp, `predictions.${predictions}`), predictions, result, data);
+            writeFileSync(path.join(tmp, "bench.md"), out.markdown);
+            writeFileSync(path.join(tmp, "bench.json"), out.json);
+            writeFileSync(path.join(tmp, "runs.csv"), out.csv);
+            if (predictions !== undefined) for (const t of out.predictions) writeTaskTable(path.join(tmp, `${t.name}.${predictions}`), predictions, t);
           },
           { kind: BENCH_KIND },
         );
       }
-      process.stdout.write(flags.json === true ? json : md);
+      process.stdout.write(flags.json === true ? out.json : out.markdown);
     });
 }

@@ -22,7 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["presets", "truth", "testsets", "models"],
   ["generate"],
   ["scm", "verify", "bench", "stats", "validate"],
-  ["report"],
+  ["report", "tasks"],
   ["explore"],
   ["io"],
   ["cli"],
@@ -40,7 +40,7 @@ const IO_ROOMS: readonly (readonly string[])[] = [
   ["inputs"],
   ["run"],
   ["recorded"],
-  ["bench", "export", "serve"],
+  ["bench", "export", "serve", "tasks"],
 ];
 
 /** Folders that may use files, threads, the process, the console and the clock. */

@@ -1,6 +1,6 @@
 /**
- * io/bench/ — the bench's edge: its worker threads (this pool and bench-worker) and the predictions
- * file it writes.
+ * io/bench/ — the bench's edge: its worker threads (this pool and bench-worker); the predictions
+ * files are written by io/tables/write-table.ts from the task's tables (src/tasks/).
  *
  * A pool of worker threads for the bench (node:worker_threads). Each worker gets the dataset once
  * (structured clone of typed arrays) and then pulls jobs one at a time from a shared queue; results

@@ -89,7 +89,7 @@ function readTestSet(dir: string, name: string, users: number, tags: number): La
 export const ID_BOUNDS = { users: 50_000_000, tags: 1_000_000 } as const;
 
 /** The largest id of a column, after checking each against [0, bound); line = data row + 2 (header is line 1). */
-function maxIdChecked(file: string, column: string, a: Int32Array, bound: number, why: string, allowMinusOne = false): number {
+export function maxIdChecked(file: string, column: string, a: Int32Array, bound: number, why: string, allowMinusOne = false): number {
   let m = -1;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
@@ -101,7 +101,7 @@ function maxIdChecked(file: string, column: string, a: Int32Array, bound: number
 }
 
 /** The user count config.json records (a folder written by ctar), if any. */
-function recordedUsers(dir: string): number | undefined {
+export function recordedUsers(dir: string): number | undefined {
   const file = path.join(dir, "config.json");
   if (!existsSync(file)) return undefined;
   try {

@@ -1,0 +1,33 @@
+/**
+ * The flags every task command shares (`bench`, `task`, `score`): `--task` and the options the
+ * registered tasks declare (src/tasks/registry.ts), each once; and their values for one task.
+ */
+import type { Command } from "commander";
+import { TASKS, taskByName } from "../tasks/registry.js";
+import type { Task } from "../tasks/task.js";
+
+const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Adds `--task` (default `fallback`, or required when undefined) and every task's options. */
+export function addTaskOptions(cmd: Command, fallback: string | undefined): Command {
+  const names = TASKS.map((t) => t.name).join(", ");
+  if (fallback === undefined) cmd.requiredOption("--task <name>", `the research task (${names})`);
+  else cmd.option("--task <name>", `the research task (${names})`, fallback);
+  const seen = new Set<string>();
+  for (const t of TASKS) {
+    for (const o of t.options) {
+      if (seen.has(o.flag)) continue;
+      seen.add(o.flag);
+      cmd.option(`--${o.flag} <value>`, `${t.name}: ${o.help}`, o.default);
+    }
+  }
+  return cmd;
+}
+
+/** The task named by `--task` and its options' values by flag. */
+export function taskOf(flags: Readonly<Record<string, unknown>>): { task: Task; options: Record<string, string> } {
+  const task = taskByName(String(flags["task"]));
+  const options: Record<string, string> = {};
+  for (const o of task.options) options[o.flag] = String(flags[camel(o.flag)] ?? o.default);
+  return { task, options };
+}

@@ -1,0 +1,17 @@
+/** The research tasks, by name: adding a task is its folder under src/tasks/ and one line here. */
+import { ConfigError } from "../errors/errors.js";
+import type { Task } from "./task.js";
+import { tagsTask } from "./tags/tags-task.js";
+import { effectsTask } from "./effects/effects-task.js";
+
+export const TASKS: readonly Task[] = [
+  tagsTask as Task,
+  effectsTask as Task,
+];
+
+/** The task of that name, or a ConfigError listing the known tasks. */
+export function taskByName(name: string): Task {
+  const t = TASKS.find((x) => x.name === name);
+  if (t === undefined) throw new ConfigError(`--task: unknown task '${name}' (known tasks: ${TASKS.map((x) => x.name).join(", ")})`);
+  return t;
+}
