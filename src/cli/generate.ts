@@ -79,7 +79,13 @@ export function registerGenerate(program: Command): void {
     // Generation runs inside the transaction, so the target's lock is held from the start: a
     // second writer fails at once, not after this one's work.
     await writeDirAtomically(out, opts["force"] === true, async (tmp) => {
-      if (sweep !== undefined) await writeSweep(tmp, sweep.spec, async (v) => sweepInputs[sweep.spec.values.indexOf(v)]!, { workers, warn, onProgress });
+      if (sweep !== undefined) {
+        const inputsFor = async (v: number, seed: number) => {
+          const i = sweep.spec.values.indexOf(v);
+          return seed === config.seed ? sweepInputs[i]! : runInputsFromOptions({ ...sweep.configs[i]!, seed }, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"]));
+        };
+        await writeSweep(tmp, sweep.spec, inputsFor, { workers, warn, onProgress, seed: config.seed, ...(replicates === undefined ? {} : { seeds }) });
+      }
       else if (replicates !== undefined) {
         const inputsFor = async (seed: number) => (seed === config.seed ? inputs : runInputsFromOptions({ ...config, seed }, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"])));
         await writeReplicates(tmp, out, seeds, inputsFor, { workers, warn, onProgress });
@@ -90,7 +96,9 @@ export function registerGenerate(program: Command): void {
     if (!quiet) {
       const secs = (performance.now() - t0) / 1000;
       const dos = inputs.interventionTexts.length > 0 ? `, ${inputs.interventionTexts.map((t) => `do(${t})`).join(", ")}` : "";
-      const what = sweep !== undefined ? `sweep of ${sweep.spec.option.flag} over ${sweep.spec.values.join(", ")}: ${sweep.spec.values.length} worlds of ` : shard !== undefined ? `shard ${shard.index}/${shard.count} of ` : replicates !== undefined ? `${replicates} replicates, seeds ${seeds[0]}…${seeds[seeds.length - 1]}, of ` : "";
+      const n = sweep?.spec.values.length;
+      const reps = replicates !== undefined ? `${n} values × ${replicates} replicates, seeds ${seeds[0]}…${seeds[seeds.length - 1]},` : `${n} worlds`;
+      const what = sweep !== undefined ? `sweep of ${sweep.spec.option.flag} over ${sweep.spec.values.join(", ")}: ${reps} of ` : shard !== undefined ? `shard ${shard.index}/${shard.count} of ` : replicates !== undefined ? `${replicates} replicates, seeds ${seeds[0]}…${seeds[seeds.length - 1]}, of ` : "";
       const seed = replicates === undefined ? `, seed ${config.seed}` : "";
       process.stdout.write(`ctar: wrote ${out} (${what}${config.users} users × ${config.movies} movies${seed}${dos}) in ${secs.toFixed(2)} s\n`);
       for (const [f, { rows }] of Object.entries(files)) process.stdout.write(`  ${f.padEnd(26)} ${rows} rows\n`);

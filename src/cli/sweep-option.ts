@@ -2,7 +2,7 @@
  * `generate --sweep OPTION=V1,V2,…`: the option parsed (config/sweep-spec.ts) and one complete,
  * validated configuration per value, built exactly as if `--OPTION VALUE` had been given, so each
  * value meets the option's own range check (and the checks across options) before anything is
- * written.
+ * written. With --replicates K each value gets K seeds (the seed is the only option they differ in).
  */
 import type { CtarConfig } from "../config/ctar-config.js";
 import { type SweepSpec, parseSweep, valueText } from "../config/sweep-spec.js";
@@ -22,7 +22,6 @@ export function sweepPlan(opts: Readonly<Record<string, unknown>>, graphFile: st
   if (opts["sweep"] === undefined) return undefined;
   const spec = parseSweep(String(opts["sweep"]));
   const flag = spec.option.flag;
-  if (opts["replicates"] !== undefined) throw new ConfigError("--sweep: cannot be combined with --replicates (one world per value; sweep again with another --seed for another world)");
   if (opts["shard"] !== undefined) throw new ConfigError("--sweep: cannot be combined with --shard");
   if (opts[camel(flag)] !== undefined) throw new ConfigError(`--sweep ${flag}: --${flag} is given too; the sweep sets it (drop one)`);
   if (graphFile !== undefined && spec.option.node !== undefined) {
