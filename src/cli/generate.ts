@@ -11,7 +11,7 @@ import { generateInto } from "../io/run/generate-run.js";
 import { readConfigFile } from "../io/inputs/load-config.js";
 import { writePart } from "../io/run/parts.js";
 import { type RecordedDefaults, isCtarRecord, recordedDefaults } from "../io/recorded/recorded-run.js";
-import { writeReplicates } from "../io/run/replicates.js";
+import { REPLICATES_KIND, writeReplicates } from "../io/run/replicates.js";
 import { SWEEP_KIND, writeSweep } from "../io/run/sweep.js";
 import { TRUTH_LEVELS, runInputsFromOptions } from "../io/run/run-inputs.js";
 import { mechanismFlagsGiven } from "../scm/mechanism-options.js";
@@ -70,8 +70,8 @@ export function registerGenerate(program: Command): void {
     // every value of a sweep is a whole configuration, checked (and its inputs built) before any writing
     const sweep = sweepPlan(opts, graphFile);
     const sweepInputsFor = sweep === undefined ? undefined : await sweepInputs(sweep, config.seed, build);
-    // what --force may replace: an earlier sweep for a sweep
-    const kind = sweep !== undefined ? { kind: SWEEP_KIND } : {};
+    // what --force may replace: a folder of the same kind (a sweep, replicates, a dataset)
+    const kind = sweep !== undefined ? { kind: SWEEP_KIND } : replicates !== undefined ? { kind: REPLICATES_KIND } : {};
     // Validate the target before any work, so a refused --out costs nothing.
     checkTarget(out, opts["force"] === true, kind.kind);
     const progress = new Progress(quiet ? undefined : process.stderr, shard === undefined ? config.users : undefined);

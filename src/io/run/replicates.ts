@@ -4,14 +4,31 @@
  * `ctar stats` figure (stats/replicate-summary.ts). `dir` is the caller's temporary folder, so
  * the whole set appears at once or not at all.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type DatasetStats, datasetStats } from "../../stats/dataset-stats.js";
 import { type ReplicateSummary, formatReplicateSummary, summarizeReplicates } from "../../stats/replicate-summary.js";
 import { type RunInputs, type RunOptions, generateInto } from "./generate-run.js";
 import { readCtarFolder } from "../dataset/read-dataset.js";
+import type { DirKind } from "../fs/atomic-dir.js";
 
 export const SUMMARY_JSON = "summary.json";
+
+/** A replicates folder written by ctar: what `--force` may replace. */
+export const REPLICATES_KIND: DirKind = {
+  name: "ctar replicates folder",
+  marker: 'a summary.json written by ctar generate --replicates ("replicates", "seeds")',
+  isOurs: (dir) => {
+    try {
+      const file = join(dir, SUMMARY_JSON);
+      if (statSync(file).size > 64 << 20) return false;
+      const doc = JSON.parse(readFileSync(file, "utf8")) as { replicates?: unknown; seeds?: unknown };
+      return Array.isArray(doc.seeds) && doc.replicates === doc.seeds.length;
+    } catch {
+      return false;
+    }
+  },
+};
 export const SUMMARY_MD = "summary.md";
 
 export function replicateFolder(seed: number): string {
