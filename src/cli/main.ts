@@ -12,7 +12,7 @@ import { buildProgram } from "./program.js";
 import { interceptUsageErrors, usageMessage } from "./usage-errors.js";
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   interceptUsageErrors(program);
   try {
     await program.parseAsync(argv, { from: "user" });
