@@ -2,7 +2,7 @@
  * `ctar bench DIR`: trains the baselines on a CTAR dataset folder over many seeded runs (spread
  * over worker threads), and prints the paper's Table 3 layout; writes JSON and CSV results.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
@@ -11,7 +11,8 @@ import { runBench } from "../bench/run-bench.js";
 import type { BenchDataset } from "../bench/dataset.js";
 import { ConfigError, InputError } from "../errors/errors.js";
 import type { Model } from "../models/model.js";
-import { BENCH_KIND, checkTarget, writeDirAtomically } from "../io/atomic-dir.js";
+import { checkOutputDir, writeOutputBytes, writeOutputDir } from "../io/fs/output.js";
+import { BENCH_KIND } from "../io/fs/output-kinds.js";
 import { loadBenchDataset } from "../io/read-bench-dataset.js";
 import { RELEASE_HINT } from "../io/data-sources.js";
 import { writePredictions } from "../io/write-predictions.js";
@@ -76,7 +77,8 @@ export function registerBench(program: Command): void {
       if (predictions !== undefined && predictions !== "csv" && predictions !== "parquet") throw new ConfigError(`--predictions: expected csv or parquet (got '${predictions}')`);
       if (predictions !== undefined && flags.out === undefined) throw new ConfigError("--predictions: needs --out FOLDER (the predictions are written there)");
       // A refused --out costs nothing: checked before the training. It may replace only an earlier bench output.
-      if (flags.out !== undefined) checkTarget(flags.out, true, BENCH_KIND);
+      const target = { force: true, kind: BENCH_KIND, inputs: [dir] };
+      if (flags.out !== undefined) checkOutputDir(flags.out, target);
       if (!existsSync(dir)) throw new InputError(`bench: dataset folder not found (got '${dir}', expected ${RELEASE_HINT})`);
       const data = loadBenchDataset(dir);
       const models = modelsThatCanRun(asked, data, dir);
@@ -91,17 +93,12 @@ export function registerBench(program: Command): void {
       const md = formatMarkdown(result, data, `Baselines on ${dir}`);
       const json = formatJson(result, data, dir);
       if (flags.out !== undefined) {
-        await writeDirAtomically(
-          flags.out,
-          true,
-          (tmp) => {
-            writeFileSync(path.join(tmp, "bench.md"), md);
-            writeFileSync(path.join(tmp, "bench.json"), json);
-            writeFileSync(path.join(tmp, "runs.csv"), formatCsv(result, data));
-            if (predictions !== undefined) writePredictions(path.join(tmp, `predictions.${predictions}`), predictions, result, data);
-          },
-          { kind: BENCH_KIND },
-        );
+        await writeOutputDir(flags.out, target, (tmp) => {
+          writeOutputBytes(path.join(tmp, "bench.md"), md);
+          writeOutputBytes(path.join(tmp, "bench.json"), json);
+          writeOutputBytes(path.join(tmp, "runs.csv"), formatCsv(result, data));
+          if (predictions !== undefined) writePredictions(path.join(tmp, `predictions.${predictions}`), predictions, result, data);
+        });
       }
       process.stdout.write(flags.json === true ? json : md);
     });
