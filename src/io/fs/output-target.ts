@@ -32,8 +32,9 @@ function within(inner: string, outer: string): boolean {
 
 /**
  * Refuses a target that is one of the command's inputs, holds one (replacing it would delete the
- * input) or lies inside one (writing there changes the input). `option` names the target in the
- * message ("--out", "--save-policy").
+ * input) or lies inside one that ctar wrote (writing there changes that output; inside any
+ * other folder the input is left as it was). `option` names the target in the message
+ * ("--out", "--save-policy").
  */
 export function refuseInputs(target: string, inputs: readonly string[], option: string): void {
   const t = realPath(target);
@@ -42,7 +43,7 @@ export function refuseInputs(target: string, inputs: readonly string[], option: 
     const through = i !== resolve(input) || t !== resolve(target) ? ` (${i} once links are resolved)` : "";
     if (t === i) throw new ConfigError(`${option} ${target}: is the command's input ${input}${through}; give another path`);
     if (within(i, t)) throw new ConfigError(`${option} ${target}: holds the command's input ${input}${through}; replacing it would delete the input`);
-    if (within(t, i)) throw new ConfigError(`${option} ${target}: lies inside the command's input ${input}${through}; writing there would change the input`);
+    if (within(t, i) && kindOf(i) !== undefined) throw new ConfigError(`${option} ${target}: lies inside the command's input ${input}${through}; writing there would change the input`);
   }
 }
 
