@@ -15,7 +15,7 @@
  *    (fs/output-target.ts), links resolved.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, relative, resolve } from "node:path";
 import { ConfigError, FilesystemError } from "../errors/errors.js";
 import { acquireLock } from "./dir-lock.js";
 import { fsError, fsReason, isFsError, lstatIfThere } from "./fs-error.js";
@@ -149,7 +149,7 @@ function swapIn(abs: string, tmp: string, shown: string, note: (m: string) => vo
  * transaction (see the module header). A non-empty target is replaced only with `force`, and
  * only when it is of `options.kind` (default: a ctar dataset).
  * @example
- * await writeDirAtomically("out/ctar", false, async (tmp) => { writeFileSync(join(tmp, "a.csv"), "x\n"); });
+ * await writeDirAtomically("out/ctar", false, async (tmp) => { writeOutputBytes(`${tmp}/a.csv`, "x\n"); });
  */
 export async function writeDirAtomically(
   target: string,

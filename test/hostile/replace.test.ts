@@ -169,4 +169,20 @@ describe("a folder --force cannot delete", { concurrency: 2 }, () => {
     assert.notEqual(rating(ds), before);
     assert.deepEqual(litterIn(d), []);
   });
+  it("litter a dead writer left that cannot be removed does not block the target: a note, the run goes on", async () => {
+    const d = mkdtempSync("/tmp/ctar-hostile-stuck-");
+    openDirs.push(d);
+    const ds = join(d, "ds");
+    execFileSync("cp", ["-r", datasetCopy(), ds]);
+    const stuck = join(d, ".ds.old-999999999"); // a PID no process has
+    execFileSync("cp", ["-r", datasetCopy(), stuck]);
+    if (asNobody !== undefined) execFileSync("chown", ["-R", "65534:65534", d]);
+    chmodSync(join(stuck, "train"), 0o555);
+    const options = asNobody === undefined ? {} : { ...asNobody };
+    const r = await run(["generate", "--out", ds, "--force", "--quiet", ...SMALL, "--seed", "4"], options);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /^ctar: note: could not remove .*\.ds\.old-999999999, left by ctar PID 999999999 \(gone\) \(permission denied, EACCES\); remove it by hand$/m);
+    assert.ok(existsSync(join(ds, "config.json")));
+    chmodSync(join(stuck, "train"), 0o755);
+  });
 });
