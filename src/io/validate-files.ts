@@ -95,7 +95,11 @@ export function validateFiles(dir: string, problems: ProblemList): { notes: stri
   try {
     expected = expectedArtifacts(dir, date);
   } catch (e) {
-    problems.add("files", join(dir, "config.json"), e instanceof Error ? e.message : String(e));
+    // a message that names its own file (a table that cannot be read) keeps it; others are config.json's
+    const text = e instanceof Error ? e.message : String(e);
+    const own = /^(\S+): (.*)$/s.exec(text);
+    if (own !== null && own[1]!.startsWith(dir)) problems.add("files", own[1]!, own[2]!);
+    else problems.add("files", join(dir, "config.json"), text);
     return { notes, checked };
   }
   compareText(problems, join(dir, CARD_FILE), expected.card, "the dataset card ctar writes for this folder");

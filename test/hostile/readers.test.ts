@@ -20,7 +20,7 @@ const ids: Array<[string, string, number, string, readonly string[], RegExp]> = 
   ["a rating of movie 30 (movie.csv has 30)", "train/rating.csv", 2, "0,30,3", TARGETS, /train\/rating\.csv:2: movieid 30 out of range/],
   ["a test row with tag 999999", "test/test_1.csv", 2, "0,999999,1", ["cornac", "recbole"], /test\/test_1\.csv:2: tagid 999999 out of range/],
   ["a test row of user −5", "test/test_2.csv", 2, "-5,1,1", ["cornac", "recbole"], /test\/test_2\.csv:2: userid -5 out of range/],
-  ["an obstag row with tag 999999", "train/obstag.csv", 2, "0,1,999999", ["cornac", "recbole"], /train\/obstag\.csv:2: tagid 999999 out of range/],
+  ["an obstag row with tag 999999", "train/obstag.csv", 2, "0,1,999999", TARGETS, /train\/obstag\.csv:2: tagid 999999 out of range/],
 ];
 
 describe("export writes only ids of the dataset", { concurrency: 4 }, () => {

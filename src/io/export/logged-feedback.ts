@@ -11,6 +11,8 @@ import { CsvWriter } from "../csv-writer.js";
 import { findTable, locateTable, rowPlace, tableBlocks } from "../dataset-table.js";
 import { readRatingPropensity } from "../read-rating-propensity.js";
 import { PairCursor } from "../table-cursor.js";
+import { readMovieTable } from "../read-bench-dataset.js";
+import { idRanges } from "./id-range.js";
 
 export async function exportLoggedFeedback(dir: string, out: string, users: number, movies: number): Promise<string[]> {
   const full = findTable(dir, "truth/full");
@@ -31,6 +33,7 @@ export async function exportLoggedFeedback(dir: string, out: string, users: numb
   w.close();
   await cursor.close();
   const obstag = locateTable(dir, "train/obstag");
+  const tagCount = idRanges(users, readMovieTable(dir)).tags;
   const o = new CsvWriter(join(out, "obstag_pairs.csv"), "userid,movieid,labelled_tags,propensity");
   cursor = PairCursor.open(full, ["p_obstag"]);
   let user = -1;
@@ -53,6 +56,7 @@ export async function exportLoggedFeedback(dir: string, out: string, users: numb
         tags = [];
         place = rowPlace(obstag, b.start + i);
       }
+      if (t![i]! < -1 || t![i]! >= tagCount) throw new InputError(`${rowPlace(obstag, b.start + i)}: tagid ${t![i]} out of range (expected 0..${tagCount - 1}, the tags movie.csv lists, or −1); nothing was exported`);
       tags.push(t![i]!);
     }
   }
