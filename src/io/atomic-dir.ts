@@ -6,7 +6,7 @@
  * there is repaired by the next writer, litter.ts). Around it:
  *  - one writer per target (dir-lock.ts), the lock taken before any work;
  *  - the litter of dead writers repaired first, with a note saying what was done;
- *  - SIGINT/SIGTERM remove the temporary folder and exit 130/143 (signal-cleanup.ts);
+ *  - SIGHUP/SIGINT/SIGTERM remove the temporary folder and exit 129/130/143 (signal-cleanup.ts);
  *  - every fs failure is one FilesystemError naming the path and the OS reason, the temporary
  *    output removed and an existing target left exactly as it was;
  *  - `force` replaces only an empty folder or ctar's own earlier output of the same `kind`
