@@ -5,7 +5,8 @@
  */
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
-import { checkTarget, writeDirAtomically } from "../io/fs/atomic-dir.js";
+import { checkOutputDir, writeOutputDir } from "../io/fs/output.js";
+import { DATASET_KIND, PART_KIND, REPLICATES_KIND } from "../io/fs/output-kinds.js";
 import { parseFormat } from "../io/dataset/dataset-formats.js";
 import { generateInto } from "../io/run/generate-run.js";
 import { readConfigFile } from "../io/inputs/load-config.js";
@@ -63,14 +64,18 @@ export function registerGenerate(program: Command): void {
     }
     const inputs = await runInputsFromOptions(config, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"]));
     // Validate the target before any work, so a refused --out costs nothing.
-    checkTarget(out, opts["force"] === true);
+    // --force replaces only an earlier output of the same kind: a part (a retried shard job), a replicates folder, a dataset
+    const kind = shard !== undefined ? PART_KIND : replicates !== undefined ? REPLICATES_KIND : DATASET_KIND;
+    const inputFiles = [opts["config"], graphFile].filter((f): f is string => typeof f === "string");
+    const target = { force: opts["force"] === true, kind, inputs: inputFiles };
+    checkOutputDir(out, target);
     const progress = new Progress(quiet ? undefined : process.stderr, shard === undefined ? config.users : undefined);
     const onProgress = (n: number, stage: string) => progress.update(n, stage);
     let files: Readonly<Record<string, { rows: number }>> = {};
     const seeds = Array.from({ length: replicates ?? 0 }, (_, i) => config.seed + i);
     // Generation runs inside the transaction, so the target's lock is held from the start: a
     // second writer fails at once, not after this one's work.
-    await writeDirAtomically(out, opts["force"] === true, async (tmp) => {
+    await writeOutputDir(out, target, async (tmp) => {
       if (replicates !== undefined) {
         const inputsFor = async (seed: number) => (seed === config.seed ? inputs : runInputsFromOptions({ ...config, seed }, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"])));
         await writeReplicates(tmp, out, seeds, inputsFor, { workers, warn, onProgress });

@@ -12,13 +12,13 @@ import { HELP_STYLE } from "./help-style.js";
 export const EXIT_CODES_HELP = `
 Exit codes:
   0    ok
-  1    ctar verify rejected an implied independence
+  1    ctar verify rejected an implied independence; ctar validate found problems
   2    usage or configuration error (an option, a config file, a refused --out)
   3    input data error (a malformed or oversized catalog, dataset, graph or policy file)
   4    graph error (an invalid m-graph or mechanism)
   5    filesystem error (permission, read-only or full disk, a path that is a file, a locked target)
   70   internal error (a bug: please report it)
-  130  interrupted by SIGINT, 143 by SIGTERM (unfinished output removed)`;
+  129  interrupted by SIGHUP, 130 by SIGINT, 143 by SIGTERM (unfinished output removed)`;
 
 type Register = (program: Command) => void;
 

@@ -4,12 +4,13 @@
  * `ctar stats` figure (stats/replicate-summary.ts). `dir` is the caller's temporary folder, so
  * the whole set appears at once or not at all.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type DatasetStats, datasetStats } from "../../stats/dataset-stats.js";
 import { type ReplicateSummary, formatReplicateSummary, summarizeReplicates } from "../../stats/replicate-summary.js";
 import { type RunInputs, type RunOptions, generateInto } from "./generate-run.js";
 import { readCtarFolder } from "../dataset/read-dataset.js";
+import { writeOutputBytes } from "../fs/output-bytes.js";
 
 export const SUMMARY_JSON = "summary.json";
 export const SUMMARY_MD = "summary.md";
@@ -28,7 +29,7 @@ export async function writeReplicates(dir: string, label: string, seeds: readonl
     stats.push(datasetStats(readCtarFolder(sub)));
   }
   const summary = summarizeReplicates(stats, seeds);
-  writeFileSync(join(dir, SUMMARY_JSON), `${JSON.stringify(summary, null, 2)}\n`);
-  writeFileSync(join(dir, SUMMARY_MD), formatReplicateSummary(summary, label));
+  writeOutputBytes(join(dir, SUMMARY_JSON), `${JSON.stringify(summary, null, 2)}\n`);
+  writeOutputBytes(join(dir, SUMMARY_MD), formatReplicateSummary(summary, label));
   return summary;
 }
