@@ -1,5 +1,5 @@
 /**
- * What the one writer may replace (docs/failures.md, "Safe writing"): an empty folder, or ctar's
+ * What the one writer may replace (docs/failures.md, "What may be replaced"): an empty folder, or ctar's
  * own earlier output of the same kind, recognised by its marker — never the command's own input
  * (links resolved), never a folder of another kind, never a device, never a file inside a
  * folder ctar wrote; and a folder `--force` cannot delete is refused before the work, left as it
