@@ -1,10 +1,12 @@
 /** The research tasks, by name: adding a task is its folder under src/tasks/ and one line here. */
 import { ConfigError } from "../errors/errors.js";
 import type { Task } from "./task.js";
+import { ratingsTask } from "./ratings/ratings-task.js";
 import { tagsTask } from "./tags/tags-task.js";
 
 export const TASKS: readonly Task[] = [
   tagsTask as Task,
+  ratingsTask as Task,
 ];
 
 /** The task of that name, or a ConfigError listing the known tasks. */
