@@ -14,7 +14,9 @@ import { registerMerge } from "./merge.js";
 import { registerOpe } from "./ope.js";
 import { registerRegenerate } from "./regenerate.js";
 import { registerReport } from "./report.js";
+import { registerScore } from "./score.js";
 import { registerStats } from "./stats.js";
+import { registerTask } from "./task.js";
 import { registerValidate } from "./validate.js";
 import { registerVerify } from "./verify.js";
 import { HELP_STYLE } from "./help-style.js";
@@ -44,6 +46,8 @@ export function buildProgram(): Command {
   registerRegenerate(program);
   registerStats(program);
   registerBench(program);
+  registerTask(program);
+  registerScore(program);
   registerGraph(program);
   registerOpe(program);
   registerVerify(program);

@@ -5,7 +5,7 @@
  */
 import type { MeanSd } from "../../bench/summary.js";
 import type { Predictor } from "../../models/model.js";
-import type { MetricRow, TaskBenchConfig, TaskMetric, TaskTable } from "../task.js";
+import type { TaskBenchConfig, TaskMetric, TaskTable } from "../task.js";
 import type { RatingsData } from "./ratings-data.js";
 import { RATING_METRIC_KEYS, type RatingsModelResult } from "./ratings-bench.js";
 
@@ -20,7 +20,6 @@ export const RATING_METRICS: readonly TaskMetric[] = [
 
 const f4 = (x: number) => x.toFixed(4);
 const cell = (s: MeanSd | null | undefined) => (s == null ? "–" : `${f4(s.mean)} (${s.sd === null ? "n/a" : f4(s.sd)})`);
-const one = (x: number | null | undefined) => (x == null ? "–" : f4(x));
 
 export function describeRatings(d: RatingsData): string {
   const pop = "reason" in d.population ? `no population risk: ${d.population.reason}` : "population risk exact";
@@ -36,11 +35,6 @@ export function ratingsMarkdown(results: readonly RatingsModelResult[], data: Ra
   for (const m of results) lines.push(`| ${m.name} | ${RATING_METRIC_KEYS.map((k) => cell(m.summary[k])).join(" | ")} |`);
   lines.push("", "MSE, MAE, AUC (r ≥ 4), NDCG@5: on the MCAR test pairs. pop. risk: the exact mean of E[(R − ŷ)²] over every user × movie.", "");
   return lines.join("\n");
-}
-
-/** `score`'s table: one row. */
-export function ratingsScoreMarkdown(name: string, row: MetricRow, notes: readonly string[]): string {
-  return [...header(), `| ${name} | ${RATING_METRIC_KEYS.map((k) => one(row[k])).join(" | ")} |`, "", ...notes.map((n) => `${n}`), ""].join("\n");
 }
 
 export function ratingsCsv(results: readonly RatingsModelResult[]): string {

@@ -58,5 +58,6 @@ export const ratingsTask: Task<RatingsData> = {
       predictions: config.predictions ? ratingsPredictionTables(results, data, all) : [],
     };
   },
+  pairCount: (d) => d.users * d.movies,
   score: scoreRatingPredictions,
 };
