@@ -3,7 +3,7 @@
  * included) at 1,000, 100,000 and 1,000,000 users × 1,000 movies, with 1 and with 2 worker threads,
  * each in a fresh process, against a reference run on the same machine in the same run (the RNG
  * floor, rng-floor-child.ts) as a ratio, and 2 workers against 1; then the Table 3 reproduction
- * of the baselines. `npm run bench -- --large` adds 10,000,000 users (2 workers). The catalog is
+ * of the baselines and the ratings task's default run (ratings-task.ts). `npm run bench -- --large` adds 10,000,000 users (2 workers). The catalog is
  * the authors' base data when ../shared/ctar-base exists, else the built-in one.
  * Set CTAR_BENCH_QUICK=1 to run only the first two sizes and skip Table 3.
  */
@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchRatingsTask } from "./ratings-task.js";
 import { benchTable3 } from "./table3.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,4 +56,6 @@ console.log("RNG floor: one 32-bit draw per pair from the same keyed streams, on
 if (!quick) {
   console.log("\n# Table 3 reproduction (baselines)\n");
   await benchTable3();
+  console.log("\n# Research task: ratings (default run)\n");
+  benchRatingsTask();
 }

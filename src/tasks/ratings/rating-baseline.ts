@@ -27,4 +27,4 @@ export interface RatingBaseline {
 }
 
 /** The factor-model defaults of every ratings baseline (rating scale: biases must reach ~3.5). */
-export const RATING_FACTOR_DEFAULTS = { dim: 16, batch: 256, lr: 0.01, weightDecay: 1e-4, initSd: 0.1 } as const;
+export const RATING_FACTOR_DEFAULTS = { dim: 16, batch: 1024, lr: 0.01, weightDecay: 1e-4, initSd: 0.1 } as const;
