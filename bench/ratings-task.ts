@@ -1,5 +1,5 @@
 /**
- * Benchmark piece: the ratings task's default run (docs/tasks.md#ratings) on the default dataset —
+ * Benchmark piece: the ratings task's default run (docs/tasks.md#ratings-debiased-rating-prediction) on the default dataset —
  * `ctar generate --out X`, then `ctar bench X --task ratings --runs 5` (every baseline, 100
  * epochs, seed 0), each in a fresh process. Prints the table and the wall time of the bench
  * (target < 60 s on 2 cores). Called from `npm run bench`; run alone with

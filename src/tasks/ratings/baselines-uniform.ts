@@ -1,5 +1,5 @@
 /**
- * The ratings task's baselines that combine the data sources (docs/tasks.md#ratings):
+ * The ratings task's baselines that combine the data sources (docs/tasks.md#ratings-debiased-rating-prediction):
  *  - dr-jl: doubly robust joint learning (Wang, Zhang, Sun & Qi, ICML 2019): a prediction model f
  *    and an imputation model g of the rating, trained alternately per batch; f minimises
  *    (1/|D|) Σ_D [ ê + o (e − ê) / p ] with e = (f − r)², ê = (f − g)², the sum over D (every user

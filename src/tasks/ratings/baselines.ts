@@ -1,5 +1,5 @@
 /**
- * The ratings task's baselines (docs/tasks.md#ratings has their citations and defaults):
+ * The ratings task's baselines (docs/tasks.md#ratings-debiased-rating-prediction has their citations and defaults):
  *  - mf: MF on the MNAR ratings, batch-mean squared loss (naive: the observed ratings as if MCAR);
  *  - mf-ips: inverse propensity scoring with Naive-Bayes propensities from the uniform training
  *    slice (Schnabel et al., ICML 2016, §5.2); mf-ips-oracle: the same with the exact propensities;

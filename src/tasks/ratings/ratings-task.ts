@@ -3,7 +3,7 @@
  * sources"), the protocol of Yahoo!R3 and Coat. A model trains on the observed, self-selected
  * ratings (MNAR) and a small uniformly random slice; it is scored on uniformly random (MCAR) test
  * ratings as papers report them, and against the exact population risk that only a world with
- * known potential outcomes gives. docs/tasks.md#ratings has the protocol, formulas and baselines.
+ * known potential outcomes gives. docs/tasks.md#ratings-debiased-rating-prediction has the protocol, formulas and baselines.
  */
 import { ConfigError, InputError } from "../../errors/errors.js";
 import type { Task } from "../task.js";
