@@ -25,8 +25,8 @@ export function addTaskOptions(cmd: Command, task: string): Command {
 }
 
 /** The task named by `--task` and its options' values by flag. */
-export function taskOf(flags: Readonly<Record<string, unknown>>): { task: Task; options: Record<string, string> } {
-  const task = taskByName(String(flags["task"]));
+export function taskOf(flags: Readonly<Record<string, unknown>>, where = "--task"): { task: Task; options: Record<string, string> } {
+  const task = taskByName(String(flags["task"]), where);
   const options: Record<string, string> = {};
   for (const o of task.options) options[o.flag] = String(flags[camel(o.flag)] ?? o.default);
   return { task, options };

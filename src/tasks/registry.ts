@@ -10,8 +10,8 @@ export const TASKS: readonly Task[] = [
 ];
 
 /** The task of that name, or a ConfigError listing the known tasks. */
-export function taskByName(name: string): Task {
+export function taskByName(name: string, where = "--task"): Task {
   const t = TASKS.find((x) => x.name === name);
-  if (t === undefined) throw new ConfigError(`--task: unknown task '${name}' (known tasks: ${TASKS.map((x) => x.name).join(", ")})`);
+  if (t === undefined) throw new ConfigError(`${where}: unknown task '${name}' (known tasks: ${TASKS.map((x) => x.name).join(", ")})`);
   return t;
 }
