@@ -88,7 +88,7 @@ test("bad predictions files: one message naming file:line, exit 3", () => {
   }
 });
 
-test("a tampered task folder, one from another version, an unknown task: clear messages and exit codes", () => {
+test("a tampered task folder, one from another version, an unknown task, an empty split, no observed ratings: clear messages and exit codes", () => {
   const tampered = join(root, "tampered");
   ok(["task", "ratings", data, "--out", tampered]);
   const test = join(tampered, "test.csv");
@@ -110,6 +110,11 @@ test("a tampered task folder, one from another version, an unknown task: clear m
   r = ctar(["task", "ratings", data, "--out", join(root, "empty"), "--split", "0,5,95"]);
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /--split: .* leaves the uniform-train split empty/);
+  const none = join(root, "none");
+  ok(["generate", "--out", none, "--users", "120", "--movies", "60", "--do", "R_R=uniform:0.000001", "--quiet"]);
+  r = ctar(["task", "ratings", none, "--out", join(root, "none-task")]);
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, /train\/rating\.csv: no observed ratings/);
 });
 
 test("ctar task is deterministic; its split seed changes the sample", () => {
