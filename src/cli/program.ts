@@ -29,6 +29,8 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ["regenerate", async () => (await import("./regenerate.js")).registerRegenerate],
   ["stats", async () => (await import("./stats.js")).registerStats],
   ["bench", async () => (await import("./bench.js")).registerBench],
+  ["task", async () => (await import("./task.js")).registerTask],
+  ["score", async () => (await import("./score.js")).registerScore],
   ["graph", async () => (await import("./graph.js")).registerGraph],
   ["ope", async () => (await import("./ope.js")).registerOpe],
   ["verify", async () => (await import("./verify.js")).registerVerify],
