@@ -11,6 +11,8 @@ The commands are those of the ctar this package runs (``ctar --help --json``), f
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any, List
 
 from ._cli import CtarError, CtarOptionError, CtarWarning, NodeNotFoundError
@@ -20,9 +22,13 @@ from .dataset import Dataset, load
 __all__ = ["CtarError", "CtarOptionError", "CtarWarning", "NodeNotFoundError", "Command", "Dataset", "commands", "generate", "load"]
 
 
-def generate(out: Any, **options: Any) -> Dataset:
-    """``ctar generate --out OUT [options]``; returns the dataset (its tables load when used)."""
+def generate(out: Any, **options: Any) -> Any:
+    """``ctar generate --out OUT [options]``; returns the dataset (its tables load when used), or
+    the folder's path for ``replicates=`` (one dataset per seed inside) and ``shard=`` (a part for
+    ``ctar.merge``)."""
     Command(["generate"])(out=out, **options)
+    if options.get("replicates") is not None or options.get("shard") is not None:
+        return Path(os.fspath(out))
     return load(out)
 
 

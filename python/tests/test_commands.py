@@ -116,3 +116,15 @@ def test_the_package_version_is_ctars():
     tomllib = pytest.importorskip("tomllib", reason="tomllib is Python 3.11's")
     with open(Path(__file__).resolve().parents[1] / "pyproject.toml", "rb") as f:
         assert tomllib.load(f)["project"]["version"] == package_json()["version"]
+
+
+def test_the_ctar_of_the_project_in_the_current_folder(monkeypatch, tmp_path):
+    main = tmp_path / "node_modules" / "ctar" / "dist" / "src" / "cli" / "main.js"
+    main.parent.mkdir(parents=True)
+    main.write_text("")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.delenv("CTAR_CLI", raising=False)
+    monkeypatch.setattr(_cli, "_clone_cli", lambda: None)
+    monkeypatch.setattr(_cli, "node_executable", lambda: "node")
+    monkeypatch.chdir(tmp_path / "sub")
+    assert _cli.cli_command() == ["node", str(main)]

@@ -102,3 +102,17 @@ def test_parquet_only_without_an_engine_says_what_to_install(small_both, tmp_pat
     assert len(data.train.movie) == 100  # the CSV is there: read without an engine
     with pytest.raises(ctar.CtarError, match=r"rating.parquet: reading Parquet needs pyarrow or fastparquet"):
         data.train.rating
+
+
+def test_replicates_and_shards_return_the_folder(cli, tmp_path):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ctar.CtarWarning)
+        out = ctar.generate(tmp_path / "reps", users=50, movies=30, rct_users=10, replicates=2, quiet=True)
+        parts = [ctar.generate(tmp_path / f"part{i}", users=50, movies=30, rct_users=10, shard=f"{i}/2", quiet=True) for i in range(2)]
+        ctar.merge(*parts, out=tmp_path / "merged", quiet=True)
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["seed-9527", "seed-9528"]
+    merged = ctar.load(tmp_path / "merged")
+    one = ctar.load(out / "seed-9527")
+    pd.testing.assert_frame_equal(merged.train.rating, one.train.rating)
