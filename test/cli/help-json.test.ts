@@ -15,8 +15,8 @@ function find(l: CommandListing, path: string[]): CommandListing {
   return path.reduce((c, name) => c.commands.find((s) => s.name === name)!, l);
 }
 
-test("the listing has every command and option of the program, as --help shows them", () => {
-  const program = buildProgram();
+test("the listing has every command and option of the program, as --help shows them", async () => {
+  const program = await buildProgram();
   const listing = commandListing(program);
   const walk = (c: Command, l: CommandListing) => {
     assert.equal(l.name, c.name());
@@ -37,8 +37,8 @@ test("the listing has every command and option of the program, as --help shows t
   assert.deepEqual(find(listing, ["merge"]).arguments, [{ name: "parts", description: find(listing, ["merge"]).arguments[0]!.description, required: true, variadic: true }]);
 });
 
-test("only --help with --json asks for it; the words before the first option name the command", () => {
-  const program = buildProgram();
+test("only --help with --json asks for it; the words before the first option name the command", async () => {
+  const program = await buildProgram();
   assert.equal(helpJson(program, ["generate", "--help"]), undefined);
   assert.equal(helpJson(program, ["stats", "d", "--json"]), undefined);
   assert.equal(helpJson(program, ["graph", "analyze", "--help", "--json"])!.name, "analyze");
@@ -46,7 +46,7 @@ test("only --help with --json asks for it; the words before the first option nam
   assert.equal(helpJson(program, ["nope", "--help", "--json"]), undefined);
 });
 
-test("ctar --help --json prints the listing; with an unknown command, what ctar nope --help prints", () => {
+test("ctar --help --json prints the listing; with an unknown command, what ctar nope --help prints", async () => {
   const r = ctar(["--help", "--json"]);
   assert.equal(r.status, 0, r.stderr);
   const listing = JSON.parse(r.stdout) as CommandListing;
