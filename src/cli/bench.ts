@@ -12,6 +12,9 @@ import { BUILTIN_MODELS } from "../models/registry.js";
 import { taskSource } from "../io/tasks/task-source.js";
 import { writeTaskTable } from "../io/tables/write-table.js";
 import { addTaskOptions, taskOf } from "./task-options.js";
+import type { TaskBenchConfig } from "../tasks/task.js";
+import { readWorldSet } from "../io/dataset/world-set.js";
+import { benchOverWorlds, checkWorldsFlags } from "./bench-worlds.js";
 
 function parseInteger(v: string, flag: string, min: number): number {
   const x = Number(v);
@@ -30,6 +33,7 @@ interface BenchFlags {
   json?: boolean;
   predictions?: string | boolean;
   task: string;
+  metric?: string;
 }
 
 export function registerBench(program: Command): void {
@@ -45,7 +49,8 @@ export function registerBench(program: Command): void {
     .option("--precision <p>", "parameter precision: f32 (as PyTorch trains, the authors' setting) or f64", "f32")
     .option("--out <folder>", "write bench.md, bench.json and runs.csv there (a new or empty folder, or an earlier bench output, which is replaced)")
     .option("--json", "print the JSON results to stdout instead of the Markdown table")
-    .option("--predictions [format]", "with --out: also write every score (predictions.csv, or predictions.parquet with 'parquet')");
+    .option("--predictions [format]", "with --out: also write every score (predictions.csv, or predictions.parquet with 'parquet')")
+    .option("--metric <key>", "with a sweep folder: the metric its table shows (default: the task's first population metric, else its first)");
   addTaskOptions(cmd, "tags").action(async (dir: string, flags: BenchFlags, self: Command) => {
       const { task, options } = taskOf(flags as unknown as Record<string, unknown>);
       // --models not given: the task's own baselines (its default is the tags task's, as before)
@@ -64,8 +69,9 @@ export function registerBench(program: Command): void {
       // A refused --out costs nothing: checked before the training. It may replace only an earlier bench output.
       const target = { force: true, kind: BENCH_KIND, inputs: [dir] };
       if (flags.out !== undefined) checkOutputDir(flags.out, target);
-      const source = taskSource(dir, "bench");
-      const data = await task.load(source, options, seed);
+      // a folder of replicates or of a sweep: every world benched, then summarised (cli/bench-worlds.ts)
+      const worlds = readWorldSet(dir);
+      checkWorldsFlags(worlds, task, { metric: flags.metric, predictions: predictions !== undefined });
       const { workerPool } = await import("../io/bench/bench-pool.js");
       // progress on an interactive terminal only (stderr), so the output stays reproducible
       const onProgress = process.stderr.isTTY
@@ -73,7 +79,11 @@ export function registerBench(program: Command): void {
             process.stderr.write(`\rbench: ${done}/${total} runs done (last: ${model} run ${run})` + (done === total ? "\n" : ""));
           }
         : undefined;
-      const out = await task.bench(data, { models: names, runs, seed, epochs, precision, workers, predictions: predictions !== undefined, warn: (m) => process.stderr.write(`ctar: warning: ${m}\n`), ...(onProgress === undefined ? {} : { onProgress }) }, dir, workerPool);
+      const config: TaskBenchConfig = { models: names, runs, seed, epochs, precision, workers, predictions: predictions !== undefined, warn: (m: string) => process.stderr.write(`ctar: warning: ${m}\n`), ...(onProgress === undefined ? {} : { onProgress }) };
+      const out =
+        worlds.kind === "dataset"
+          ? await task.bench(await task.load(taskSource(dir, "bench"), options, seed), config, dir, workerPool)
+          : await benchOverWorlds(worlds, task, options, config, flags.metric, workerPool);
       if (flags.out !== undefined) {
         await writeOutputDir(flags.out, target, (tmp) => {
           writeOutputBytes(path.join(tmp, "bench.md"), out.markdown);

@@ -6,18 +6,20 @@
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
 import { checkOutputDir, writeOutputDir } from "../io/fs/output.js";
-import { DATASET_KIND, PART_KIND, REPLICATES_KIND } from "../io/fs/output-kinds.js";
+import { DATASET_KIND, PART_KIND, REPLICATES_KIND, SWEEP_KIND } from "../io/fs/output-kinds.js";
 import { parseFormat } from "../io/dataset/dataset-formats.js";
 import { generateInto } from "../io/run/generate-run.js";
 import { readConfigFile } from "../io/inputs/load-config.js";
 import { writePart } from "../io/run/parts.js";
 import { type RecordedDefaults, isCtarRecord, recordedDefaults } from "../io/recorded/recorded-run.js";
 import { writeReplicates } from "../io/run/replicates.js";
+import { writeSweep } from "../io/run/sweep.js";
 import { TRUTH_LEVELS, runInputsFromOptions } from "../io/run/run-inputs.js";
 import { mechanismFlagsGiven } from "../scm/mechanism-options.js";
 import { addConfigOptions, configFromOptions } from "./config-options.js";
 import { parseShard, parseWorkers } from "./parallel-options.js";
 import { Progress } from "./progress.js";
+import { sweepPlan } from "./sweep-option.js";
 
 export function registerGenerate(program: Command): void {
   const cmd = program
@@ -37,6 +39,7 @@ export function registerGenerate(program: Command): void {
     .option("--format <format>", "table files: csv, parquet (NAME.parquet instead of NAME.csv) or both (default: csv)")
     .option("--workers <n>", "worker threads generating blocks of users (default: the machine's cores, at most 8, and none below 4 million user-movie pairs; the files are the same for any number)")
     .option("--replicates <K>", "write K datasets with seeds s … s+K−1 (s: --seed) in DIR/seed-<s>/, and DIR/summary.md + summary.json: mean ± sd over them of every `ctar stats` figure")
+    .option("--sweep <OPTION=V1,V2,…>", "write one dataset per value of one numeric option (e.g. obs-temperature=2000,200,50) in DIR/OPTION=VALUE/, and DIR/sweep.json naming them (docs/replicates-and-sweeps.md)")
     .option("--shard <I/N>", "write only shard I (0-based) of N, a part for `ctar merge`; I may be 'auto' (from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX)");
   addConfigOptions(cmd);
   cmd.action(async (opts: Record<string, unknown>) => {
@@ -63,9 +66,12 @@ export function registerGenerate(program: Command): void {
       throw new ConfigError(`--${ignored[0]} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (edit it instead)`);
     }
     const inputs = await runInputsFromOptions(config, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"]));
+    // every value of a sweep is a whole configuration, checked (and its inputs built) before any writing
+    const sweep = sweepPlan(opts, graphFile);
+    const sweepInputs = sweep === undefined ? [] : await Promise.all(sweep.configs.map((c) => runInputsFromOptions(c, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"]))));
     // Validate the target before any work, so a refused --out costs nothing.
-    // --force replaces only an earlier output of the same kind: a part (a retried shard job), a replicates folder, a dataset
-    const kind = shard !== undefined ? PART_KIND : replicates !== undefined ? REPLICATES_KIND : DATASET_KIND;
+    // --force replaces only an earlier output of the same kind: a part (a retried shard job), a sweep, a replicates folder, a dataset
+    const kind = shard !== undefined ? PART_KIND : sweep !== undefined ? SWEEP_KIND : replicates !== undefined ? REPLICATES_KIND : DATASET_KIND;
     const inputFiles = [opts["config"], graphFile].filter((f): f is string => typeof f === "string");
     const target = { force: opts["force"] === true, kind, inputs: inputFiles };
     checkOutputDir(out, target);
@@ -76,7 +82,8 @@ export function registerGenerate(program: Command): void {
     // Generation runs inside the transaction, so the target's lock is held from the start: a
     // second writer fails at once, not after this one's work.
     await writeOutputDir(out, target, async (tmp) => {
-      if (replicates !== undefined) {
+      if (sweep !== undefined) await writeSweep(tmp, sweep.spec, async (v) => sweepInputs[sweep.spec.values.indexOf(v)]!, { workers, warn, onProgress });
+      else if (replicates !== undefined) {
         const inputsFor = async (seed: number) => (seed === config.seed ? inputs : runInputsFromOptions({ ...config, seed }, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"])));
         await writeReplicates(tmp, out, seeds, inputsFor, { workers, warn, onProgress });
       } else if (shard === undefined) files = (await generateInto(tmp, inputs, { workers, warn, onProgress })).files;
@@ -86,7 +93,7 @@ export function registerGenerate(program: Command): void {
     if (!quiet) {
       const secs = (performance.now() - t0) / 1000;
       const dos = inputs.interventionTexts.length > 0 ? `, ${inputs.interventionTexts.map((t) => `do(${t})`).join(", ")}` : "";
-      const what = shard !== undefined ? `shard ${shard.index}/${shard.count} of ` : replicates !== undefined ? `${replicates} replicates, seeds ${seeds[0]}…${seeds[seeds.length - 1]}, of ` : "";
+      const what = sweep !== undefined ? `sweep of ${sweep.spec.option.flag} over ${sweep.spec.values.join(", ")}: ${sweep.spec.values.length} worlds of ` : shard !== undefined ? `shard ${shard.index}/${shard.count} of ` : replicates !== undefined ? `${replicates} replicates, seeds ${seeds[0]}…${seeds[seeds.length - 1]}, of ` : "";
       const seed = replicates === undefined ? `, seed ${config.seed}` : "";
       process.stdout.write(`ctar: wrote ${out} (${what}${config.users} users × ${config.movies} movies${seed}${dos}) in ${secs.toFixed(2)} s\n`);
       for (const [f, { rows }] of Object.entries(files)) process.stdout.write(`  ${f.padEnd(26)} ${rows} rows\n`);

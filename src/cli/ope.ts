@@ -11,6 +11,8 @@ import { openDatasetPolicyRun } from "../io/recorded/dataset-policy-run.js";
 import { readPolicyFile } from "../io/inputs/read-policy.js";
 import { type PolicyEvaluation, evaluatePolicy } from "../truth/evaluate-policy.js";
 import { type Recommendations, popularityPolicy, randomPolicy, topKByScore } from "../truth/recommendations.js";
+import { readWorldSet } from "../io/dataset/world-set.js";
+import { opeOverWorlds } from "./ope-worlds.js";
 
 function positiveInt(flag: string, raw: unknown): number {
   const s = String(raw);
@@ -19,11 +21,38 @@ function positiveInt(flag: string, raw: unknown): number {
   return x;
 }
 
-function nonNegativeInt(flag: string, raw: unknown): number {
+export function nonNegativeInt(flag: string, raw: unknown): number {
   const s = String(raw);
   const x = Number(s);
   if (!/^\d+$/.test(s.trim()) || !Number.isSafeInteger(x)) throw new ConfigError(`${flag}: expected a whole number ≥ 0 (got '${s}')`);
   return x;
+}
+
+/** One dataset's evaluation: the policy's lists and value, the k used, and the run's interventions. */
+export interface OpeResult {
+  readonly v: PolicyEvaluation;
+  readonly rec: Recommendations;
+  readonly k: number;
+  readonly users: number;
+  readonly interventions: readonly string[];
+}
+
+/** Evaluates `policy` (popularity, random or a file) top-k on the dataset folder `dir`. */
+export async function evaluateOnDataset(dir: string, policy: string, requested: number, policySeed: unknown): Promise<OpeResult> {
+  const run = await openDatasetPolicyRun(dir);
+  const { users, movies } = run.config;
+  // A top-k list has at most one entry per movie: a larger k is the whole catalog.
+  const k = Math.min(requested, movies);
+  try {
+    let rec: Recommendations;
+    if (policy === "popularity") rec = popularityPolicy(users, movies, k);
+    else if (policy === "random") rec = randomPolicy(users, movies, k, nonNegativeInt("--policy-seed", policySeed));
+    else rec = topKByScore(users, readPolicyFile(policy, users, movies), k);
+    const v = evaluatePolicy({ engine: run.engine, users, movies, policy: rec, observed: run.observed, source: run.ratingFile });
+    return { v, rec, k, users, interventions: run.interventions };
+  } finally {
+    run.dispose();
+  }
 }
 
 const fmt = (x: number) => (Number.isNaN(x) ? "n/a" : x.toFixed(4));
@@ -43,24 +72,18 @@ export function registerOpe(program: Command): void {
       const requested = positiveInt("--k", opts["k"]);
       const policy = String(opts["policy"]);
       const save = typeof opts["savePolicy"] === "string" ? opts["savePolicy"] : undefined;
+      // a folder of replicates or of a sweep: the policy evaluated on every world (cli/ope-worlds.ts)
+      const worlds = readWorldSet(dir);
+      if (worlds.kind !== "dataset") {
+        if (save !== undefined) throw new ConfigError(`--save-policy: not with a folder of ${worlds.worlds.length} worlds (${dir}); evaluate one world, e.g. ${worlds.worlds[0]!.dir}`);
+        process.stdout.write(await opeOverWorlds(worlds, policy, (d) => evaluateOnDataset(d, policy, requested, opts["policySeed"]), opts["json"] === true));
+        return;
+      }
       const builtIn = policy === "popularity" || policy === "random";
       const target = { what: "the policy file", option: "--save-policy", inputs: builtIn ? [dir] : [dir, policy] };
       if (save !== undefined) checkOutputFile(save, target); // before the work
-      const run = await openDatasetPolicyRun(dir);
-      let v: PolicyEvaluation;
-      let rec: Recommendations;
-      const { users, movies } = run.config;
-      // A top-k list has at most one entry per movie: a larger k is the whole catalog.
-      const k = Math.min(requested, movies);
-      try {
-        if (policy === "popularity") rec = popularityPolicy(users, movies, k);
-        else if (policy === "random") rec = randomPolicy(users, movies, k, nonNegativeInt("--policy-seed", opts["policySeed"]));
-        else rec = topKByScore(users, readPolicyFile(policy, users, movies), k);
-        v = evaluatePolicy({ engine: run.engine, users, movies, policy: rec, observed: run.observed, source: run.ratingFile });
-      } finally {
-        run.dispose();
-      }
-      const clamped = k < requested ? `--k ${requested} clamped to the ${movies} movies of the dataset` : undefined;
+      const { v, rec, k, users, interventions } = await evaluateOnDataset(dir, policy, requested, opts["policySeed"]);
+      const clamped = k < requested ? `--k ${requested} clamped to the ${k} movies of the dataset` : undefined;
 
       if (save !== undefined) {
         writeOutputFile(save, target, (tmp) => {
@@ -83,7 +106,7 @@ export function registerOpe(program: Command): void {
           naive: num(v.naive),
           ips: num(v.ips),
           snips: num(v.snips),
-          interventions: run.interventions,
+          interventions,
         };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
         return;

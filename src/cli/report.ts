@@ -6,6 +6,8 @@
  */
 import { basename, resolve } from "node:path";
 import type { Command } from "commander";
+import { ConfigError } from "../errors/errors.js";
+import { readWorldSet } from "../io/dataset/world-set.js";
 
 export function registerReport(program: Command): void {
   program
@@ -14,7 +16,21 @@ export function registerReport(program: Command): void {
     .argument("<dir>", "a dataset folder in the CTAR layout (train/, test/, optional truth/ and config.json)")
     .option("--out <file>", "the HTML file to write", "report.html")
     .option("--compare <dir>", "a second dataset drawn beside each figure (e.g. the released CTAR)")
-    .action(async (dir: string, o: { out: string; compare?: string }) => {
+    .option("--bench <folder>", "with a sweep folder: the --out folder of 'ctar bench SWEEP', drawn as each model's error against the swept option")
+    .action(async (dir: string, o: { out: string; compare?: string; bench?: string }) => {
+      // a sweep's page (cli/report-sweep.ts); a replicates folder is reported one world at a time
+      const set = readWorldSet(dir);
+      if (set.kind === "replicates") throw new ConfigError(`report: ${dir} holds ${set.worlds.length} replicate worlds; report one, e.g. ${set.worlds[0]!.dir} (their figures over worlds: ${dir}/summary.md)`);
+      if (set.kind !== "sweep" && o.bench !== undefined) throw new ConfigError("--bench: only with a sweep folder (written by 'ctar generate --sweep')");
+      if (set.kind === "sweep") {
+        if (o.compare !== undefined) throw new ConfigError("--compare: not with a sweep folder (its worlds are drawn together already)");
+        const [{ sweepReport }, { checkOutputFile, writeOutputFile }] = await Promise.all([import("./report-sweep.js"), import("../io/fs/output.js")]);
+        const target = { what: "the report", option: "--out", inputs: [dir, ...(o.bench === undefined ? [] : [o.bench])] };
+        checkOutputFile(o.out, target); // before the work
+        writeOutputFile(o.out, target, await sweepReport(set, o.bench));
+        process.stdout.write(`report: ${o.out}\n`);
+        return;
+      }
       const [{ readReportDataset }, { buildReport }, { checkOutputFile, writeOutputFile }] = await Promise.all([
         import("../io/dataset/read-report-dataset.js"),
         import("../report/report-html.js"),

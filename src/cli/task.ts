@@ -4,7 +4,7 @@
  * Deterministic: the same dataset, options and seed give the same bytes.
  */
 import type { Command } from "commander";
-import { checkTarget } from "../io/fs/atomic-dir.js";
+import { checkOutputDir } from "../io/fs/output.js";
 import { TASK_KIND, writeTaskFolder } from "../io/tasks/task-folder.js";
 import { taskSource } from "../io/tasks/task-source.js";
 import { TASKS } from "../tasks/registry.js";
@@ -22,7 +22,7 @@ export function registerTask(program: Command): void {
     // a task's draws are keyed by the dataset's seed and the task's options (e.g. --split-seed)
     const seed = 0;
     const out = String(flags["out"]);
-    checkTarget(out, true, TASK_KIND);
+    checkOutputDir(out, { force: true, kind: TASK_KIND, inputs: [dir] }); // before the work
     const data = await task.load(taskSource(dir, "task"), options, seed);
     const files = await writeTaskFolder(out, task, data, { dataset: dir, seed, options });
     process.stdout.write(`${out}: task ${task.name}: ${task.describe(data)}\n${files.map((f) => `  ${f.path.padEnd(24)} ${f.rows} rows`).join("\n")}\n`);

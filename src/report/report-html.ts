@@ -40,13 +40,13 @@ function inlineSvg(svg: string): string {
   return at < 0 ? svg : svg.slice(at);
 }
 
-function table(head: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+export function table(head: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
   const tr = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(String(c))}</td>`).join("")}</tr>`).join("\n");
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${tr}\n</tbody></table>`;
 }
 
-function figure(id: string, title: string, caption: string, body: string): string {
+export function figure(id: string, title: string, caption: string, body: string): string {
   return `<figure id="${id}" class="figure"><h3>${escapeHtml(title)}</h3>${body}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
 }
 
@@ -127,7 +127,7 @@ export async function buildReport(sets: readonly LabelledDataset[]): Promise<str
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <meta name="generator" content="ctar ${VERSION}">
-<style>${CSS}</style></head>
+<style>${REPORT_CSS}</style></head>
 <body><h1>${escapeHtml(title)}</h1>
 <p class="note">Written by ctar ${VERSION} (CTAR, arXiv 2202.11351). Self-contained: nothing is loaded from the network.</p>
 ${parts.join("\n")}
@@ -135,7 +135,7 @@ ${parts.join("\n")}
 `;
 }
 
-const CSS = `body{font-family:Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1400px}
+export const REPORT_CSS = `body{font-family:Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1400px}
 h1{font-size:22px}h2{font-size:18px;margin-top:28px}h3{font-size:15px;margin:0 0 8px}h4{font-size:13px;margin:4px 0}
 .figure{margin:20px 0;padding:12px;border:1px solid #ddd;border-radius:6px}
 figcaption,.note{font-size:12px;color:#555}

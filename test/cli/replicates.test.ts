@@ -63,3 +63,18 @@ test("--replicates refuses 0, a fraction and --shard, writing nothing", async ()
   }
   assert.ok(!existsSync(join(root, "x")));
 });
+
+test("--replicates --force replaces a replicates folder, and no other kind of folder", async () => {
+  const root = tempDir();
+  const out = join(root, "reps");
+  const args = ["generate", "--out", out, "--replicates", "2", "--quiet", ...SMALL];
+  assert.equal((await run(args)).status, 0);
+  const again = await run([...args, "--force", "--seed", "5"]);
+  assert.equal(again.status, 0, again.stderr);
+  assert.deepEqual(readdirSync(out).sort(), ["ctar-output.json", "seed-5", "seed-6", "summary.json", "summary.md"]);
+  const plain = join(root, "plain");
+  assert.equal((await run(["generate", "--out", plain, "--quiet", ...SMALL])).status, 0);
+  const r = await run(["generate", "--out", plain, "--replicates", "2", "--force", ...SMALL]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /not a ctar replicates folder/);
+});

@@ -76,6 +76,16 @@ export const BENCH_KIND: DirKind = {
 /** `ctar generate --replicates K`: the seed-<s> datasets and their summary. */
 export const REPLICATES_KIND: DirKind = markedKind("replicates", "ctar replicates folder");
 
+/** `ctar generate --sweep`: one world per value and sweep.json ("tool": "ctar", "kind": "sweep"). */
+export const SWEEP_KIND: DirKind = {
+  name: "ctar sweep",
+  marker: 'a sweep.json written by ctar generate --sweep ("kind": "sweep")',
+  isOurs: (dir) => {
+    const m = smallJson(join(dir, "sweep.json"));
+    return m?.["tool"] === "ctar" && m["kind"] === "sweep";
+  },
+};
+
 /** `ctar export`: the files another tool loads. */
 export const EXPORT_KIND: DirKind = markedKind("export", "ctar export");
 

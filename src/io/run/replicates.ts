@@ -13,6 +13,7 @@ import { readCtarFolder } from "../dataset/read-dataset.js";
 import { writeOutputBytes } from "../fs/output-bytes.js";
 
 export const SUMMARY_JSON = "summary.json";
+
 export const SUMMARY_MD = "summary.md";
 
 export function replicateFolder(seed: number): string {

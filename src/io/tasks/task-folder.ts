@@ -5,14 +5,16 @@
  * columns, rows and SHA-256. Written as one transaction (fs/atomic-dir.ts); read back only when
  * the version is this ctar's and every checksum matches, so a changed file is refused (exit 3).
  */
-import { existsSync, lstatSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../errors/errors.js";
 import type { ReadTable, Task } from "../../tasks/task.js";
 import { taskCard } from "../../tasks/task-card.js";
 import { VERSION } from "../../version.js";
-import { type DirKind, writeDirAtomically } from "../fs/atomic-dir.js";
-import { READ_CAPS } from "../fs/bounded-read.js";
+import { READ_CAPS, readInputJson } from "../fs/input.js";
+import { writeOutputDir } from "../fs/output.js";
+import { writeOutputBytes } from "../fs/output-bytes.js";
+import type { DirKind } from "../fs/output-kinds.js";
 import { sha256File } from "../fs/sha256-file.js";
 import { writeTaskTable } from "../tables/write-table.js";
 import { type NumericColumn, readNumericTable } from "./read-numeric-table.js";
@@ -43,8 +45,8 @@ interface TaskDoc {
 function readDoc(dir: string): Record<string, unknown> | undefined {
   const file = join(dir, TASK_JSON);
   try {
-    if (!lstatSync(file).isFile() || statSync(file).size > READ_CAPS.config) return undefined;
-    const doc = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    if (!lstatSync(file).isFile()) return undefined;
+    const doc = readInputJson(file, READ_CAPS.config, "a task.json");
     return typeof doc === "object" && doc !== null ? (doc as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
@@ -68,9 +70,9 @@ export function isTaskFolder(dir: string): boolean {
 /** Writes the task's tables, card and task.json to `out` (replacing only an earlier task folder). */
 export async function writeTaskFolder<D>(out: string, task: Task<D>, data: D, meta: { dataset: string; seed: number; options: Readonly<Record<string, string>> }): Promise<readonly FileRecord[]> {
   const files: FileRecord[] = [];
-  await writeDirAtomically(
+  await writeOutputDir(
     out,
-    true,
+    { force: true, kind: TASK_KIND, inputs: [meta.dataset] },
     (tmp) => {
       for (const t of task.tables(data)) {
         const path = `${t.name}.csv`;
@@ -79,10 +81,9 @@ export async function writeTaskFolder<D>(out: string, task: Task<D>, data: D, me
         files.push({ name: t.name, path, rows, bytes: statSync(abs).size, sha256: sha256File(abs), columns: t.columns.map((c) => ({ name: c.name, type: c.type === "int32" ? "int32" : "double" })), description: t.description });
       }
       const doc: TaskDoc = { tool: "ctar", kind: "task", task: task.name, version: VERSION, dataset: meta.dataset, seed: meta.seed, options: meta.options, files };
-      writeFileSync(join(tmp, "README.md"), taskCard(task, task.describe(data), meta, files));
-      writeFileSync(join(tmp, TASK_JSON), JSON.stringify(doc, null, 2) + "\n");
+      writeOutputBytes(join(tmp, "README.md"), taskCard(task, task.describe(data), meta, files));
+      writeOutputBytes(join(tmp, TASK_JSON), JSON.stringify(doc, null, 2) + "\n");
     },
-    { kind: TASK_KIND },
   );
   return files;
 }
