@@ -93,10 +93,16 @@ def test_recbole_atomic_files_through_export(small, tmp_path):
     assert len(lines) - 1 == len(small.train.rating)
 
 
-@pytest.mark.parametrize("name", ["score", "task"])
-def test_research_task_commands_when_this_ctar_has_them(cli, name):
-    if _commands.command(name) is None:
-        pytest.skip(f"this ctar has no '{name}' command")
-    spec = getattr(ctar, name).spec
-    assert spec["name"] == name
-    assert getattr(ctar, name).__doc__.startswith(f"ctar {name}: ")
+def test_research_task_and_score_when_this_ctar_has_them(small, tmp_path):
+    for name in ("task", "score"):
+        if _commands.command(name) is None:
+            pytest.skip(f"this ctar has no '{name}' command")
+    # the tags task's folder, then its labels given back as scores: a perfect model
+    ctar.task("tags", small.path, out=tmp_path / "task")
+    test = pd.read_csv(tmp_path / "task" / "test.csv")
+    predictions = tmp_path / "predictions.csv"
+    test.rename(columns={"label": "score"})[["userid", "tagid", "score"]].to_csv(predictions, index=False)
+    result = ctar.score(tmp_path / "task", task="tags", predictions=predictions, json=True)
+    assert result["metrics"]["all_auc"] == 1 and result["metrics"]["all_mse"] == 0
+    with pytest.raises(ctar.CtarOptionError, match="unknown option"):
+        ctar.score(tmp_path / "task", task="tags", predictions=predictions, no_such_option=1)
