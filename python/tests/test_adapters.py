@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import ctar
@@ -45,7 +46,7 @@ def test_one_epoch_of_matrix_factorisation_lowers_the_training_loss(small):
     assert after < before
 
 
-def test_bandit_feedback_propensities_give_an_unbiased_mean_rating(small):
+def test_bandit_feedback_propensities_give_an_unbiased_mean_rating(small, tmp_path):
     from ctar.obp import bandit_feedback
 
     bf = bandit_feedback(small)
@@ -61,6 +62,12 @@ def test_bandit_feedback_propensities_give_an_unbiased_mean_rating(small):
     estimate = float((bf["reward"] / bf["pscore"]).sum()) / n
     sd = math.sqrt(float(((1 - full["p_rating"]) / full["p_rating"] * full["rating"] ** 2).sum())) / n
     assert abs(estimate - full["rating"].mean()) < 4 * sd, (estimate, full["rating"].mean(), sd)
+    # a policy's value from these rounds is ctar ope's IPS estimate: Σ r·π(a | u)/pscore over users
+    lists = tmp_path / "popular.csv"
+    ope = ctar.ope(small.path, policy="popularity", k=5, save_policy=lists, json=True)
+    top = set(pd.read_csv(lists)[["userid", "movieid"]].itertuples(index=False, name=None))
+    pi = np.array([0.2 if (u, m) in top else 0.0 for u, m in zip(bf["user"], bf["action"])])
+    assert float((bf["reward"] * pi / bf["pscore"]).sum()) / 300 == pytest.approx(ope["ips"], rel=1e-12)
     obstag = bandit_feedback(small, "obstag")
     pairs = small.train.obstag.drop_duplicates(["userid", "movieid"])
     assert obstag["n_rounds"] == len(pairs)
@@ -86,10 +93,16 @@ def test_recbole_atomic_files_through_export(small, tmp_path):
     assert len(lines) - 1 == len(small.train.rating)
 
 
-@pytest.mark.parametrize("name", ["score", "task"])
-def test_research_task_commands_when_this_ctar_has_them(cli, name):
-    if _commands.command(name) is None:
-        pytest.skip(f"this ctar has no '{name}' command")
-    spec = getattr(ctar, name).spec
-    assert spec["name"] == name
-    assert getattr(ctar, name).__doc__.startswith(f"ctar {name}: ")
+def test_research_task_and_score_when_this_ctar_has_them(small, tmp_path):
+    for name in ("task", "score"):
+        if _commands.command(name) is None:
+            pytest.skip(f"this ctar has no '{name}' command")
+    # the tags task's folder, then its labels given back as scores: a perfect model
+    ctar.task("tags", small.path, out=tmp_path / "task")
+    test = pd.read_csv(tmp_path / "task" / "test.csv")
+    predictions = tmp_path / "predictions.csv"
+    test.rename(columns={"label": "score"})[["userid", "tagid", "score"]].to_csv(predictions, index=False)
+    result = ctar.score(tmp_path / "task", task="tags", predictions=predictions, json=True)
+    assert result["metrics"]["all_auc"] == 1 and result["metrics"]["all_mse"] == 0
+    with pytest.raises(ctar.CtarOptionError, match="unknown option"):
+        ctar.score(tmp_path / "task", task="tags", predictions=predictions, no_such_option=1)

