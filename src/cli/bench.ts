@@ -2,15 +2,15 @@
  * `ctar bench DIR`: trains the baselines on a CTAR dataset folder over many seeded runs (spread
  * over worker threads), and prints the paper's Table 3 layout; writes JSON and CSV results.
  */
-import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
-import { BENCH_KIND, checkTarget, writeDirAtomically } from "../io/fs/atomic-dir.js";
+import { checkOutputDir, writeOutputBytes, writeOutputDir } from "../io/fs/output.js";
+import { BENCH_KIND } from "../io/fs/output-kinds.js";
+import { BUILTIN_MODELS } from "../models/registry.js";
 import { taskSource } from "../io/tasks/task-source.js";
 import { writeTaskTable } from "../io/tables/write-table.js";
-import { BUILTIN_MODELS } from "../models/registry.js";
 import { addTaskOptions, taskOf } from "./task-options.js";
 import type { TaskBenchConfig } from "../tasks/task.js";
 import { readWorldSet } from "../io/dataset/world-set.js";
@@ -67,7 +67,8 @@ export function registerBench(program: Command): void {
       if (predictions !== undefined && predictions !== "csv" && predictions !== "parquet") throw new ConfigError(`--predictions: expected csv or parquet (got '${predictions}')`);
       if (predictions !== undefined && flags.out === undefined) throw new ConfigError("--predictions: needs --out FOLDER (the predictions are written there)");
       // A refused --out costs nothing: checked before the training. It may replace only an earlier bench output.
-      if (flags.out !== undefined) checkTarget(flags.out, true, BENCH_KIND);
+      const target = { force: true, kind: BENCH_KIND, inputs: [dir] };
+      if (flags.out !== undefined) checkOutputDir(flags.out, target);
       // a folder of replicates or of a sweep: every world benched, then summarised (cli/bench-worlds.ts)
       const worlds = readWorldSet(dir);
       checkWorldsFlags(worlds, task, { metric: flags.metric, predictions: predictions !== undefined });
@@ -84,17 +85,12 @@ export function registerBench(program: Command): void {
           ? await task.bench(await task.load(taskSource(dir, "bench"), options, seed), config, dir, workerPool)
           : await benchOverWorlds(worlds, task, options, config, flags.metric, workerPool);
       if (flags.out !== undefined) {
-        await writeDirAtomically(
-          flags.out,
-          true,
-          (tmp) => {
-            writeFileSync(path.join(tmp, "bench.md"), out.markdown);
-            writeFileSync(path.join(tmp, "bench.json"), out.json);
-            writeFileSync(path.join(tmp, "runs.csv"), out.csv);
-            if (predictions !== undefined) for (const t of out.predictions) writeTaskTable(path.join(tmp, `${t.name}.${predictions}`), predictions, t);
-          },
-          { kind: BENCH_KIND },
-        );
+        await writeOutputDir(flags.out, target, (tmp) => {
+          writeOutputBytes(path.join(tmp, "bench.md"), out.markdown);
+          writeOutputBytes(path.join(tmp, "bench.json"), out.json);
+          writeOutputBytes(path.join(tmp, "runs.csv"), out.csv);
+          if (predictions !== undefined) for (const t of out.predictions) writeTaskTable(path.join(tmp, `${t.name}.${predictions}`), predictions, t);
+        });
       }
       process.stdout.write(flags.json === true ? out.json : out.markdown);
     });

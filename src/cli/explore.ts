@@ -4,9 +4,9 @@
  * unless --host is given, prints its URL and runs until interrupted. The server code is imported
  * inside the action, so that other commands do not load it.
  */
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { ConfigError, InputError } from "../errors/errors.js";
+import { ConfigError } from "../errors/errors.js";
+import { READ_CAPS, readInputText } from "../io/fs/input.js";
 
 export function registerExplore(program: Command): void {
   program
@@ -32,11 +32,7 @@ export function registerExplore(program: Command): void {
       if (o.graph === undefined) initialText = files.formatGraph(GRAPH_PRESETS.ctar!(), "yaml");
       else {
         initialFormat = files.graphFormatOf(o.graph);
-        try {
-          initialText = readFileSync(o.graph, "utf8");
-        } catch (e) {
-          throw new InputError(`${o.graph}: cannot read the graph file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
-        }
+        initialText = readInputText(o.graph, READ_CAPS.graph, "a graph file (DAGitty, YAML or JSON)");
         const doc = files.parseGraphTextAs(initialText, o.graph, initialFormat);
         modules = doc.modules;
         // The modules are loaded from the command line's file only; the page can never name one.

@@ -1,10 +1,13 @@
 /**
  * `ctar export DIR --to recbole|cornac|logged-feedback --out X`: the dataset in the files other
- * tools load (src/io/export/). Streams the tables (either format), writes X atomically.
+ * tools load (src/io/export/). Streams the tables (either format), writes X atomically through
+ * the one writer: X may not be DIR (nor hold it, nor lie in it), and `--force` replaces only an
+ * earlier export (marked by ctar-output.json).
  */
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
-import { writeDirAtomically } from "../io/fs/atomic-dir.js";
+import { checkOutputDir, writeOutputDir } from "../io/fs/output.js";
+import { EXPORT_KIND } from "../io/fs/output-kinds.js";
 import { readConfigDoc } from "../io/dataset/dataset-artifact.js";
 import { exportCornac } from "../io/export/cornac.js";
 import { exportLoggedFeedback } from "../io/export/logged-feedback.js";
@@ -24,13 +27,15 @@ export function registerExport(program: Command): void {
     .action(async (dir: string, opts: { to: string; out: string; force: boolean; quiet: boolean }) => {
       const to = opts.to;
       if (!(EXPORT_TARGETS as readonly string[]).includes(to)) throw new ConfigError(`--to: unknown export target '${to}' (expected ${EXPORT_TARGETS.join(", ")})`);
+      const out = { force: opts.force, kind: EXPORT_KIND, inputs: [dir] };
+      checkOutputDir(opts.out, out); // a refused --out costs nothing
       const doc = readConfigDoc(dir);
       const config = (doc["config"] ?? {}) as { users?: number; movies?: number };
       let files: string[] = [];
-      await writeDirAtomically(opts.out, opts.force, async (tmp) => {
+      await writeOutputDir(opts.out, out, async (tmp) => {
         if (to === "recbole") files = await exportRecbole(dir, tmp, config.users ?? 0);
-        else if (to === "cornac") files = await exportCornac(dir, tmp);
-        else files = await exportLoggedFeedback(dir, tmp, config.movies ?? 0);
+        else if (to === "cornac") files = await exportCornac(dir, tmp, config.users ?? 0);
+        else files = await exportLoggedFeedback(dir, tmp, config.users ?? 0, config.movies ?? 0);
       });
       if (!opts.quiet) process.stdout.write(`ctar: exported ${dir} for ${to} to ${opts.out}\n${files.map((f) => `  ${f}`).join("\n")}\n`);
     });

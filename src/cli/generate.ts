@@ -5,14 +5,15 @@
  */
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
-import { checkTarget, writeDirAtomically } from "../io/fs/atomic-dir.js";
+import { checkOutputDir, writeOutputDir } from "../io/fs/output.js";
+import { DATASET_KIND, PART_KIND, REPLICATES_KIND, SWEEP_KIND } from "../io/fs/output-kinds.js";
 import { parseFormat } from "../io/dataset/dataset-formats.js";
 import { generateInto } from "../io/run/generate-run.js";
 import { readConfigFile } from "../io/inputs/load-config.js";
 import { writePart } from "../io/run/parts.js";
 import { type RecordedDefaults, isCtarRecord, recordedDefaults } from "../io/recorded/recorded-run.js";
-import { REPLICATES_KIND, writeReplicates } from "../io/run/replicates.js";
-import { SWEEP_KIND, writeSweep } from "../io/run/sweep.js";
+import { writeReplicates } from "../io/run/replicates.js";
+import { writeSweep } from "../io/run/sweep.js";
 import { TRUTH_LEVELS, runInputsFromOptions } from "../io/run/run-inputs.js";
 import { mechanismFlagsGiven } from "../scm/mechanism-options.js";
 import { addConfigOptions, configFromOptions } from "./config-options.js";
@@ -70,24 +71,26 @@ export function registerGenerate(program: Command): void {
     // every value of a sweep is a whole configuration, checked (and its inputs built) before any writing
     const sweep = sweepPlan(opts, graphFile);
     const sweepInputsFor = sweep === undefined ? undefined : await sweepInputs(sweep, config.seed, build);
-    // what --force may replace: a folder of the same kind (a sweep, replicates, a dataset)
-    const kind = sweep !== undefined ? { kind: SWEEP_KIND } : replicates !== undefined ? { kind: REPLICATES_KIND } : {};
     // Validate the target before any work, so a refused --out costs nothing.
-    checkTarget(out, opts["force"] === true, kind.kind);
+    // --force replaces only an earlier output of the same kind: a part (a retried shard job), a sweep, a replicates folder, a dataset
+    const kind = shard !== undefined ? PART_KIND : sweep !== undefined ? SWEEP_KIND : replicates !== undefined ? REPLICATES_KIND : DATASET_KIND;
+    const inputFiles = [opts["config"], graphFile].filter((f): f is string => typeof f === "string");
+    const target = { force: opts["force"] === true, kind, inputs: inputFiles };
+    checkOutputDir(out, target);
     const progress = new Progress(quiet ? undefined : process.stderr, shard === undefined ? config.users : undefined);
     const onProgress = (n: number, stage: string) => progress.update(n, stage);
     let files: Readonly<Record<string, { rows: number }>> = {};
     const seeds = Array.from({ length: replicates ?? 0 }, (_, i) => config.seed + i);
     // Generation runs inside the transaction, so the target's lock is held from the start: a
     // second writer fails at once, not after this one's work.
-    await writeDirAtomically(out, opts["force"] === true, async (tmp) => {
+    await writeOutputDir(out, target, async (tmp) => {
       if (sweep !== undefined) await writeSweep(tmp, sweep.spec, sweepInputsFor!, { workers, warn, onProgress, seed: config.seed, ...(replicates === undefined ? {} : { seeds }) });
       else if (replicates !== undefined) {
         const inputsFor = async (seed: number) => (seed === config.seed ? inputs : build({ ...config, seed }));
         await writeReplicates(tmp, out, seeds, inputsFor, { workers, warn, onProgress });
       } else if (shard === undefined) files = (await generateInto(tmp, inputs, { workers, warn, onProgress })).files;
       else files = await writePart(tmp, inputs, shard, { workers, warn, onProgress: (n, s) => progress.update(n, s) });
-    }, kind);
+    });
     progress.clear();
     if (!quiet) {
       const secs = (performance.now() - t0) / 1000;

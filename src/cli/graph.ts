@@ -11,10 +11,10 @@
  * With neither --preset nor --graph the CTAR preset is used. A graph file may name mechanism
  * modules (`modules:`); `validate` loads them, the analysis needs only the structure.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { ConfigError, InputError } from "../errors/errors.js";
-import { writeFileAtomically } from "../io/fs/atomic-file.js";
+import { ConfigError } from "../errors/errors.js";
+import { READ_CAPS, readInputText } from "../io/fs/input.js";
+import { writeOutputFile } from "../io/fs/output.js";
 import { analysisToJson, analyzeGraph } from "../graph/analyze-graph.js";
 import { edgesOf } from "../graph/mgraph.js";
 import { applyInterventions, parseIntervention } from "../scm/intervention.js";
@@ -61,12 +61,12 @@ interface SourceOptions {
   graph?: string;
 }
 
-function writeOut(file: string | undefined, text: string, what: string): void {
+function writeOut(file: string | undefined, text: string, what: string, inputs: readonly string[] = []): void {
   if (file === undefined) {
     process.stdout.write(text);
     return;
   }
-  writeFileAtomically(file, `the ${what}`, (tmp) => writeFileSync(tmp, text));
+  writeOutputFile(file, { what: `the ${what}`, option: "--out", inputs }, text);
 }
 
 function loadGraph(o: SourceOptions, presets: Readonly<Record<string, () => MGraph>>): MGraph {
@@ -218,7 +218,7 @@ function registerDraw(graph: Command, presets: Presets): void {
       const format = choice("--format", o.format, ["svg", "dot", "mermaid"] as const);
       const g = validateGraph(loadGraph(o, presets));
       const text = format === "mermaid" ? toMermaid(g) : format === "dot" ? toDot(g, { legend: o.legend }) : await renderSvg(toDot(g, { legend: o.legend }));
-      writeOut(o.out, text, "drawing");
+      writeOut(o.out, text, "drawing", o.graph === undefined ? [] : [o.graph]);
     });
 }
 
@@ -234,13 +234,8 @@ function registerConvert(graph: Command): void {
     .action((file: string, o: { from?: string; to: string; out?: string }) => {
       const from = o.from === undefined ? graphFormatOf(file) : choice("--from", o.from, GRAPH_TEXT_FORMATS);
       const to = choice("--to", o.to, GRAPH_TEXT_FORMATS);
-      let text: string;
-      try {
-        text = readFileSync(file, "utf8");
-      } catch (e) {
-        throw new InputError(`${file}: cannot read the graph file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
-      }
+      const text = readInputText(file, READ_CAPS.graph, "a graph file (DAGitty, YAML or JSON)");
       const doc = parseGraphTextAs(text, file, from);
-      writeOut(o.out, formatGraphAs(doc.graph, to, doc.modules), "graph");
+      writeOut(o.out, formatGraphAs(doc.graph, to, doc.modules), "graph", [file]);
     });
 }

@@ -8,12 +8,18 @@
 import { CommanderError } from "commander";
 import { CtarError, EXIT } from "../errors/errors.js";
 import { fsError, isFsError } from "../io/fs/fs-error.js";
+import { helpJson } from "./help-json.js";
 import { buildProgram } from "./program.js";
 import { interceptUsageErrors, usageMessage } from "./usage-errors.js";
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   interceptUsageErrors(program);
+  const listing = helpJson(program, argv);
+  if (listing !== undefined) {
+    process.stdout.write(`${JSON.stringify(listing, null, 2)}\n`);
+    return EXIT.ok;
+  }
   try {
     await program.parseAsync(argv, { from: "user" });
     return EXIT.ok;

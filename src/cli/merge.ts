@@ -1,6 +1,7 @@
 /** `ctar merge PART... --out DIR`: the dataset from the parts of a sharded run (src/io/run/parts.ts). */
 import type { Command } from "commander";
-import { checkTarget, writeDirAtomically } from "../io/fs/atomic-dir.js";
+import { checkOutputDir, writeOutputDir } from "../io/fs/output.js";
+import { DATASET_KIND } from "../io/fs/output-kinds.js";
 import { mergeParts } from "../io/run/parts.js";
 import { Progress } from "./progress.js";
 
@@ -15,7 +16,8 @@ export function registerMerge(program: Command): void {
     .action(async (parts: string[], opts: Record<string, unknown>) => {
       const out = String(opts["out"]);
       const quiet = opts["quiet"] === true;
-      checkTarget(out, opts["force"] === true);
+      const target = { force: opts["force"] === true, kind: DATASET_KIND, inputs: parts };
+      checkOutputDir(out, target);
       const t0 = performance.now();
       const progress = new Progress(quiet ? undefined : process.stderr, undefined);
       const warn = (m: string) => {
@@ -23,7 +25,7 @@ export function registerMerge(program: Command): void {
         process.stderr.write(`ctar: warning: ${m}\n`);
       };
       let result: Awaited<ReturnType<typeof mergeParts>> | undefined;
-      await writeDirAtomically(out, opts["force"] === true, async (tmp) => {
+      await writeOutputDir(out, target, async (tmp) => {
         result = await mergeParts(parts, tmp, { warn, onProgress: (n, s) => progress.update(n, s) });
       });
       progress.clear();

@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
-import { checkFileTarget, writeFileAtomically } from "../io/fs/atomic-file.js";
+import { checkOutputFile, writeOutputFile } from "../io/fs/output.js";
 import { CsvWriter } from "../io/tables/csv-writer.js";
 import { openDatasetPolicyRun } from "../io/recorded/dataset-policy-run.js";
 import { readPolicyFile } from "../io/inputs/read-policy.js";
@@ -79,12 +79,14 @@ export function registerOpe(program: Command): void {
         process.stdout.write(await opeOverWorlds(worlds, policy, (d) => evaluateOnDataset(d, policy, requested, opts["policySeed"]), opts["json"] === true));
         return;
       }
-      if (save !== undefined) checkFileTarget(save, "the policy file"); // before the work
+      const builtIn = policy === "popularity" || policy === "random";
+      const target = { what: "the policy file", option: "--save-policy", inputs: builtIn ? [dir] : [dir, policy] };
+      if (save !== undefined) checkOutputFile(save, target); // before the work
       const { v, rec, k, users, interventions } = await evaluateOnDataset(dir, policy, requested, opts["policySeed"]);
       const clamped = k < requested ? `--k ${requested} clamped to the ${k} movies of the dataset` : undefined;
 
       if (save !== undefined) {
-        writeFileAtomically(save, "the policy file", (tmp) => {
+        writeOutputFile(save, target, (tmp) => {
           const w = new CsvWriter(tmp, "userid,movieid,score");
           for (let u = 0; u < users; u++) for (let i = rec.start[u]!; i < rec.start[u + 1]!; i++) w.line(`${u},${rec.movie[i]},${-(i - rec.start[u]!)}`);
           w.close();

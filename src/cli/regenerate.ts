@@ -6,8 +6,8 @@
  */
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { ConfigError } from "../errors/errors.js";
-import { checkTarget, writeDirAtomically } from "../io/fs/atomic-dir.js";
+import { checkOutputDir, writeOutputDir } from "../io/fs/output.js";
+import { DATASET_KIND } from "../io/fs/output-kinds.js";
 import { generateInto } from "../io/run/generate-run.js";
 import { recordedRun } from "../io/recorded/recorded-run.js";
 import { recordedPaths } from "../io/dataset/run-provenance.js";
@@ -28,9 +28,10 @@ export function registerRegenerate(program: Command): void {
     .action(async (dir: string, opts: Record<string, unknown>) => {
       const out = String(opts["out"]);
       const quiet = opts["quiet"] === true;
-      if (resolve(out) === resolve(dir)) throw new ConfigError(`--out ${out}: is the folder being regenerated (give another folder)`);
       const workers = parseWorkers(opts["workers"]);
-      checkTarget(out, opts["force"] === true);
+      // DIR itself (or through a link) is refused: the transaction would replace what it reads
+      const target = { force: opts["force"] === true, kind: DATASET_KIND, inputs: [dir] };
+      checkOutputDir(out, target);
       const run = await recordedRun(dir, typeof opts["catalog"] === "string" ? opts["catalog"] : undefined);
       const t0 = performance.now();
       const progress = new Progress(quiet ? undefined : process.stderr, run.inputs.config.users);
@@ -45,7 +46,7 @@ export function registerRegenerate(program: Command): void {
       if (run.version !== VERSION) warn(`${dir} was written by ctar ${run.version}, this is ctar ${VERSION}: the files may differ`);
       let files: Readonly<Record<string, { rows: number }>> = {};
       try {
-        await writeDirAtomically(out, opts["force"] === true, async (tmp) => {
+        await writeOutputDir(out, target, async (tmp) => {
           files = (await generateInto(tmp, run.inputs, { workers, warn, catalog: run.catalog, onProgress: (n, s) => progress.update(n, s) })).files;
         });
       } finally {

@@ -2,7 +2,8 @@
  * `ctar report SWEEP [--bench B]`: the sweep's page (report/sweep-report.ts) from its worlds'
  * data and, with --bench, the bench.json of `ctar bench SWEEP --out B`.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { READ_CAPS, readInputJson } from "../io/fs/input.js";
 import { basename, join, resolve } from "node:path";
 import { CTAR_OPTIONS } from "../config/ctar-config.js";
 import { InputError } from "../errors/errors.js";
@@ -16,13 +17,7 @@ type Sweep = Extract<WorldSet, { kind: "sweep" }>;
 function readBench(folder: string, sweep: Sweep): SweepBench {
   const file = join(folder, "bench.json");
   if (!existsSync(file)) throw new InputError(`--bench ${folder}: no bench.json there (expected the --out folder of 'ctar bench ${sweep.dir} --out FOLDER')`);
-  if (statSync(file).size > 64 << 20) throw new InputError(`${file}: larger than 64 MiB; not a bench.json of ctar`);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new InputError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-  }
+  const doc = readInputJson(file, READ_CAPS.manifest, "a bench.json of ctar");
   return sweepBenchOf(doc, file, sweep.manifest.parameter, sweep.worlds.map((w) => ({ folder: w.folder, value: w.value!, ...(w.replicates === undefined ? {} : { seeds: w.replicates.map((r) => r.seed!) }) })));
 }
 

@@ -1,7 +1,8 @@
 /**
  * `ctar report DIR [--out report.html] [--compare OTHER_DIR]`: one self-contained HTML page of a
  * dataset's figures (src/report/report-html.ts). The chart and Graphviz libraries are imported
- * inside the action, so that other commands do not pay for loading them.
+ * inside the action, so that other commands do not pay for loading them. The page is written by
+ * the one writer: not over a device or folder, not over an input, not inside a ctar output.
  */
 import { basename, resolve } from "node:path";
 import type { Command } from "commander";
@@ -23,22 +24,26 @@ export function registerReport(program: Command): void {
       if (set.kind !== "sweep" && o.bench !== undefined) throw new ConfigError("--bench: only with a sweep folder (written by 'ctar generate --sweep')");
       if (set.kind === "sweep") {
         if (o.compare !== undefined) throw new ConfigError("--compare: not with a sweep folder (its worlds are drawn together already)");
-        const [{ sweepReport }, { writeFileAtomically }] = await Promise.all([import("./report-sweep.js"), import("../io/fs/write-file-atomically.js")]);
-        writeFileAtomically(o.out, await sweepReport(set, o.bench), "report");
+        const [{ sweepReport }, { checkOutputFile, writeOutputFile }] = await Promise.all([import("./report-sweep.js"), import("../io/fs/output.js")]);
+        const target = { what: "the report", option: "--out", inputs: [dir, ...(o.bench === undefined ? [] : [o.bench])] };
+        checkOutputFile(o.out, target); // before the work
+        writeOutputFile(o.out, target, await sweepReport(set, o.bench));
         process.stdout.write(`report: ${o.out}\n`);
         return;
       }
-      const [{ readReportDataset }, { buildReport }, { writeFileAtomically }] = await Promise.all([
+      const [{ readReportDataset }, { buildReport }, { checkOutputFile, writeOutputFile }] = await Promise.all([
         import("../io/dataset/read-report-dataset.js"),
         import("../report/report-html.js"),
-        import("../io/fs/write-file-atomically.js"),
+        import("../io/fs/output.js"),
       ]);
       const dirs = o.compare === undefined ? [dir] : [dir, o.compare];
+      const target = { what: "the report", option: "--out", inputs: dirs };
+      checkOutputFile(o.out, target); // before the work
       const label = (d: string) => basename(resolve(d));
       const labels = dirs.map(label);
       if (labels.length === 2 && labels[0] === labels[1]) labels[1] = `${labels[1]} (compare)`;
       const sets = dirs.map((d, i) => ({ label: labels[i]!, data: readReportDataset(d) }));
-      writeFileAtomically(o.out, await buildReport(sets), "report");
+      writeOutputFile(o.out, target, await buildReport(sets));
       process.stdout.write(`report: ${o.out}\n`);
     });
 }

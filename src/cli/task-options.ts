@@ -8,11 +8,11 @@ import type { Task } from "../tasks/task.js";
 
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** Adds `--task` (default `fallback`, or required when undefined) and every task's options. */
-export function addTaskOptions(cmd: Command, fallback: string | undefined): Command {
+/** Adds `--task` (with a default, "required", or "none" for a command naming the task otherwise) and every task's options. */
+export function addTaskOptions(cmd: Command, task: string): Command {
   const names = TASKS.map((t) => t.name).join(", ");
-  if (fallback === undefined) cmd.requiredOption("--task <name>", `the research task (${names})`);
-  else cmd.option("--task <name>", `the research task (${names})`, fallback);
+  if (task === "required") cmd.requiredOption("--task <name>", `the research task (${names})`);
+  else if (task !== "none") cmd.option("--task <name>", `the research task (${names})`, task);
   const seen = new Set<string>();
   for (const t of TASKS) {
     for (const o of t.options) {
@@ -25,8 +25,8 @@ export function addTaskOptions(cmd: Command, fallback: string | undefined): Comm
 }
 
 /** The task named by `--task` and its options' values by flag. */
-export function taskOf(flags: Readonly<Record<string, unknown>>): { task: Task; options: Record<string, string> } {
-  const task = taskByName(String(flags["task"]));
+export function taskOf(flags: Readonly<Record<string, unknown>>, where = "--task"): { task: Task; options: Record<string, string> } {
+  const task = taskByName(String(flags["task"]), where);
   const options: Record<string, string> = {};
   for (const o of task.options) options[o.flag] = String(flags[camel(o.flag)] ?? o.default);
   return { task, options };

@@ -15,6 +15,7 @@ export const EXIT = {
   filesystem: 5,
   internal: 70,
   /** 128 + the signal number, as shells report a process ended by a signal. */
+  sighup: 129,
   sigint: 130,
   sigterm: 143,
 } as const;

@@ -14,6 +14,12 @@
  * One more liked tag moves x by 1/2, so the effect of a tag on one movie is
  *   Δ(x) = E[R | x + 1/2] − E[R | x] = Σ_j size_j · P(c_j − 1/2 ≤ x + σε < c_j),
  * a sum of non-negative terms, computed as such (no difference of two near-equal expectations).
+ *
+ * The second moment follows the same way: R² is again a step function of y, rising by
+ * v_{j+1}² − v_j² at c_j (v_j the level below step j), so E[R² | x] = min² + Σ_j (v_{j+1}² − v_j²)
+ * · (1 − Φ((c_j − x)/σ)). Unrounded, with α = (a − x)/σ, β = (b − x)/σ and ΔΦ = Φ(β) − Φ(α):
+ * E[clip(y, a, b)²] = a²Φ(α) + b²(1 − Φ(β)) + (x² + σ²)ΔΦ + 2xσ(φ(α) − φ(β)) + σ²(αφ(α) − βφ(β)).
+ * Var(R) = E[R²] − E[R]², and E[(R − ŷ)²] = Var(R) + (E[R] − ŷ)².
  */
 import { normalCdf, normalInterval, normalPdf, normalSurvival } from "./normal-cdf.js";
 
@@ -90,6 +96,32 @@ export class RatingExpectation {
     let e = m.min;
     const { at, size } = this.steps;
     for (let j = 0; j < at.length; j++) e += size[j]! * normalSurvival((at[j]! - x) / m.sigma);
+    return e;
+  }
+
+  /** E[R² | Q = quality, |TL| = likedTags] (see the header). */
+  secondMoment(quality: number, likedTags: number): number {
+    const m = this.model;
+    const x = this.location(quality, likedTags);
+    if (m.sigma === 0) return deterministic(x, m) ** 2;
+    const a = m.min;
+    const b = m.max;
+    if (!m.round) {
+      if (a === b) return a * a;
+      const s = m.sigma;
+      const al = (a - x) / s;
+      const be = (b - x) / s;
+      const mid = normalCdf(be) - normalCdf(al);
+      return a * a * normalCdf(al) + b * b * normalSurvival(be) + (x * x + s * s) * mid + 2 * x * s * (normalPdf(al) - normalPdf(be)) + s * s * (al * normalPdf(al) - be * normalPdf(be));
+    }
+    let e = a * a;
+    let level = a;
+    const { at, size } = this.steps;
+    for (let j = 0; j < at.length; j++) {
+      const next = level + size[j]!;
+      e += (next * next - level * level) * normalSurvival((at[j]! - x) / m.sigma);
+      level = next;
+    }
     return e;
   }
 

@@ -1,24 +1,34 @@
 /**
- * croissant.json: the folder described in Croissant 1.0 (MLCommons, 2024-03-01): the dataset's
- * required properties, one `cr:FileObject` per file (relative contentUrl, contentSize in bytes,
- * encodingFormat, sha256) and one `cr:RecordSet` per table with its key and typed `cr:Field`s
- * extracted from the table's columns. Pure, like the card.
+ * croissant.json: the folder described in Croissant 1.1 (MLCommons, 2026-01-29): the dataset's
+ * required and recommended properties, its provenance (PROV-O, as 1.1 recommends) and the
+ * Responsible-AI fields (croissant-rai.ts), one `cr:FileObject` per file (relative contentUrl,
+ * contentSize in bytes, encodingFormat, sha256) and one `cr:RecordSet` per table with its key and
+ * typed `cr:Field`s extracted from the table's columns (a tag list is an integer array: `isArray`,
+ * split on commas in CSV). Pure, like the card.
  */
+import { raiFields } from "./croissant-rai.js";
 import { type DatasetFacts, type DatasetFile, PAPER_BIBTEX, PAPER_URL, datasetName } from "./dataset-facts.js";
 
-/** The JSON-LD context of the Croissant 1.0 specification. */
+/** The JSON-LD context of the Croissant 1.1 specification (its Appendix 1), with PROV-O's prefix for provenance. */
 export const CROISSANT_CONTEXT = {
   "@language": "en",
-  "@vocab": "https://schema.org/",
+  "@vocab": "http://schema.org/",
+  sc: "http://schema.org/",
+  cr: "http://mlcommons.org/croissant/",
+  rai: "http://mlcommons.org/croissant/RAI/",
+  dct: "http://purl.org/dc/terms/",
+  prov: "http://www.w3.org/ns/prov#",
+  annotation: "cr:annotation",
+  arrayShape: "cr:arrayShape",
   citeAs: "cr:citeAs",
   column: "cr:column",
   conformsTo: "dct:conformsTo",
-  cr: "http://mlcommons.org/croissant/",
-  rai: "http://mlcommons.org/croissant/RAI/",
+  containedIn: "cr:containedIn",
   data: { "@id": "cr:data", "@type": "@json" },
   dataType: { "@id": "cr:dataType", "@type": "@vocab" },
-  dct: "http://purl.org/dc/terms/",
+  equivalentProperty: "cr:equivalentProperty",
   examples: { "@id": "cr:examples", "@type": "@json" },
+  excludes: "cr:excludes",
   extract: "cr:extract",
   field: "cr:field",
   fileProperty: "cr:fileProperty",
@@ -26,23 +36,27 @@ export const CROISSANT_CONTEXT = {
   fileSet: "cr:fileSet",
   format: "cr:format",
   includes: "cr:includes",
+  isArray: "cr:isArray",
   isLiveDataset: "cr:isLiveDataset",
   jsonPath: "cr:jsonPath",
   key: "cr:key",
   md5: "cr:md5",
   parentField: "cr:parentField",
-  path: "cr:path",
   recordSet: "cr:recordSet",
   references: "cr:references",
   regex: "cr:regex",
-  repeated: "cr:repeated",
-  replace: "cr:replace",
-  sc: "https://schema.org/",
+  readLines: "cr:readLines",
+  sdVersion: "cr:sdVersion",
   separator: "cr:separator",
   source: "cr:source",
   subField: "cr:subField",
   transform: "cr:transform",
+  unArchive: "cr:unArchive",
+  value: "cr:value",
 } as const;
+
+/** The specifications croissant.json conforms to: Croissant 1.1 and its RAI vocabulary 1.0. */
+export const CROISSANT_CONFORMS_TO = ["http://mlcommons.org/croissant/1.1", "http://mlcommons.org/croissant/RAI/1.0"] as const;
 
 const ENCODING: Record<DatasetFile["format"], string> = {
   csv: "text/csv",
@@ -52,12 +66,26 @@ const ENCODING: Record<DatasetFile["format"], string> = {
   markdown: "text/markdown",
 };
 
-function fileObject(f: DatasetFile): Record<string, unknown> {
-  return { "@type": "cr:FileObject", "@id": f.path, name: f.path, contentUrl: f.path, contentSize: `${f.bytes} B`, encodingFormat: ENCODING[f.format], sha256: f.sha256 };
+function fileObject(f: DatasetFile, sameAs: readonly string[] = []): Record<string, unknown> {
+  return {
+    "@type": "cr:FileObject",
+    "@id": f.path,
+    name: f.path,
+    contentUrl: f.path,
+    contentSize: `${f.bytes} B`,
+    encodingFormat: ENCODING[f.format],
+    sha256: f.sha256,
+    ...(sameAs.length > 0 ? { sameAs } : {}),
+  };
 }
 
 export function buildCroissant(f: DatasetFacts, otherFiles: readonly DatasetFile[]): Record<string, unknown> {
-  const distribution = [...otherFiles, ...f.tables.flatMap((t) => t.files)].map(fileObject);
+  // a table stored both as CSV and as Parquet: each file is the other's sameAs (same content, another format)
+  const twin = (t: DatasetFacts["tables"][number], x: DatasetFile) => t.files.filter((y) => y !== x).map((y) => y.path);
+  const distribution = [
+    ...otherFiles.map((x) => fileObject(x)),
+    ...f.tables.flatMap((t) => t.files.map((x) => fileObject(x, twin(t, x)))),
+  ];
   const recordSet = f.tables.map((t) => {
     // the typed Parquet file when present, else the CSV
     const source = t.files.find((x) => x.format === "parquet") ?? t.files[0]!;
@@ -69,14 +97,16 @@ export function buildCroissant(f: DatasetFacts, otherFiles: readonly DatasetFile
       key: t.table.key.map((k) => ({ "@id": `${t.table.name}/${k}` })),
       field: t.table.columns.map((c) => {
         const list = c.kind === "intlist";
+        // CSV holds a tag list as one quoted comma list; Parquet as a list<int32>
+        const split = list && source.format !== "parquet" ? { transform: { separator: "," } } : {};
         return {
           "@type": "cr:Field",
           "@id": `${t.table.name}/${c.name}`,
           name: c.name,
           description: c.description,
-          dataType: c.kind === "double" ? "sc:Float" : list && source.format !== "parquet" ? "sc:Text" : "sc:Integer",
-          ...(list && source.format === "parquet" ? { repeated: true } : {}),
-          source: { fileObject: { "@id": source.path }, extract: { column: c.name } },
+          dataType: c.kind === "double" ? "sc:Float" : "sc:Integer",
+          ...(list ? { isArray: true } : {}),
+          source: { fileObject: { "@id": source.path }, extract: { column: c.name }, ...split },
         };
       }),
     };
@@ -84,17 +114,23 @@ export function buildCroissant(f: DatasetFacts, otherFiles: readonly DatasetFile
   return {
     "@context": CROISSANT_CONTEXT,
     "@type": "sc:Dataset",
-    conformsTo: "http://mlcommons.org/croissant/1.0",
+    conformsTo: CROISSANT_CONFORMS_TO,
     name: datasetName(f),
     description: `CTAR semi-synthetic recommendation dataset (arXiv 2202.11351) generated by ctar ${f.version}: ${f.users} users, ${f.movies} movies, seed ${f.seed}. Observed ratings and tags under known missingness mechanisms, three test sets of (user, tag) likes, and the simulated ground truth.`,
     license: "https://opensource.org/licenses/MIT",
     url: PAPER_URL,
     creator: { "@type": "sc:Organization", name: `ctar ${f.version} (semi-synthetic generator)`, url: PAPER_URL },
     datePublished: f.date,
+    dateCreated: f.date,
     version: "1.0.0",
+    inLanguage: "en",
+    sdLicense: "https://opensource.org/licenses/MIT",
     citeAs: PAPER_BIBTEX,
     keywords: ["recommender systems", "causal inference", "missing not at random", "semi-synthetic"],
     isLiveDataset: false,
+    "prov:wasGeneratedBy": { "@type": "prov:Activity", "prov:label": `ctar ${f.version} generate, seed ${f.seed}, m-graph '${f.graph.name}'${f.interventions.map((x) => `, do(${x})`).join("")}` },
+    "prov:wasAttributedTo": { "@type": "prov:SoftwareAgent", "prov:label": `ctar ${f.version}` },
+    ...raiFields(f),
     distribution,
     recordSet,
   };

@@ -26,6 +26,13 @@ const SPLITS: Record<string, { config: string; split: string }> = {
   "test/test_2": { config: "test", split: "test_2" },
   "test/test_3": { config: "test", split: "test_3" },
   "test/test": { config: "test", split: "all" },
+  // the simulated truth: one config per table (a config's splits share one schema)
+  "truth/liked_tags": { config: "truth_liked_tags", split: "truth" },
+  "truth/movie": { config: "truth_movie", split: "truth" },
+  "truth/tag": { config: "truth_tag", split: "truth" },
+  "truth/obstag_dropped": { config: "truth_obstag_dropped", split: "truth" },
+  "truth/user_tag": { config: "truth_user_tag", split: "truth" },
+  "truth/full": { config: "truth_full", split: "truth" },
 };
 
 /** The file of a table that loaders should read: Parquet when present (typed), else CSV. */
@@ -40,7 +47,7 @@ function yamlHeader(f: DatasetFacts): string {
     const s = SPLITS[t.table.name];
     const file = preferred(t.files);
     if (s === undefined || file === undefined) continue;
-    rows += file.rows ?? 0;
+    if (!t.table.name.startsWith("truth/")) rows += file.rows ?? 0;
     if (!configs.has(s.config)) configs.set(s.config, []);
     configs.get(s.config)!.push({ split: s.split, path: file.path });
   }
@@ -59,7 +66,7 @@ function filesSection(f: DatasetFacts): string[] {
   const out = ["## Files", "", "| file | rows | content |", "|---|---|---|"];
   for (const t of f.tables) for (const file of t.files) out.push(`| \`${file.path}\` | ${file.rows ?? ""} | ${t.table.description} |`);
   out.push("| `config.json` | | the resolved configuration, seed, tool version, catalog, graph, row counts and warnings |");
-  out.push("| `croissant.json` | | Croissant 1.0 metadata: every file with its SHA-256, every table with typed fields |");
+  out.push("| `croissant.json` | | Croissant 1.1 metadata with the Responsible-AI fields: every file with its SHA-256, every table with typed fields |");
   out.push("", "Columns (CSV: integers and decimals as text, `taglist` a quoted comma list; Parquet: INT32/INT64, DOUBLE, `taglist` a list of INT32):", "");
   for (const t of f.tables) {
     out.push(`- **${t.table.name}** (key: ${t.table.key.join(", ")}): ${t.table.columns.map((c) => `\`${c.name}\` (${c.kind}) ${c.description}`).join("; ")}`);

@@ -126,6 +126,8 @@ export interface Task<D = unknown> {
   describe(data: D): string;
   /** Runs the baselines. `pool` runs Table-3 jobs on worker threads (tasks that cannot use it run in-process). */
   bench(data: D, config: TaskBenchConfig, dataset: string, pool?: (workers: number) => JobRunner): Promise<TaskBenchOutput>;
+  /** The most (id, id) pairs a predictions file can hold, which bounds the bytes `score` reads (absent: no bound below the CSV cap). */
+  pairCount?(data: D): number;
   /** Scores a predictions table (columns `predictionColumns`); bad rows are InputErrors naming `table.place(i)`. */
   score(data: D, predictions: ReadTable): ScoreResult;
 }

@@ -53,7 +53,7 @@ test("recbole and cornac files hold the ratings, the tag labels and the test spl
   const got = new Set(dataLines(join(rb, "ctar_tag/ctar_tag.obstag.inter")).map((l) => l.split("\t").slice(0, 3).join("\t")));
   assert.deepEqual([...got].sort(), [...obs].sort());
   const cornac = exported(dir, "cornac");
-  assert.deepEqual(readdirSync(cornac).sort(), ["obstag.txt", "rating.txt", "rcttag.txt", "test.txt", "test_1.txt", "test_2.txt", "test_3.txt"]);
+  assert.deepEqual(readdirSync(cornac).sort(), ["ctar-output.json", "obstag.txt", "rating.txt", "rcttag.txt", "test.txt", "test_1.txt", "test_2.txt", "test_3.txt"]);
   assert.deepEqual(dataLines(join(cornac, "rating.txt"), false), ratings);
   assert.deepEqual(dataLines(join(cornac, "obstag.txt"), false), dataLines(join(rb, "ctar_tag/ctar_tag.obstag.inter")).map((l) => l.split("\t").slice(0, 3).join("\t")));
   // a Parquet copy exports the same bytes

@@ -138,5 +138,5 @@ test("regenerate refuses a folder without config.json and --out equal to DIR", a
   assert.ok(!existsSync(join(root, "x")));
   const s = await run(["regenerate", root, "--out", root]);
   assert.equal(s.status, 2);
-  assert.match(s.stderr, /is the folder being regenerated/);
+  assert.match(s.stderr, /is the command's input/);
 });

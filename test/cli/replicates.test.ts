@@ -29,7 +29,7 @@ test("generate --replicates 3 writes seed-11..13, each a plain run's bytes, and 
   ]);
   assert.equal(reps!.status, 0, reps!.stderr);
   assert.equal(plain!.status, 0, plain!.stderr);
-  assert.deepEqual(readdirSync(out).sort(), ["seed-11", "seed-12", "seed-13", "summary.json", "summary.md"]);
+  assert.deepEqual(readdirSync(out).sort(), ["ctar-output.json", "seed-11", "seed-12", "seed-13", "summary.json", "summary.md"]);
   sameFiles(join(out, "seed-12"), join(root, "plain12"), "replicate seed-12 vs generate --seed 12");
   const stats = await inBatches([11, 12, 13].map((s) => () => run(["stats", join(out, `seed-${s}`), "--json"])));
   const flat = stats.map((r) => leaves(JSON.parse(r.stdout), "", {}));
@@ -71,7 +71,7 @@ test("--replicates --force replaces a replicates folder, and no other kind of fo
   assert.equal((await run(args)).status, 0);
   const again = await run([...args, "--force", "--seed", "5"]);
   assert.equal(again.status, 0, again.stderr);
-  assert.deepEqual(readdirSync(out).sort(), ["seed-5", "seed-6", "summary.json", "summary.md"]);
+  assert.deepEqual(readdirSync(out).sort(), ["ctar-output.json", "seed-5", "seed-6", "summary.json", "summary.md"]);
   const plain = join(root, "plain");
   assert.equal((await run(["generate", "--out", plain, "--quiet", ...SMALL])).status, 0);
   const r = await run(["generate", "--out", plain, "--replicates", "2", "--force", ...SMALL]);

@@ -42,7 +42,7 @@ test("--sweep writes one world per value (each a plain run's bytes) and sweep.js
   const again = await run(["generate", "--out", join(root, "a"), "--force", ...sweep]);
   assert.equal(again.status, 0, again.stderr);
   sameFiles(join(root, "a"), join(root, "b"), "a sweep replaced by itself");
-  refused(await run(["generate", "--out", join(root, "plain"), "--force", ...sweep]), 2, /not a ctar sweep \(expected a sweep\.json/);
+  refused(await run(["generate", "--out", join(root, "plain"), "--force", ...sweep]), 2, /not a ctar sweep \(--force replaces only a ctar sweep, recognised by a sweep\.json/);
 });
 
 test("bad sweeps are refused before anything is written (exit 2, one line)", async () => {

@@ -100,8 +100,21 @@ function checkExcerpt(file: string, b: DocBlock, path: string): void {
   for (const l of b.text.split("\n")) if (l.trim() !== "") assert.ok(lines.has(l.trimEnd()), `${file}:${b.line}: not a line of ${path}: ${l}`);
 }
 
+/**
+ * Pages that need more than Node: Debian's Python with the modules the page imports (`.ci/run`
+ * installs them). On a machine without them the page is skipped with the reason.
+ */
+const PAGE_NEEDS: Readonly<Record<string, readonly string[]>> = { "docs/python.md": ["pandas", "torch", "ensurepip", "pytest"] };
+
+function pageSkip(file: string): string | undefined {
+  const modules = PAGE_NEEDS[file];
+  if (modules === undefined) return undefined;
+  const r = spawnSync("/usr/bin/python3", ["-c", `import ${modules.join(", ")}`], { encoding: "utf8" });
+  return r.status === 0 ? undefined : `${file} needs /usr/bin/python3 with ${modules.join(", ")} (Debian python3-pandas, python3-torch, python3-venv, python3-pytest; .ci/run installs them)`;
+}
+
 for (const file of READMES) {
-  test(`${file}: every block runs and prints what it shows`, { skip: missing }, (t) => {
+  test(`${file}: every block runs and prints what it shows`, { skip: missing ?? pageSkip(file) }, (t) => {
     const { blocks } = docBlocks(readFileSync(join(REPO, file), "utf8"));
     const name = file.replace(/\W/g, "_");
     const state = join(project.dir, ".docs-test", name);

@@ -21,12 +21,12 @@ interface HelpOption {
 }
 
 /** Every leaf command by its full name ("ctar graph dsep"). */
-function leafCommands(): Map<string, Command> {
+async function leafCommands(): Promise<Map<string, Command>> {
   const out = new Map<string, Command>();
   const walk = (c: Command, name: string) => {
     for (const s of c.commands) s.commands.length > 0 ? walk(s, `${name} ${s.name()}`) : out.set(`${name} ${s.name()}`, s);
   };
-  walk(buildProgram(), "ctar");
+  walk(await buildProgram(), "ctar");
   return out;
 }
 
@@ -64,7 +64,7 @@ function optionTables(file: string, markdown: string): Table[] {
 }
 
 const tables = DOC_PAGES.flatMap((f) => optionTables(f, pageText(f)));
-const commands = leafCommands();
+const commands = await leafCommands();
 /** A row standing for every configuration flag (`--config` and the generate table's options). */
 const CONFIG_ROW = "every configuration flag";
 const configFlags = new Set(["--config", ...CTAR_OPTIONS.map((o) => `--${o.flag}`)]);

@@ -1,7 +1,7 @@
 /**
  * The README ships in the package, and so do the pages of docs/ and the example READMEs: every
  * repository path they point at must be in the tarball, as `npm pack --dry-run` lists it. Paths of
- * the dataset layout (`test/test_1.csv`, `train/`, …) are not repository paths; a line about the
+ * the dataset layout (`test/test_1.csv`, the table `test/test_1`, `train/`, …) are not repository paths; a line about the
  * clone only (its tests, its benchmarks) says "in a clone".
  */
 import assert from "node:assert/strict";
@@ -16,7 +16,7 @@ import { DOC_PAGES, EXAMPLE_READMES } from "./doc-pages.js";
 const CLONE_PAGES = new Set(["docs/architecture.md"]);
 const CLONE_ONLY = /^(?:test|bench)\//;
 
-const DATASET_PATH = /^(?:DIR\/)?(?:test\/(?:test[\w{},*-]*\.(?:csv|parquet))?$|train\/|truth\/)/;
+const DATASET_PATH = /^(?:DIR\/)?(?:test\/(?:test[\w{},*-]*\.(?:csv|parquet)|test(?:_\d)?)?$|train\/|truth\/)/;
 
 /** A path with `*` (any characters but `/`) as a regular expression. */
 const glob = (p: string) => new RegExp(`^${p.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`);

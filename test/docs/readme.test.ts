@@ -22,8 +22,8 @@ test("every generator flag and config key is in the option table of docs/generat
   }
 });
 
-test("the README's command table has a row, with a link to its page, for every command `ctar --help` lists", () => {
-  const names = buildProgram().commands.map((c) => c.name());
+test("the README's command table has a row, with a link to its page, for every command `ctar --help` lists", async () => {
+  const names = (await buildProgram()).commands.map((c) => c.name());
   assert.ok(names.length >= 10);
   for (const name of names) assert.match(readme, new RegExp(`^\\| \`ctar ${name}\` \\| [^|]+ \\| \\[[^\\]]+\\]\\(docs/[\\w-]+\\.md[^)]*\\)`, "m"), `README.md: no row for ctar ${name}`);
 });

@@ -1,6 +1,6 @@
 /**
- * Signals, crashes and concurrent writers on `ctar generate --out`: SIGINT/SIGTERM remove the
- * unfinished output and exit 130/143; SIGKILL at each moment of the transaction (before and
+ * Signals, crashes and concurrent writers on `ctar generate --out`: SIGHUP/SIGINT/SIGTERM remove
+ * the unfinished output and exit 129/130/143 (a closed terminal sends SIGHUP); SIGKILL at each moment of the transaction (before and
  * after writing, between the two renames of the swap, after it) leaves the target either the
  * previous complete dataset or the new one, and the next run repairs the litter and says so;
  * a second writer fails at once naming the holder; a stale lock is taken over.
@@ -29,7 +29,7 @@ const complete = (d: string) => existsSync(join(d, "config.json")) && existsSync
 
 /** SIGINT and SIGTERM at a held moment: the unfinished output removed, the previous dataset kept. */
 function interruptedAtHold(): void {
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, code] of [["SIGHUP", 129], ["SIGINT", 130], ["SIGTERM", 143]] as const) {
     for (const phase of ["before-write", "after-write"]) {
       it(`${signal} at ${phase}: exit ${code}, the unfinished output removed, the previous dataset kept`, async () => {
         const out = datasetCopy();
@@ -133,7 +133,7 @@ describe("signals and crashes", { concurrency: 4 }, () => {
 });
 
 describe("a signal during synchronous generation", { concurrency: 2 }, () => {
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, code] of [["SIGHUP", 129], ["SIGINT", 130], ["SIGTERM", 143]] as const) {
     it(`${signal} while the engine runs: delivered before the swap, exit ${code}, nothing left`, async () => {
       const out = join(scratch(), "big");
       const r = await run(["generate", "--out", out, "--quiet", "--users", "4000", "--movies", "1000"], {

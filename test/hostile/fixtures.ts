@@ -35,6 +35,69 @@ export function baseDataset(): string {
   return dataset;
 }
 
+let parts: [string, string] | undefined;
+let parquet: string | undefined;
+
+/** Runs the CLI synchronously; a failure here is a broken fixture, not a case. */
+function ctarSync(args: readonly string[]): void {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`fixture: ctar ${args.join(" ")}: ${r.stderr}`);
+}
+
+/** The two parts of the base configuration (`generate --shard 0/2` and `1/2`; do not modify). */
+export function baseParts(): [string, string] {
+  if (parts === undefined) {
+    root ??= tempDir("ctar-hostile-");
+    const made: [string, string] = [join(root, "part-0"), join(root, "part-1")];
+    made.forEach((p, i) => ctarSync(["generate", "--out", p, "--quiet", "--shard", `${i}/2`, ...SMALL]));
+    parts = made;
+  }
+  return parts;
+}
+
+/** Copies of the two parts, in a fresh folder, with `edit` applied to the copy of part 1. */
+export function partsCopy(edit: (part1: string) => void = () => {}): [string, string] {
+  const d = scratch();
+  const [a, b] = baseParts().map((p, i) => {
+    const c = join(d, `part-${i}`);
+    cpSync(p, c, { recursive: true });
+    return c;
+  }) as [string, string];
+  edit(b);
+  return [a, b];
+}
+
+/** The base configuration written as Parquet only, with truth/full (do not modify: copy it). */
+export function parquetDataset(): string {
+  if (parquet === undefined) {
+    root ??= tempDir("ctar-hostile-");
+    parquet = join(root, "parquet");
+    ctarSync(["generate", "--out", parquet, "--quiet", "--format", "parquet", "--truth", "full", ...SMALL]);
+  }
+  return parquet;
+}
+
+let fullTruth: string | undefined;
+
+/** A copy of the base configuration generated with --truth full (CSV), which logged-feedback exports need. */
+export function fullTruthCopy(): string {
+  if (fullTruth === undefined) {
+    root ??= tempDir("ctar-hostile-");
+    fullTruth = join(root, "full");
+    ctarSync(["generate", "--out", fullTruth, "--quiet", "--truth", "full", ...SMALL]);
+  }
+  const d = join(scratch(), "ds");
+  cpSync(fullTruth, d, { recursive: true });
+  return d;
+}
+
+/** A copy of the Parquet dataset. */
+export function parquetCopy(): string {
+  const d = join(scratch(), "pq");
+  cpSync(parquetDataset(), d, { recursive: true });
+  return d;
+}
+
 /** A copy of the base dataset with `edit` applied to the text of some of its files. */
 export function datasetCopy(edits: Readonly<Record<string, (text: string) => string>> = {}): string {
   const d = join(scratch(), "ds");

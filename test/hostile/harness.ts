@@ -26,6 +26,8 @@ export interface RunOptions {
   /** Called with the child once it is running (e.g. to signal it). */
   readonly onSpawn?: (child: import("node:child_process").ChildProcess) => void;
   readonly onStderr?: (text: string, child: import("node:child_process").ChildProcess) => void;
+  /** SIGKILL the child after this many milliseconds (a reader that blocks fails the case instead of hanging the suite). */
+  readonly timeoutMs?: number;
 }
 
 export function run(args: readonly string[], o: RunOptions = {}): Promise<RunResult> {
@@ -44,8 +46,12 @@ export function run(args: readonly string[], o: RunOptions = {}): Promise<RunRes
       stderr += d.toString();
       o.onStderr?.(stderr, child);
     });
+    const timer = o.timeoutMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), o.timeoutMs);
     child.on("error", reject);
-    child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
+    child.on("close", (status, signal) => {
+      if (timer !== undefined) clearTimeout(timer);
+      resolve({ status, signal, stdout, stderr });
+    });
     child.stdin.end(o.input ?? "");
     o.onSpawn?.(child);
   });

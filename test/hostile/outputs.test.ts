@@ -58,7 +58,7 @@ describe("output paths", { concurrency: 4 }, () => {
   });
   it("bench --out at a dataset (not a bench output) leaves it", async () => {
     const d = datasetCopy();
-    await expectFailure({ args: ["bench", d, "--out", d, "--runs", "1", "--epochs", "1", "--models", "mf"], code: 2, match: /ds: not a ctar bench output/ });
+    await expectFailure({ args: ["bench", d, "--out", d, "--runs", "1", "--epochs", "1", "--models", "mf"], code: 2, match: /ds: is the command's input/ });
     assert.ok(readdirSync(d).includes("config.json"));
   });
   it("ope --save-policy to a folder", async () => {
@@ -133,6 +133,21 @@ describe("a full and a read-only disk (ENOSPC, EROFS)", { skip: mounted ? false 
     } finally {
       spawnSync("umount", [target]);
       rmSync(target, { recursive: true, force: true });
+    }
+  });
+  it("card on a full disk: one line naming README.md (not an unknown path), the card left as it was, no litter", async () => {
+    const disk = mkdtempSync("/tmp/ctar-hostile-full-");
+    assert.equal(spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk]).status, 0);
+    try {
+      const ds = join(disk, "ds");
+      execFileSync("cp", ["-r", datasetCopy(), ds]);
+      spawnSync("dd", ["if=/dev/zero", `of=${join(disk, "filler")}`, "bs=4k"]); // until the disk is full
+      const before = readFileSync(join(ds, "README.md"), "utf8");
+      await expectFailure({ args: ["card", ds, "--date", "2021-01-01"], code: 5, match: /ds\/README\.md: cannot write the dataset card \(no space left on device, ENOSPC\)/, clean: [ds] });
+      assert.equal(readFileSync(join(ds, "README.md"), "utf8"), before);
+    } finally {
+      spawnSync("umount", [disk]);
+      rmSync(disk, { recursive: true, force: true });
     }
   });
   it("a read-only disk: nothing created", async () => {

@@ -5,10 +5,11 @@
  * the compiled `dist/src/`, whose comments cite `src/…` and `docs/…`).
  */
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { test } from "node:test";
-import { CLI, REPO } from "../helpers/paths.js";
+import { CLI, REPO, tempDir } from "../helpers/paths.js";
 
 interface PackageJson {
   readonly license: string;
@@ -37,8 +38,25 @@ test("consumers run no install script; the clone's prepare compiles src/ only", 
   assert.deepEqual(build.include, ["src/**/*.ts"]);
 });
 
+test("the tarball's package.json has no prepare (npm 11 warns about it on installing a tarball): prepack drops it, postpack restores", () => {
+  assert.match(pkg.scripts["prepack"]!, /&& npm run pack:drop-prepare$/);
+  // the two scripts, run as npm runs them, on a copy of package.json
+  const dir = tempDir();
+  const original = readFileSync(join(REPO, "package.json"), "utf8");
+  writeFileSync(join(dir, "package.json"), original);
+  const run = (script: string) => execFileSync("npm", ["run", "--silent", script], { cwd: dir, encoding: "utf8" });
+  run("pack:drop-prepare");
+  const packed = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as PackageJson;
+  assert.equal(packed.scripts["prepare"], undefined);
+  assert.deepEqual({ ...packed.scripts, prepare: pkg.scripts["prepare"] }, { ...pkg.scripts });
+  assert.equal(readFileSync(join(dir, ".package.json.unpacked"), "utf8"), original);
+  run("postpack");
+  assert.equal(readFileSync(join(dir, "package.json"), "utf8"), original);
+  assert.ok(!existsSync(join(dir, ".package.json.unpacked")));
+});
+
 test("package.json's files exist and ship what the README points to", () => {
-  for (const f of pkg.files) if (f !== "dist/src") assert.ok(existsSync(join(REPO, f)), `files: ${f} is missing`);
+  for (const f of pkg.files) if (f !== "dist/src" && !f.startsWith("!")) assert.ok(existsSync(join(REPO, f)), `files: ${f} is missing`);
   for (const f of ["dist/src", "src", "README.md", "LICENSE", "docs"]) assert.ok(pkg.files.includes(f), `files lacks ${f}`);
   const shipped = (p: string) => pkg.files.some((f) => p === f || p.startsWith(`${f}/`));
   const referenced = new Set<string>();

@@ -75,18 +75,18 @@ test("the page: self-contained, every figure, no truth figures without truth/, t
   assert.doesNotMatch(html.replace(/xmlns(:xlink)?="http:\/\/www\.w3\.org\/[^"]+"/g, ""), /(src|href)="https?:/);
 });
 
-test("bad input: not a dataset, a missing folder, an unwritable output: one line, exit 3, no file left", () => {
+test("bad input: not a dataset, a missing folder (exit 3), an unwritable output (exit 5): one line, no file left", () => {
   const notDataset = join(root, "empty");
   mkdirSync(notDataset);
-  const cases: [string[], RegExp][] = [
-    [["report", notDataset, "--out", join(root, "x.html")], /^ctar: .*empty: not a CTAR dataset \(no train\/movie\.csv; expected train\/ and test\/ as in docs\/output\.md, "Output layout"\)$/],
-    [["report", join(root, "absent"), "--out", join(root, "x.html")], /^ctar: .*absent: no such folder/],
-    [["report", tiny, "--compare", notDataset, "--out", join(root, "x.html")], /not a CTAR dataset/],
-    [["report", tiny, "--out", join(root, "no-such-dir", "x.html")], /^ctar: .*x\.html: cannot write the report \(ENOENT\)$/],
+  const cases: [string[], number, RegExp][] = [
+    [["report", notDataset, "--out", join(root, "x.html")], 3, /^ctar: .*empty: not a CTAR dataset \(no train\/movie\.csv nor train\/movie\.parquet; expected train\/ and test\/ as in docs\/output\.md, "Output layout"\)$/],
+    [["report", join(root, "absent"), "--out", join(root, "x.html")], 3, /^ctar: .*absent: no such folder/],
+    [["report", tiny, "--compare", notDataset, "--out", join(root, "x.html")], 3, /not a CTAR dataset/],
+    [["report", tiny, "--out", join(root, "no-such-dir", "x.html")], 5, /^ctar: .*x\.html: cannot write the report \(no such file or folder, ENOENT\)$/],
   ];
-  for (const [args, re] of cases) {
+  for (const [args, code, re] of cases) {
     const r = ctar(args);
-    assert.equal(r.status, 3, `${args.join(" ")}: ${r.stderr}`);
+    assert.equal(r.status, code, `${args.join(" ")}: ${r.stderr}`);
     assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
     assert.match(r.stderr.trim(), re);
   }

@@ -5,7 +5,7 @@
  * the folder and a date, so `ctar validate` rebuilds them and compares bytes: any change to a
  * file, the card or croissant.json itself is caught.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../errors/errors.js";
 import { parseGraphSpec } from "../../graph/graph-spec.js";
@@ -14,6 +14,8 @@ import { buildCroissant } from "../../report/croissant.js";
 import type { DatasetFacts, DatasetFile, DatasetTablePresence } from "../../report/dataset-facts.js";
 import { DATASET_TABLES, csvName, parquetName } from "../../generate/dataset-layout.js";
 import { catalogLabel } from "./run-provenance.js";
+import { READ_CAPS, readInputJson, readInputText } from "../fs/input.js";
+import { rewriteOutputFile } from "../fs/output.js";
 import { sha256File } from "../fs/sha256-file.js";
 
 export const CARD_FILE = "README.md";
@@ -23,12 +25,7 @@ export const CROISSANT_FILE = "croissant.json";
 export function readConfigDoc(dir: string): Record<string, unknown> {
   const file = join(dir, "config.json");
   if (!existsSync(file)) throw new InputError(`${file}: file not found (expected a dataset folder written by 'ctar generate')`);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new InputError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-  }
+  const doc = readInputJson(file, READ_CAPS.datasetConfig, "a dataset's config.json");
   if (typeof doc !== "object" || doc === null || (doc as Record<string, unknown>)["tool"] !== "ctar") throw new InputError(`${file}: not a ctar config.json (expected "tool": "ctar")`);
   return doc as Record<string, unknown>;
 }
@@ -128,15 +125,15 @@ function croissantText(dir: string, facts: DatasetFacts): string {
 /** Writes DIR/README.md, the dataset card. */
 export function writeCard(dir: string, options: { date?: string } = {}): string {
   const text = buildCard(gatherFacts(dir, options.date ?? today()));
-  writeFileSync(join(dir, CARD_FILE), text);
+  rewriteOutputFile(join(dir, CARD_FILE), "the dataset card", text);
   return text;
 }
 
 /** Writes DIR/croissant.json (after the card, whose checksum it lists); the date defaults to the card's. */
 export function writeCroissant(dir: string, options: { date?: string } = {}): string {
   const cardFile = join(dir, CARD_FILE);
-  const date = options.date ?? (existsSync(cardFile) ? cardDate(readFileSync(cardFile, "utf8")) : undefined) ?? today();
+  const date = options.date ?? (existsSync(cardFile) ? cardDate(readInputText(cardFile, READ_CAPS.datasetConfig, "the dataset card")) : undefined) ?? today();
   const text = croissantText(dir, gatherFacts(dir, date));
-  writeFileSync(join(dir, CROISSANT_FILE), text);
+  rewriteOutputFile(join(dir, CROISSANT_FILE), "croissant.json", text);
   return text;
 }

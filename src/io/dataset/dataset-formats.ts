@@ -5,7 +5,7 @@
  * The CSV is ctar's own stream format (blocks and shards concatenate it), so every format is the
  * same bytes for any number of workers or shards.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError } from "../../errors/errors.js";
 import type { MGraph } from "../../graph/mgraph.js";
@@ -13,6 +13,8 @@ import { ratingParams } from "../../mechanisms/rating.js";
 import { builtinRegistry } from "../../mechanisms/registry.js";
 import { roleNode } from "../../mechanisms/roles.js";
 import { DATASET_TABLES, csvName, parquetName } from "../../generate/dataset-layout.js";
+import { READ_CAPS, readInputJson } from "../fs/input.js";
+import { writeOutputBytes } from "../fs/output-bytes.js";
 import { csvToParquet, removeCsv } from "../tables/parquet/csv-to-parquet.js";
 
 export const FORMATS = ["csv", "parquet", "both"] as const;
@@ -37,7 +39,7 @@ function ratingType(graph: MGraph): "int" | "double" {
 export async function applyFormat(dir: string, format: DatasetFormat, graph: MGraph, onTable?: (name: string) => void): Promise<Record<string, { rows: number }> | undefined> {
   if (format === "csv") return undefined;
   const configFile = join(dir, "config.json");
-  const doc = JSON.parse(readFileSync(configFile, "utf8")) as { files: Record<string, { rows: number }> };
+  const doc = readInputJson(configFile, READ_CAPS.datasetConfig, "the dataset's config.json") as { files: Record<string, { rows: number }> };
   const files: Record<string, { rows: number }> = {};
   const type = ratingType(graph);
   for (const [name, entry] of Object.entries(doc.files)) {
@@ -53,6 +55,6 @@ export async function applyFormat(dir: string, format: DatasetFormat, graph: MGr
     files[parquetName(table)] = { rows };
   }
   doc.files = files;
-  writeFileSync(configFile, `${JSON.stringify(doc, null, 2)}\n`);
+  writeOutputBytes(configFile, `${JSON.stringify(doc, null, 2)}\n`);
   return files;
 }

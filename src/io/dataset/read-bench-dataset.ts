@@ -104,8 +104,9 @@ export function maxIdChecked(file: string, column: string, a: Int32Array, bound:
 export function recordedUsers(dir: string): number | undefined {
   const file = path.join(dir, "config.json");
   if (!existsSync(file)) return undefined;
+  const text = readText(file, READ_CAPS.datasetConfig, "a dataset's config.json"); // a FIFO or device is refused, not skipped
   try {
-    const users = (JSON.parse(readText(file, READ_CAPS.datasetConfig, "config.json")) as { config?: { users?: unknown } }).config?.users;
+    const users = (JSON.parse(text) as { config?: { users?: unknown } }).config?.users;
     return typeof users === "number" && Number.isSafeInteger(users) && users > 0 ? users : undefined;
   } catch {
     return undefined; // not ours: the generic bounds apply

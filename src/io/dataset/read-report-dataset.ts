@@ -1,14 +1,15 @@
 /**
  * Everything `ctar report` reads from a dataset folder, behind one function: the train and test
  * files (CTAR layout), config.json (the dataset card: the graph that ran, seed, warnings) and,
- * when present, the ground truth. This is the one place where another storage format (Parquet)
- * would be recognised; the report itself only sees the ReportDataset value.
+ * when present, the ground truth, each table as CSV or Parquet (dataset-table.ts), as every
+ * other reader accepts them; the report itself only sees the ReportDataset value.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { InputError } from "../../errors/errors.js";
 import { forEachCsvRow, parseNumberField, readText } from "../tables/csv.js";
+import { type TableLocation, findTable, gunzipText, readTable } from "../tables/dataset-table.js";
+import { READ_CAPS, readInputJson } from "../fs/input.js";
 import { loadBenchDataset } from "./read-bench-dataset.js";
 import { readCtarFolder } from "./read-dataset.js";
 import type { ReportDataset, ReportTruth } from "../../report/report-dataset.js";
@@ -25,14 +26,15 @@ function numberColumns(file: string, columns: readonly string[], text = readText
   return out.map((c) => Float64Array.from(c));
 }
 
-function readFullTruth(file: string, movies: number): Float64Array {
-  let text: string;
-  try {
-    text = gunzipSync(readFileSync(file)).toString("utf8");
-  } catch (e) {
-    throw new InputError(`${file}: cannot read the gzip file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
-  }
-  const [movie, p] = numberColumns(file, ["movieid", "p_obstag"], text, ["p_obstag"]) as [Float64Array, Float64Array];
+/** Number columns of a table in either format (blank CSV cells of `blankable` columns are NaN). */
+function tableColumns(loc: TableLocation, columns: readonly string[], blankable: readonly string[] = []): Float64Array[] {
+  if (loc.format === "csv") return numberColumns(loc.file, columns, loc.table.gzip === true ? gunzipText(loc.file) : readText(loc.file), blankable);
+  return readTable(loc, columns).cols.map((c) => (c instanceof Float64Array ? c : Float64Array.from(c as Int32Array)));
+}
+
+function readFullTruth(loc: TableLocation, movies: number): Float64Array {
+  const file = loc.file;
+  const [movie, p] = tableColumns(loc, ["movieid", "p_obstag"], ["p_obstag"]) as [Float64Array, Float64Array];
   const sum = new Float64Array(movies);
   const count = new Float64Array(movies);
   for (let i = 0; i < movie.length; i++) {
@@ -45,32 +47,30 @@ function readFullTruth(file: string, movies: number): Float64Array {
 }
 
 function readTruth(dir: string, movies: number): ReportTruth | undefined {
-  const t = (f: string) => join(dir, "truth", f);
-  if (!existsSync(t("movie.csv")) || !existsSync(t("user_tag.csv"))) return undefined;
+  const movie = findTable(dir, "truth/movie");
+  const userTag = findTable(dir, "truth/user_tag");
+  if (movie === undefined || userTag === undefined) return undefined;
   // p_rating_observed is blank when R_R's mechanism has no per-movie propensity (a user graph).
-  const [movieRank, pRating] = numberColumns(t("movie.csv"), ["popularity_rank", "p_rating_observed"], undefined, ["p_rating_observed"]) as [Float64Array, Float64Array];
-  const [tau] = numberColumns(t("user_tag.csv"), ["tau"]) as [Float64Array];
+  const [movieRank, pRating] = tableColumns(movie, ["popularity_rank", "p_rating_observed"], ["p_rating_observed"]) as [Float64Array, Float64Array];
+  const [tau] = tableColumns(userTag, ["tau"]) as [Float64Array];
   const base = { movieRank, pRating, tau };
-  return existsSync(t("full.csv.gz")) ? { ...base, pObsTagByMovie: readFullTruth(t("full.csv.gz"), movies) } : base;
+  const full = findTable(dir, "truth/full");
+  return full !== undefined ? { ...base, pObsTagByMovie: readFullTruth(full, movies) } : base;
 }
 
 function readCard(dir: string): Record<string, unknown> | undefined {
   const file = join(dir, "config.json");
   if (!existsSync(file)) return undefined;
-  try {
-    const v: unknown = JSON.parse(readFileSync(file, "utf8"));
-    if (typeof v !== "object" || v === null || Array.isArray(v)) throw new Error("not a JSON object");
-    return v as Record<string, unknown>;
-  } catch (e) {
-    throw new InputError(`${file}: not a dataset card (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-  }
+  const v = readInputJson(file, READ_CAPS.datasetConfig, "a dataset's config.json");
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new InputError(`${file}: not a dataset card (expected a JSON object)`);
+  return v as Record<string, unknown>;
 }
 
 /** Reads a dataset folder for the report; a folder that is not a CTAR dataset is an InputError naming what is missing. */
 export function readReportDataset(dir: string): ReportDataset {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`${dir}: no such folder (expected a CTAR dataset with train/ and test/)`);
-  for (const f of ["train/movie.csv", "train/rating.csv", "train/obstag.csv", "train/rcttag.csv"]) {
-    if (!existsSync(join(dir, f))) throw new InputError(`${dir}: not a CTAR dataset (no ${f}; expected train/ and test/ as in docs/output.md, "Output layout")`);
+  for (const f of ["train/movie", "train/rating", "train/obstag", "train/rcttag"]) {
+    if (findTable(dir, f) === undefined) throw new InputError(`${dir}: not a CTAR dataset (no ${f}.csv nor ${f}.parquet; expected train/ and test/ as in docs/output.md, "Output layout")`);
   }
   const folder = readCtarFolder(dir);
   const labels = loadBenchDataset(dir);

@@ -7,11 +7,13 @@
  * to the dataset folder when config.json is written, so a folder moved with its inputs still works.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import type { CtarConfig } from "../../config/ctar-config.js";
 import { InputError } from "../../errors/errors.js";
 import { sha256File } from "../fs/sha256-file.js";
+import { readInputText } from "../fs/input.js";
+import { writeOutputBytes } from "../fs/output-bytes.js";
 
 /** The two files of a catalog folder in the authors' base format. */
 export const CATALOG_FILES = ["movie_rating.csv", "movie_tag_ct.csv"] as const;
@@ -45,7 +47,7 @@ export function catalogRecord(config: Pick<CtarConfig, "catalog" | "catalogSeed"
 export function fileRecord(file: string): FileRecord {
   const path = resolve(file);
   const small = statSync(path).size <= EMBED_LIMIT;
-  return { path, sha256: sha256File(path), ...(small ? { text: readFileSync(path, "utf8") } : {}) };
+  return { path, sha256: sha256File(path, "a graph file or mechanism module"), ...(small ? { text: readInputText(path, EMBED_LIMIT, "a graph file or mechanism module") } : {}) };
 }
 
 function relativeTo(dir: string, path: string): string {
@@ -127,7 +129,7 @@ export function recordedModule(recorded: unknown, dir: string, where: string, sc
   if (typeof m.text !== "string") throw new InputError(`${file}: mechanism module not found (recorded as ${m.path}, relative to ${dir}, and too large to be embedded in ${where})`);
   if (sha256Text(m.text) !== m.sha256) throw new InputError(`${where}: the embedded text of module ${m.path} does not match its recorded SHA-256 (edited?)`);
   const copy = join(scratch(), m.path.split(/[\\/]/).pop() ?? "module.mjs");
-  writeFileSync(copy, m.text);
+  writeOutputBytes(copy, m.text);
   return copy;
 }
 

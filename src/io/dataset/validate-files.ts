@@ -4,20 +4,30 @@
  * card and metadata ctar writes for this folder (so an edit of either, or of the date in one of
  * them, is caught too: the card is checksummed in croissant.json and states the date).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { ProblemList } from "../../validate/problem-list.js";
 import { VERSION } from "../../version.js";
 import { CARD_FILE, CROISSANT_FILE, expectedArtifacts } from "./dataset-artifact.js";
+import { READ_CAPS, readInputJson, readInputText } from "../fs/input.js";
 import { sha256File } from "../fs/sha256-file.js";
 
-function listFiles(dir: string): string[] {
+/**
+ * Every entry of the folder. A dataset holds only regular files and folders: a symbolic link (or
+ * any other entry) is a problem even when it points to a file with the right bytes, because the
+ * folder would then change when what it points to changes.
+ */
+function listFiles(dir: string, problems: ProblemList): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else out.push(relative(dir, p).split(sep).join("/"));
+      else {
+        if (e.isSymbolicLink()) problems.add("files", p, "is a symbolic link (a dataset holds only regular files and folders)");
+        else if (!e.isFile()) problems.add("files", p, "not a regular file (a dataset holds only regular files and folders)");
+        out.push(relative(dir, p).split(sep).join("/"));
+      }
     }
   };
   walk(dir);
@@ -40,9 +50,9 @@ export function validateFiles(dir: string, problems: ProblemList): { notes: stri
   }
   let doc: { datePublished?: unknown; distribution?: unknown; name?: unknown };
   try {
-    doc = JSON.parse(readFileSync(croissantFile, "utf8")) as typeof doc;
+    doc = readInputJson(croissantFile, READ_CAPS.manifest, "croissant.json") as typeof doc;
   } catch (e) {
-    problems.add("files", croissantFile, `not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    problems.add("files", croissantFile, e instanceof Error ? e.message.replace(`${croissantFile}: `, "") : String(e));
     return { notes, checked: 0 };
   }
   const before = problems.total;
@@ -62,13 +72,15 @@ export function validateFiles(dir: string, problems: ProblemList): { notes: stri
       problems.add("files", file, "file not found (listed in croissant.json)");
       continue;
     }
-    const size = statSync(file).size;
+    const st = statSync(file);
+    if (!st.isFile()) continue; // a FIFO or device: reported by listFiles, never read
+    const size = st.size;
     if (fo.contentSize !== `${size} B`) problems.add("files", file, `size ${size} B, croissant.json says ${String(fo.contentSize)}`);
     const sha = sha256File(file);
     if (sha !== fo.sha256) problems.add("files", file, `SHA-256 ${sha} differs from croissant.json's ${String(fo.sha256)}`);
     else checked++;
   }
-  for (const f of listFiles(dir)) if (!listed.has(f)) problems.add("files", join(dir, f), "not listed in croissant.json");
+  for (const f of listFiles(dir, problems)) if (!listed.has(f)) problems.add("files", join(dir, f), "not listed in croissant.json");
   const date = typeof doc.datePublished === "string" && /^\d{4}-\d{2}-\d{2}$/.test(doc.datePublished) ? doc.datePublished : undefined;
   if (date === undefined) {
     problems.add("files", croissantFile, `datePublished is not a YYYY-MM-DD date (got ${JSON.stringify(doc.datePublished)})`);
@@ -83,7 +95,11 @@ export function validateFiles(dir: string, problems: ProblemList): { notes: stri
   try {
     expected = expectedArtifacts(dir, date);
   } catch (e) {
-    problems.add("files", join(dir, "config.json"), e instanceof Error ? e.message : String(e));
+    // a message that names its own file (a table that cannot be read) keeps it; others are config.json's
+    const text = e instanceof Error ? e.message : String(e);
+    const own = /^(\S+): (.*)$/s.exec(text);
+    if (own !== null && own[1]!.startsWith(dir)) problems.add("files", own[1]!, own[2]!);
+    else problems.add("files", join(dir, "config.json"), text);
     return { notes, checked };
   }
   compareText(problems, join(dir, CARD_FILE), expected.card, "the dataset card ctar writes for this folder");
@@ -94,7 +110,7 @@ export function validateFiles(dir: string, problems: ProblemList): { notes: stri
 
 function readVersion(dir: string): string {
   try {
-    return String((JSON.parse(readFileSync(join(dir, "config.json"), "utf8")) as { version?: unknown }).version);
+    return String((readInputJson(join(dir, "config.json"), READ_CAPS.datasetConfig, "the dataset's config.json") as { version?: unknown }).version);
   } catch {
     return "unknown";
   }
@@ -103,7 +119,13 @@ function readVersion(dir: string): string {
 /** Compares a file with its expected text, naming the first line that differs. */
 function compareText(problems: ProblemList, file: string, expected: string, what: string): void {
   if (!existsSync(file)) return; // reported as missing already
-  const got = readFileSync(file, "utf8");
+  let got: string;
+  try {
+    got = readInputText(file, READ_CAPS.datasetConfig, what);
+  } catch (e) {
+    problems.add("files", file, e instanceof Error ? e.message.replace(`${file}: `, "") : String(e));
+    return;
+  }
   if (got === expected) return;
   const a = got.split("\n");
   const b = expected.split("\n");

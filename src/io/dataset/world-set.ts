@@ -13,7 +13,9 @@
  * A folder that is two of these at once, a world missing or changed, or a folder the manifest
  * does not name is refused with one InputError; `ctar validate WORLD` checks a world's files.
  */
-import { existsSync, lstatSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync } from "node:fs";
+import { READ_CAPS, readInputJson } from "../fs/input.js";
+import { MARKER_FILE } from "../fs/output-kinds.js";
 import { join } from "node:path";
 import { InputError } from "../../errors/errors.js";
 import { sha256File } from "../fs/sha256-file.js";
@@ -22,7 +24,7 @@ import { CROISSANT_FILE, readConfigDoc } from "./dataset-artifact.js";
 export const SWEEP_MANIFEST = "sweep.json";
 export const REPLICATES_SUMMARY = "summary.json";
 /** Files a replicates folder holds beside its worlds (io/run/replicates.ts). */
-const REPLICATES_FILES = new Set([REPLICATES_SUMMARY, "summary.md"]);
+const REPLICATES_FILES = new Set([REPLICATES_SUMMARY, "summary.md", MARKER_FILE]);
 
 /**
  * One world of a set: its folder name, path, and the seed (replicates) or value (sweep) that made
@@ -69,11 +71,7 @@ export type WorldSet =
   | { readonly kind: "sweep"; readonly dir: string; readonly manifest: SweepManifest; readonly worlds: readonly World[] };
 
 function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new InputError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-  }
+  return readInputJson(file, READ_CAPS.manifest, "a ctar manifest");
 }
 
 const plainName = (f: unknown) => typeof f === "string" && /^[^/\\]+$/.test(f) && f !== "..";

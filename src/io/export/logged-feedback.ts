@@ -11,8 +11,10 @@ import { CsvWriter } from "../tables/csv-writer.js";
 import { findTable, locateTable, rowPlace, tableBlocks } from "../tables/dataset-table.js";
 import { readRatingPropensity } from "../dataset/read-rating-propensity.js";
 import { PairCursor } from "../tables/table-cursor.js";
+import { readMovieTable } from "../dataset/read-bench-dataset.js";
+import { idRanges } from "./id-range.js";
 
-export async function exportLoggedFeedback(dir: string, out: string, movies: number): Promise<string[]> {
+export async function exportLoggedFeedback(dir: string, out: string, users: number, movies: number): Promise<string[]> {
   const full = findTable(dir, "truth/full");
   if (full === undefined) throw new InputError(`${join(dir, "truth/full.csv.gz")}: file not found: P(R_O = 1) of each ObsTag pair is recorded only there (generate the dataset with --truth full)`);
   const byMovie = readRatingPropensity(dir, movies);
@@ -23,6 +25,7 @@ export async function exportLoggedFeedback(dir: string, out: string, movies: num
     const [u, m, r] = b.cols as Int32Array[];
     for (let i = 0; i < b.rows; i++) {
       if (m![i]! < 0 || m![i]! >= movies) throw new InputError(`${rowPlace(rating, b.start + i)}: movieid ${m![i]} out of range (expected 0..${movies - 1})`);
+      if (u![i]! < 0 || u![i]! >= users) throw new InputError(`${rowPlace(rating, b.start + i)}: userid ${u![i]} out of range (expected 0..${users - 1}, the users config.json records)`);
       const p = (await cursor.seek(u![i]!, m![i]!)) ? cursor.value(2) : byMovie[m![i]!]!;
       w.line(`${u![i]},${m![i]},${r![i]},${p}`);
     }
@@ -30,6 +33,7 @@ export async function exportLoggedFeedback(dir: string, out: string, movies: num
   w.close();
   await cursor.close();
   const obstag = locateTable(dir, "train/obstag");
+  const tagCount = idRanges(users, readMovieTable(dir)).tags;
   const o = new CsvWriter(join(out, "obstag_pairs.csv"), "userid,movieid,labelled_tags,propensity");
   cursor = PairCursor.open(full, ["p_obstag"]);
   let user = -1;
@@ -44,6 +48,7 @@ export async function exportLoggedFeedback(dir: string, out: string, movies: num
   for await (const b of tableBlocks(obstag, ["userid", "movieid", "tagid"])) {
     const [u, m, t] = b.cols as Int32Array[];
     for (let i = 0; i < b.rows; i++) {
+      if (u![i]! < 0 || u![i]! >= users || m![i]! < 0 || m![i]! >= movies) throw new InputError(`${rowPlace(obstag, b.start + i)}: user ${u![i]}, movie ${m![i]} out of range (expected users 0..${users - 1}, movies 0..${movies - 1})`);
       if (u![i] !== user || m![i] !== movie) {
         await flush();
         user = u![i]!;
@@ -51,6 +56,7 @@ export async function exportLoggedFeedback(dir: string, out: string, movies: num
         tags = [];
         place = rowPlace(obstag, b.start + i);
       }
+      if (t![i]! < -1 || t![i]! >= tagCount) throw new InputError(`${rowPlace(obstag, b.start + i)}: tagid ${t![i]} out of range (expected 0..${tagCount - 1}, the tags movie.csv lists, or −1); nothing was exported`);
       tags.push(t![i]!);
     }
   }

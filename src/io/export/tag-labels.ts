@@ -8,10 +8,12 @@
 import { InputError } from "../../errors/errors.js";
 import { type MovieTags, moviesOf } from "../../catalog/movie-tags.js";
 import { locateTable, rowPlace, tableBlocks } from "../tables/dataset-table.js";
+import type { IdRanges } from "./id-range.js";
+import { checkId } from "./id-range.js";
 
 export type LabelVisitor = (user: number, movie: number, tag: number, label: number) => void;
 
-export async function forEachTagLabel(dir: string, source: "obstag" | "rcttag", movies: MovieTags, visit: LabelVisitor): Promise<void> {
+export async function forEachTagLabel(dir: string, source: "obstag" | "rcttag", movies: MovieTags, visit: LabelVisitor, ids?: IdRanges): Promise<void> {
   let user = -1;
   let movie = -1;
   let listed: number[] = [];
@@ -27,6 +29,10 @@ export async function forEachTagLabel(dir: string, source: "obstag" | "rcttag", 
     const [u, m, t] = b.cols as Int32Array[];
     for (let i = 0; i < b.rows; i++) {
       if (m![i]! < 0 || m![i]! >= moviesOf(movies)) throw new InputError(`${rowPlace(loc, b.start + i)}: movieid ${m![i]} out of range (expected 0..${moviesOf(movies) - 1}, the movies of movie.csv)`);
+      if (ids !== undefined) {
+        checkId(ids, "userid", u![i]!, loc, b.start + i);
+        checkId(ids, "tagid", t![i]!, loc, b.start + i, true);
+      }
       if (u![i] !== user || m![i] !== movie) {
         flush();
         user = u![i]!;

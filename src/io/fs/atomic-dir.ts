@@ -12,52 +12,26 @@
  * there is repaired by the next writer, litter.ts). Around it:
  *  - one writer per target (dir-lock.ts), the lock taken before any work;
  *  - the litter of dead writers repaired first, with a note saying what was done;
- *  - SIGINT/SIGTERM remove the temporary folder and exit 130/143 (signal-cleanup.ts);
+ *  - SIGHUP/SIGINT/SIGTERM remove the temporary folder and exit 129/130/143 (signal-cleanup.ts);
  *  - every fs failure is one FilesystemError naming the path and the OS reason, the temporary
  *    output removed and an existing target left exactly as it was;
- *  - `force` replaces only a folder that is one of ours (`kind`) or empty.
+ *  - `force` replaces only an empty folder or ctar's own earlier output of the same `kind`
+ *    (recognised by its marker, fs/output-kinds.ts), and only one it can delete;
+ *  - a target that is, holds or lies inside one of the command's `inputs` is refused
+ *    (fs/output-target.ts), links resolved.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, relative, resolve } from "node:path";
 import { ConfigError, FilesystemError } from "../../errors/errors.js";
 import { acquireLock } from "./dir-lock.js";
 import { fsError, fsReason, isFsError, lstatIfThere } from "./fs-error.js";
 import { oldName, recoverLitter, tmpName } from "./litter.js";
 import { deliverPendingSignals, onInterrupt } from "./signal-cleanup.js";
 import { holdAsync, holdSync } from "./test-hold.js";
+import { BENCH_KIND, DATASET_KIND, type DirKind, kindOf } from "./output-kinds.js";
+import { checkRemovable, refuseInputs } from "./output-target.js";
 
-/** What a folder must hold to be "one of ours", so that `force` may replace it. */
-export interface DirKind {
-  /** For messages, e.g. "ctar dataset". */
-  readonly name: string;
-  /** What marks it, for messages, e.g. "a config.json written by ctar". */
-  readonly marker: string;
-  isOurs(dir: string): boolean;
-}
-
-function smallJson(file: string): unknown {
-  try {
-    const st = lstatSync(file);
-    if (!st.isFile() || st.size > 64 << 20) return undefined;
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return undefined;
-  }
-}
-
-/** A dataset written by `ctar generate` / `saveDataset`: config.json with "tool": "ctar". */
-export const DATASET_KIND: DirKind = {
-  name: "ctar dataset",
-  marker: 'a config.json written by ctar ("tool": "ctar")',
-  isOurs: (dir) => (smallJson(join(dir, "config.json")) as { tool?: unknown } | undefined)?.tool === "ctar",
-};
-
-/** The results folder of `ctar bench --out`: bench.json and bench.md. */
-export const BENCH_KIND: DirKind = {
-  name: "ctar bench output",
-  marker: "bench.json and bench.md written by ctar bench",
-  isOurs: (dir) => smallJson(join(dir, "bench.json")) !== undefined && existsSync(join(dir, "bench.md")),
-};
+export { BENCH_KIND, DATASET_KIND, type DirKind };
 
 export interface AtomicDirOptions {
   /** What `force` may replace (default: a ctar dataset). */
@@ -66,6 +40,8 @@ export interface AtomicDirOptions {
   readonly shownAs?: string;
   /** Receives what the repair of an interrupted run did (default: `ctar: note: …` on stderr). */
   readonly note?: (message: string) => void;
+  /** The command's inputs: the target may not be one, hold one or lie inside one. */
+  readonly inputs?: readonly string[];
 }
 
 const defaultNote = (m: string) => process.stderr.write(`ctar: note: ${m}\n`);
@@ -90,9 +66,10 @@ function repairBeside(abs: string, shown: string, note: (m: string) => void): vo
  * a folder another ctar process is writing, a non-empty folder without `force`, or one that is
  * not of `kind`. Litter of dead writers is repaired first (with a note).
  */
-export function checkTarget(target: string, force: boolean, kind: DirKind = DATASET_KIND, note: (m: string) => void = defaultNote): void {
+export function checkTarget(target: string, force: boolean, kind: DirKind = DATASET_KIND, note: (m: string) => void = defaultNote, inputs: readonly string[] = []): void {
   const abs = resolve(target);
   if (dirname(abs) === abs) throw new FilesystemError(`${target}: cannot write output as the root folder (give a folder inside it)`);
+  refuseInputs(target, inputs, "--out");
   try {
     if (!statSync(dirname(abs)).isDirectory()) throw new FilesystemError(`${target}: ${dirname(target) || "."} is not a folder (ENOTDIR)`);
   } catch (e) {
@@ -119,8 +96,11 @@ function judgeTarget(target: string, force: boolean, kind: DirKind): void {
   if (entries.length === 0) return;
   if (!force) throw new ConfigError(`--out ${target}: the folder is not empty (use --force to replace it)`);
   if (!kind.isOurs(abs)) {
+    const other = kindOf(abs);
+    if (other !== undefined) throw new ConfigError(`--out ${target}: is a ${other.name}, not a ${kind.name} (--force replaces only a ${kind.name}, recognised by ${kind.marker}, or an empty folder)`);
     throw new ConfigError(`--out ${target}: not a ${kind.name} (expected ${kind.marker}); only a ${kind.name} or an empty folder is replaced`);
   }
+  checkRemovable(abs, target);
 }
 
 function removeQuietly(path: string): void {
@@ -175,7 +155,7 @@ function swapIn(abs: string, tmp: string, shown: string, note: (m: string) => vo
  * transaction (see the module header). A non-empty target is replaced only with `force`, and
  * only when it is of `options.kind` (default: a ctar dataset).
  * @example
- * await writeDirAtomically("out/ctar", false, async (tmp) => { writeFileSync(join(tmp, "a.csv"), "x\n"); });
+ * await writeDirAtomically("out/ctar", false, async (tmp) => { writeOutputBytes(`${tmp}/a.csv`, "x\n"); });
  */
 export async function writeDirAtomically(
   target: string,
@@ -186,7 +166,7 @@ export async function writeDirAtomically(
   const kind = options.kind ?? DATASET_KIND;
   const shown = options.shownAs ?? target;
   const note = options.note ?? defaultNote;
-  checkTarget(target, force, kind, note);
+  checkTarget(target, force, kind, note, options.inputs ?? []);
   const abs = resolve(target);
   try {
     mkdirSync(dirname(abs), { recursive: true });
@@ -213,6 +193,7 @@ export async function writeDirAtomically(
     try {
       await holdAsync("before-write");
       await write(tmp);
+      kind.mark?.(tmp);
       await holdAsync("after-write");
       await deliverPendingSignals();
     } catch (e) {

@@ -1,6 +1,6 @@
 /**
  * Writes one file atomically: into `.NAME.tmp-PID` beside it, then renamed over it, so a reader
- * sees the previous file or the complete new one; on failure or SIGINT/SIGTERM the temporary file
+ * sees the previous file or the complete new one; on failure or SIGHUP/SIGINT/SIGTERM the temporary file
  * is removed and the target is left as it was. Failures are FilesystemErrors naming the target.
  */
 import { renameSync, rmSync } from "node:fs";

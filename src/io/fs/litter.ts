@@ -11,7 +11,7 @@
  */
 import { readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { fsError } from "./fs-error.js";
+import { fsError, fsReason, isFsError } from "./fs-error.js";
 import { processAlive } from "./process-alive.js";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -70,7 +70,10 @@ export function recoverLitter(target: string, exists: () => boolean): string[] {
         );
       }
     } catch (e) {
-      throw fsError(e, l.kind === "old" && !exists() ? "cannot restore the previous output" : "cannot remove what an interrupted run left");
+      // Only a missing target depends on the repair; litter that cannot be removed beside a
+      // target that is there must not block every later writer of it: say so and go on.
+      if (l.kind === "old" && !exists()) throw fsError(e, "cannot restore the previous output");
+      notes.push(`could not remove ${l.path}, left by ${who} (${isFsError(e) ? fsReason(e) : String(e)}); remove it by hand`);
     }
   }
   return notes;

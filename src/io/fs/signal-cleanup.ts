@@ -1,7 +1,8 @@
 /**
- * Cleanup on SIGINT and SIGTERM while ctar writes: each transaction registers what to undo (remove
- * its temporary output, release its lock); on a signal every registered cleanup runs, one line
- * says what was removed, and the process exits 130 (SIGINT) or 143 (SIGTERM), as a shell reports
+ * Cleanup on SIGHUP, SIGINT and SIGTERM while ctar writes (a closed terminal sends SIGHUP): each
+ * transaction registers what to undo (remove its temporary output, release its lock); on a signal
+ * every registered cleanup runs, one line says what was removed, and the process exits 129
+ * (SIGHUP), 130 (SIGINT) or 143 (SIGTERM), as a shell reports
  * a process ended by that signal. Handlers are installed only while something is registered, so
  * a library user's own handlers are left alone the rest of the time. SIGKILL cannot be caught:
  * what it leaves is found and removed by the next writer (litter.ts).
@@ -11,7 +12,7 @@ import { EXIT } from "../../errors/errors.js";
 type Cleanup = () => string | undefined;
 
 const active = new Set<Cleanup>();
-const SIGNALS = { SIGINT: EXIT.sigint, SIGTERM: EXIT.sigterm } as const;
+const SIGNALS = { SIGHUP: EXIT.sighup, SIGINT: EXIT.sigint, SIGTERM: EXIT.sigterm } as const;
 const handlers = new Map<NodeJS.Signals, () => void>();
 
 function onSignal(signal: keyof typeof SIGNALS): void {
@@ -29,7 +30,7 @@ function onSignal(signal: keyof typeof SIGNALS): void {
   process.exit(SIGNALS[signal]);
 }
 
-/** Registers a cleanup to run on SIGINT/SIGTERM; returns the function that unregisters it. */
+/** Registers a cleanup to run on SIGHUP/SIGINT/SIGTERM; returns the function that unregisters it. */
 export function onInterrupt(cleanup: Cleanup): () => void {
   active.add(cleanup);
   if (handlers.size === 0) {

@@ -1,19 +1,9 @@
 /**
- * Writes one file atomically: into a temporary sibling, renamed into place when complete, so a
- * failed write never leaves a partial file under the target's name.
+ * Kept for the modules that import it by this name: one file written atomically is
+ * `rewriteOutputFile` of the one writer (fs/output.ts), whose failures name the file.
  */
-import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { InputError } from "../../errors/errors.js";
+import { rewriteOutputFile } from "./output.js";
 
 export function writeFileAtomically(target: string, text: string, what: string): void {
-  const abs = resolve(target);
-  const tmp = join(dirname(abs), `.${basename(abs)}.tmp-${process.pid}`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, abs);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new InputError(`${target}: cannot write the ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
-  }
+  rewriteOutputFile(target, `the ${what}`, text);
 }

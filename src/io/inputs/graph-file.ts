@@ -3,12 +3,12 @@
  * The format is chosen by the extension (.json, .yaml, .yml); any other extension is read as
  * YAML, which also accepts JSON. The text forms themselves are src/graph/graph-text.ts.
  */
-import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import type { GraphDocument } from "../../graph/graph-spec.js";
 import { type GraphFormat, formatGraph, parseGraphDocumentText } from "../../graph/graph-text.js";
 import type { MGraph } from "../../graph/mgraph.js";
-import { READ_CAPS, readBoundedText } from "../fs/bounded-read.js";
+import { READ_CAPS, readInputText } from "../fs/input.js";
+import { writeOutputFile } from "../fs/output.js";
 
 export {
   GRAPH_TEXT_FORMATS,
@@ -28,11 +28,11 @@ export function readGraphFile(file: string): MGraph {
 
 /** Reads a graph file with its `modules` list (paths as written, relative to the file). */
 export function readGraphDocument(file: string): GraphDocument {
-  const text = readBoundedText(file, READ_CAPS.graph, "a graph file (JSON or YAML)");
+  const text = readInputText(file, READ_CAPS.graph, "a graph file (JSON or YAML)");
   return parseGraphDocumentText(text, file);
 }
 
 export function writeGraphFile(file: string, g: MGraph, format?: GraphFormat): void {
   const fmt = format ?? (extname(file).toLowerCase() === ".json" ? "json" : "yaml");
-  writeFileSync(file, formatGraph(g, fmt));
+  writeOutputFile(file, { what: "the graph file", option: "graph file" }, formatGraph(g, fmt));
 }

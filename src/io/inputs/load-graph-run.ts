@@ -9,7 +9,7 @@
  * every node's mechanism kind is known and accepts its parameters, and (unless turned off) that
  * the graph can be written in the CTAR layout. Each error names the file, the module and the kind.
  */
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, rmSync, statSync } from "node:fs";
 import { READ_CAPS, readBoundedText } from "../fs/bounded-read.js";
 import { dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";

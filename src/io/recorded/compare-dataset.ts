@@ -3,7 +3,8 @@
  * config.json into a temporary folder, and the two folders must hold exactly the same files with
  * the same bytes (config.json included). The first difference is named by file and line.
  */
-import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
+import { openInput } from "../fs/input.js";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import type { CtarConfig } from "../../config/ctar-config.js";
@@ -39,8 +40,9 @@ function listFiles(root: string, sub = ""): string[] {
 
 /** The 1-based line of the first differing byte of two files, or undefined when they are equal. */
 function firstDifference(a: string, b: string): number | undefined {
-  const fa = openSync(a, "r");
-  const fb = openSync(b, "r");
+  const ia = openInput(a, "a file of the dataset");
+  const ib = openInput(b, "a file of the regenerated dataset");
+  const [fa, fb] = [ia.fd, ib.fd];
   try {
     const ba = Buffer.alloc(1 << 20);
     const bb = Buffer.alloc(1 << 20);
@@ -57,8 +59,8 @@ function firstDifference(a: string, b: string): number | undefined {
       if (na === 0) return undefined;
     }
   } finally {
-    closeSync(fa);
-    closeSync(fb);
+    ia.close();
+    ib.close();
   }
 }
 

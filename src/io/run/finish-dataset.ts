@@ -4,7 +4,9 @@
  * Test II and III draws, test.csv (Test I followed by II and III), and config.json with the
  * resolved configuration, the graph, every file's row count and every warning.
  */
-import { closeSync, openSync, readSync, rmSync } from "node:fs";
+import { closeSync, rmSync } from "node:fs";
+import { forEachChunk } from "../fs/input.js";
+import { createOutputFile } from "../fs/output-bytes.js";
 import { join } from "node:path";
 import { FILE_ORDER, HEADERS } from "../../generate/layout.js";
 import type { World } from "../../generate/world.js";
@@ -135,15 +137,9 @@ function writeLabels(file: string, t: LabelSet, tagId: Int32Array): number {
 
 /** test.csv: test_1.csv's rows (copied from the file, in chunks) followed by the other tests. */
 function writeUnion(dir: string, test1Rows: number, rest: readonly LabelSet[], tagId: Int32Array): number {
-  const out = openSync(join(dir, "test/test.csv"), "w");
-  const src = openSync(join(dir, "test/test_1.csv"), "r");
+  const out = createOutputFile(join(dir, "test/test.csv"));
   try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    let first = true;
-    for (let n = readSync(src, buf, 0, buf.length, null); n > 0; n = readSync(src, buf, 0, buf.length, null)) {
-      writeAll(out, first ? buf.subarray(0, n) : buf.subarray(0, n));
-      first = false;
-    }
+    forEachChunk(join(dir, "test/test_1.csv"), "test_1.csv of the output being written", (bytes) => writeAll(out, bytes));
     let s = "";
     let rows = test1Rows;
     for (const t of rest) {
@@ -153,7 +149,6 @@ function writeUnion(dir: string, test1Rows: number, rest: readonly LabelSet[], t
     writeAll(out, s);
     return rows;
   } finally {
-    closeSync(src);
     closeSync(out);
   }
 }

@@ -26,8 +26,8 @@ export function generate(config: CtarConfigInput = {}, options: GenerateOptions 
 /**
  * Writes a dataset to `dir` in the CTAR layout, as one transaction (src/io/fs/atomic-dir.ts): a
  * non-empty `dir` is replaced only with `force` and only when it is a ctar dataset; the target is
- * locked against a second writer; while it writes, SIGINT/SIGTERM remove the temporary folder and
- * end the process (130/143). Failures are FilesystemErrors (exit code 5) naming the path.
+ * locked against a second writer; while it writes, SIGHUP/SIGINT/SIGTERM remove the temporary
+ * folder and end the process (129/130/143). Failures are FilesystemErrors (exit code 5) naming the path.
  */
 export async function saveDataset(dir: string, dataset: Dataset, options: { force?: boolean; workers?: number } = {}): Promise<DatasetFiles> {
   let files: DatasetFiles = {};

@@ -2,12 +2,15 @@
  * Shards and their merge. `ctar generate --shard I/N` writes a part: the streamed files of its
  * users (plan.ts: a contiguous run of whole blocks) without headers, each user's number of
  * observed ratings (rating-counts.bin, int32 little-endian), and part.json with the run's inputs,
- * a fingerprint of them, the row counts, the pool sizes and the kernels' tallies. `ctar merge`
- * checks that the parts are exactly shards 0..N−1 of one run, concatenates their files in user
- * order and finishes the dataset as a one-machine run does, so the result is the same bytes.
+ * a fingerprint of them, the row counts, the pool sizes and the kernels' tallies, the SHA-256 of
+ * every file it wrote, and a digest of all of that (so an edited row count is caught like an
+ * edited row). `ctar merge` checks that the parts are exactly shards 0..N−1 of one run, verifies
+ * every checksum while it concatenates the files in user order (any mismatch stops the merge
+ * before anything reaches the target, naming the part's file) and finishes the dataset as a
+ * one-machine run does, so the result is the same bytes.
  */
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { InputError } from "../../errors/errors.js";
@@ -23,6 +26,9 @@ import { type RunInputs, type RunOptions, writeUsers } from "./generate-run.js";
 import { resolveCatalog } from "../inputs/resolve-catalog.js";
 import { runInputsFromRecord } from "./run-inputs.js";
 import { writeAll } from "./streamed-files.js";
+import { READ_CAPS, forEachChunk, readInputBytes, readInputJson } from "../fs/input.js";
+import { createOutputFile, writeOutputBytes } from "../fs/output-bytes.js";
+import { sha256File } from "../fs/sha256-file.js";
 import { type Tallies, addTallies } from "./user-pass.js";
 
 export const PART_FILE = "part.json";
@@ -39,6 +45,10 @@ interface PartManifest {
   readonly rows: Record<string, number>;
   readonly pools: number[];
   readonly tallies: Tallies;
+  /** SHA-256 of each file of the part (its streamed files and the counts file). */
+  readonly sha256: Record<string, string>;
+  /** SHA-256 of the manifest's other fields (JSON.stringify of the manifest without it). */
+  readonly digest: string;
 }
 
 function runRecord(inputs: RunInputs): Record<string, unknown> {
@@ -50,14 +60,27 @@ function fingerprint(run: Record<string, unknown>): string {
   return createHash("sha256").update(JSON.stringify({ version: VERSION, run })).digest("hex");
 }
 
+/** The digest of a manifest: every field but `digest` itself, in the order written. */
+function manifestDigest(m: Omit<PartManifest, "digest"> & { digest?: unknown }): string {
+  const { digest: _ignored, ...rest } = m;
+  return createHash("sha256").update(JSON.stringify(rest)).digest("hex");
+}
+
+/** The files of a part the merge reads, besides part.json. */
+function partFiles(truth: unknown): string[] {
+  return [...STREAMED_FILES, ...(truth === "full" ? [FULL_TRUTH_FILE] : []), COUNTS_FILE];
+}
+
 export async function writePart(dir: string, inputs: RunInputs, shard: { index: number; count: number }, options: RunOptions): Promise<DatasetFiles> {
   const c = inputs.config;
   const range = shardRange(c.users, c.movies, shard.index, shard.count);
   const pass = await writeUsers(dir, inputs, range, false, options);
   const counts = pass.files.ratingCounts;
-  writeFileSync(join(dir, COUNTS_FILE), new Uint8Array(counts.buffer, counts.byteOffset, counts.byteLength));
+  writeOutputBytes(join(dir, COUNTS_FILE), new Uint8Array(counts.buffer, counts.byteOffset, counts.byteLength));
   const run = runRecord(inputs);
-  const manifest: PartManifest = {
+  const sha256: Record<string, string> = {};
+  for (const f of partFiles(inputs.truth)) sha256[f] = sha256File(join(dir, f), "a file of the part being written");
+  const fields: Omit<PartManifest, "digest"> = {
     tool: "ctar",
     kind: "part",
     version: VERSION,
@@ -68,8 +91,10 @@ export async function writePart(dir: string, inputs: RunInputs, shard: { index: 
     rows: pass.files.rows,
     pools: pass.files.pools,
     tallies: pass.tallies,
+    sha256,
   };
-  writeFileSync(join(dir, PART_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  const manifest: PartManifest = { ...fields, digest: manifestDigest(fields) };
+  writeOutputBytes(join(dir, PART_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   const files: Record<string, { rows: number }> = {};
   for (const [f, rows] of Object.entries(pass.files.rows)) files[f] = { rows };
   return files;
@@ -79,15 +104,13 @@ function readManifest(dir: string): PartManifest {
   const file = join(dir, PART_FILE);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`${dir}: no such folder (expected a part written by 'ctar generate --shard I/N')`);
   if (!existsSync(file)) throw new InputError(`${dir}: not a part (no ${PART_FILE}; expected a folder written by 'ctar generate --shard I/N')`);
-  let doc: PartManifest;
-  try {
-    doc = JSON.parse(readFileSync(file, "utf8")) as PartManifest;
-  } catch (e) {
-    throw new InputError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
+  const doc = readInputJson(file, READ_CAPS.manifest, "a part's part.json") as PartManifest;
   if (doc === null || typeof doc !== "object" || doc.tool !== "ctar" || doc.kind !== "part") throw new InputError(`${file}: not a ctar part manifest`);
   if (doc.version !== VERSION) throw new InputError(`${dir}: written by ctar ${doc.version}, this is ctar ${VERSION} (generate every part with the same version)`);
+  if (typeof doc.digest !== "string" || typeof doc.sha256 !== "object" || doc.sha256 === null) throw new InputError(`${file}: records no checksums (expected a part written by 'ctar generate --shard I/N' of ctar ${VERSION})`);
+  if (manifestDigest(doc) !== doc.digest) throw new InputError(`${file}: its contents do not match the digest the shard run recorded (edited after it was written?); nothing was merged`);
   if (fingerprint(doc.run) !== doc.fingerprint) throw new InputError(`${file}: its fingerprint does not match its contents (edited?)`);
+  for (const f of partFiles(doc.run["truth"])) if (typeof doc.sha256[f] !== "string") throw new InputError(`${file}: records no checksum of ${f}`);
   return doc;
 }
 
@@ -123,14 +146,19 @@ function checkParts(dirs: readonly string[]): Array<{ dir: string; m: PartManife
   return parts.sort((a, b) => a.m.shard.index - b.m.shard.index);
 }
 
-function appendFile(out: number, file: string): void {
-  const fd = openSync(file, "r");
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) writeAll(out, buf.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
+/** A part's file, checked against the checksum its part.json records. */
+function mismatch(part: string, f: string): InputError {
+  return new InputError(`${join(part, f)}: its SHA-256 differs from the one ${PART_FILE} records (changed or truncated after the shard run wrote it); nothing was merged`);
+}
+
+/** Appends a part's file to `out`, hashing it on the way; a mismatch is an InputError naming it. */
+function appendVerified(out: number, part: string, f: string, expected: string): void {
+  const hash = createHash("sha256");
+  forEachChunk(join(part, f), `a file of the part (${f})`, (bytes) => {
+    hash.update(bytes);
+    writeAll(out, bytes);
+  });
+  if (hash.digest("hex") !== expected) throw mismatch(part, f);
 }
 
 /** Merges the parts into `dir` (an empty folder). */
@@ -143,14 +171,14 @@ export async function mergeParts(dirs: readonly string[], dir: string, options: 
   const rows: Record<string, number> = {};
   for (const f of files) {
     mkdirSync(dirname(join(dir, f)), { recursive: true });
-    const out = openSync(join(dir, f), "w");
+    const out = createOutputFile(join(dir, f));
     try {
       writeAll(out, f === FULL_TRUTH_FILE ? gzipSync(`${HEADERS[f]}\n`) : `${HEADERS[f]}\n`);
       rows[f] = 0;
       for (const p of parts) {
         const src = join(p.dir, f);
         if (!existsSync(src)) throw new InputError(`${p.dir}: ${f} is missing (an incomplete part)`);
-        appendFile(out, src);
+        appendVerified(out, p.dir, f, p.m.sha256[f]!);
         rows[f]! += p.m.rows[f] ?? 0;
       }
     } finally {
@@ -161,8 +189,9 @@ export async function mergeParts(dirs: readonly string[], dir: string, options: 
   const pools = [0, 0, 0, 0];
   const tallies: Tallies = {};
   for (const p of parts) {
-    const bytes = readFileSync(join(p.dir, COUNTS_FILE));
     const n = p.m.users.to - p.m.users.from;
+    const bytes = readInputBytes(join(p.dir, COUNTS_FILE), 4 * n, "the part's rating counts");
+    if (createHash("sha256").update(bytes).digest("hex") !== p.m.sha256[COUNTS_FILE]) throw mismatch(p.dir, COUNTS_FILE);
     if (bytes.length !== 4 * n) throw new InputError(`${join(p.dir, COUNTS_FILE)}: ${bytes.length} bytes, expected ${4 * n} (an incomplete part)`);
     counts.set(new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)), p.m.users.from);
     for (let i = 0; i < 4; i++) pools[i]! += p.m.pools[i]!;

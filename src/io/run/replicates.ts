@@ -4,31 +4,16 @@
  * `ctar stats` figure (stats/replicate-summary.ts). `dir` is the caller's temporary folder, so
  * the whole set appears at once or not at all.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type DatasetStats, datasetStats } from "../../stats/dataset-stats.js";
 import { type ReplicateSummary, formatReplicateSummary, summarizeReplicates } from "../../stats/replicate-summary.js";
 import { type RunInputs, type RunOptions, generateInto } from "./generate-run.js";
 import { readCtarFolder } from "../dataset/read-dataset.js";
-import type { DirKind } from "../fs/atomic-dir.js";
+import { writeOutputBytes } from "../fs/output-bytes.js";
 
 export const SUMMARY_JSON = "summary.json";
 
-/** A replicates folder written by ctar: what `--force` may replace. */
-export const REPLICATES_KIND: DirKind = {
-  name: "ctar replicates folder",
-  marker: 'a summary.json written by ctar generate --replicates ("replicates", "seeds")',
-  isOurs: (dir) => {
-    try {
-      const file = join(dir, SUMMARY_JSON);
-      if (statSync(file).size > 64 << 20) return false;
-      const doc = JSON.parse(readFileSync(file, "utf8")) as { replicates?: unknown; seeds?: unknown };
-      return Array.isArray(doc.seeds) && doc.replicates === doc.seeds.length;
-    } catch {
-      return false;
-    }
-  },
-};
 export const SUMMARY_MD = "summary.md";
 
 export function replicateFolder(seed: number): string {
@@ -45,7 +30,7 @@ export async function writeReplicates(dir: string, label: string, seeds: readonl
     stats.push(datasetStats(readCtarFolder(sub)));
   }
   const summary = summarizeReplicates(stats, seeds);
-  writeFileSync(join(dir, SUMMARY_JSON), `${JSON.stringify(summary, null, 2)}\n`);
-  writeFileSync(join(dir, SUMMARY_MD), formatReplicateSummary(summary, label));
+  writeOutputBytes(join(dir, SUMMARY_JSON), `${JSON.stringify(summary, null, 2)}\n`);
+  writeOutputBytes(join(dir, SUMMARY_MD), formatReplicateSummary(summary, label));
   return summary;
 }

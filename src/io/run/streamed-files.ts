@@ -3,7 +3,8 @@
  * file is opened once, gets its header (or none, for a shard's part), and every block's text is
  * appended as it arrives. Keeps the row counts and, per user, only the number of observed ratings.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, writeSync } from "node:fs";
+import { createOutputFile } from "../fs/output-bytes.js";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { BlockOutput } from "../../generate/block.js";
@@ -36,7 +37,7 @@ export class StreamedFiles {
     for (const f of files) {
       const path = join(dir, f);
       mkdirSync(dirname(path), { recursive: true });
-      const fd = openSync(path, "w");
+      const fd = createOutputFile(path);
       this.fds.set(f, fd);
       this.rows[f] = 0;
       if (options.headers) writeAll(fd, f === FULL_TRUTH_FILE ? gzipSync(`${HEADERS[f]}\n`) : `${HEADERS[f]}\n`);

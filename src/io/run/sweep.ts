@@ -5,36 +5,16 @@
  * the option, the values and each dataset's checksums (io/dataset/world-set.ts reads it back).
  * `dir` is the caller's temporary folder, so the whole sweep appears at once or not at all.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type SweepSpec, sweepWorldFolder } from "../../config/sweep-spec.js";
 import { VERSION } from "../../version.js";
-import type { DirKind } from "../fs/atomic-dir.js";
+import { writeOutputBytes } from "../fs/output-bytes.js";
 import { sha256File } from "../fs/sha256-file.js";
 import { CROISSANT_FILE } from "../dataset/dataset-artifact.js";
-import { SWEEP_MANIFEST, type SweepDatasetRecord, type SweepManifest, checkSweepManifest } from "../dataset/world-set.js";
+import { SWEEP_MANIFEST, type SweepDatasetRecord, type SweepManifest } from "../dataset/world-set.js";
 import { replicateFolder, writeReplicates } from "./replicates.js";
 import { type RunInputs, type RunOptions, generateInto } from "./generate-run.js";
-
-/** A sweep written by ctar: what `--force` may replace. */
-export const SWEEP_KIND: DirKind = {
-  name: "ctar sweep",
-  marker: 'a sweep.json written by ctar generate --sweep ("kind": "sweep")',
-  isOurs: (dir) => {
-    try {
-      checkSweepManifest(JSON.parse(readSmall(join(dir, SWEEP_MANIFEST))), SWEEP_MANIFEST);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-};
-
-/** The marker is a few kilobytes: a huge file is not ours, and is not read. */
-function readSmall(file: string): string {
-  if (statSync(file).size > 1 << 20) throw new Error("too large");
-  return readFileSync(file, "utf8");
-}
 
 function datasetRecord(valueDir: string, folder: string, seed: number): SweepDatasetRecord {
   const d = join(valueDir, folder);
@@ -61,6 +41,6 @@ export async function writeSweep(dir: string, spec: SweepSpec, inputsFor: (value
     }
   }
   const manifest: SweepManifest = { tool: "ctar", kind: "sweep", version: VERSION, parameter: spec.option.flag, path: spec.option.path, values: spec.values, worlds };
-  writeFileSync(join(dir, SWEEP_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeOutputBytes(join(dir, SWEEP_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

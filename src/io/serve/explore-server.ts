@@ -13,7 +13,7 @@
  *    --graph, preview files are served only from the names the last preview listed.
  * Every handler catches its own failure and answers with it: nothing a request does stops the server.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,7 @@ import { ConfigError, CtarError } from "../../errors/errors.js";
 import { analyzeText, dsepText, type ExploreContext, parseEditorText, textError } from "../../explore/explore-analysis.js";
 import type { MechanismRegistry } from "../../mechanisms/registry.js";
 import { type Preview, runPreview } from "./explore-preview.js";
+import { READ_CAPS, readInputBytes, readInputText } from "../fs/input.js";
 
 export const MAX_BODY = 1 << 20;
 const ASSETS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../assets/explore");
@@ -111,7 +112,7 @@ class Explorer {
 
   constructor(private readonly o: ExploreServerOptions) {
     this.ctx = { modules: o.modules, knownMechanisms: new Set(o.registry.kinds()) };
-    this.page = Object.fromEntries(Object.entries(STATIC).map(([k, [f]]) => [k, readFileSync(join(ASSETS, f), "utf8")]));
+    this.page = Object.fromEntries(Object.entries(STATIC).map(([k, [f]]) => [k, readInputText(join(ASSETS, f), READ_CAPS.config, "a page of the explorer")]));
   }
 
   async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -145,7 +146,7 @@ class Explorer {
     const p = this.preview;
     if (p === undefined || !p.files.includes(name)) throw new HttpError(404, `no preview file '${name}'`);
     const type = name.endsWith(".json") ? "application/json" : name.endsWith(".gz") ? "application/gzip" : "text/csv; charset=utf-8";
-    send(res, 200, type, readFileSync(join(p.dir, name)), { "content-disposition": `attachment; filename="${name.replace(/\//g, "_")}"` });
+    send(res, 200, type, readInputBytes(join(p.dir, name), READ_CAPS.csv, "a preview file"), { "content-disposition": `attachment; filename="${name.replace(/\//g, "_")}"` });
   }
 
   private async runPreview(text: string, format: string, body: Record<string, unknown>): Promise<unknown> {

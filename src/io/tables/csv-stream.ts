@@ -4,11 +4,11 @@
  * in batches with their line numbers. Used where files may be larger than memory (validate,
  * export, truth/full.csv.gz).
  */
-import { createReadStream, statSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { InputError } from "../../errors/errors.js";
 import { parseIntField, parseNumberField, splitCsvLine } from "./csv.js";
 import type { ColumnKind } from "../../generate/dataset-layout.js";
+import { inputStream } from "../fs/input.js";
 
 export interface CsvHeader {
   readonly file: string;
@@ -36,13 +36,7 @@ export function parseCsvField(v: string, kind: ColumnKind, h: CsvHeader, line: n
 
 /** Yields the data rows of `file` (fields reordered as `required`) in batches. */
 export async function* csvRowStream(file: string, required: readonly string[], gzip: boolean): AsyncGenerator<CsvRow[]> {
-  try {
-    if (!statSync(file).isFile()) throw new InputError(`${file}: not a file`);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`${file}: file not found`);
-  }
-  const raw = createReadStream(file);
+  const raw = inputStream(file, gzip ? "a gzipped CSV file" : "a CSV file");
   const stream = gzip ? raw.pipe(createGunzip()) : raw;
   raw.on("error", (e) => stream.destroy(e));
   stream.setEncoding("utf8"); // decodes UTF-8 across chunk boundaries

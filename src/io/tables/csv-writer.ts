@@ -1,5 +1,6 @@
 /** Buffered CSV output: rows are appended to a string chunk flushed to the file every ~1 MB. */
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, writeSync } from "node:fs";
+import { createOutputFile } from "../fs/output-bytes.js";
 
 export class CsvWriter {
   private readonly fd: number;
@@ -9,7 +10,7 @@ export class CsvWriter {
     private readonly file: string,
     header: string | null,
   ) {
-    this.fd = openSync(file, "w");
+    this.fd = createOutputFile(file);
     this.buf = header === null ? "" : `${header}\n`;
   }
   line(s: string): void {

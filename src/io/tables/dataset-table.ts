@@ -10,14 +10,16 @@
  * order, in bounded memory (for validate and export on large datasets). Columns are asked by
  * name and kind (src/generate/dataset-layout.ts); errors name the file and the line (CSV) or row (Parquet).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { InputError } from "../../errors/errors.js";
 import { type CsvHeader, csvRowStream, parseCsvField } from "./csv-stream.js";
 import { forEachCsvRow, readText } from "./csv.js";
+import { READ_CAPS, readInputBytes } from "../fs/input.js";
 import { type ColumnKind, type LayoutTable, csvName, layoutTable, parquetName } from "../../generate/dataset-layout.js";
 import { openParquetTableReader, type ParquetTable } from "./parquet/table-reader.js";
+import { deliverPendingSignals } from "../fs/signal-cleanup.js";
 import type { ColumnValues } from "./parquet/table-schema.js";
 
 export type TableColumn = Int32Array | Float64Array | Int32Array[];
@@ -107,6 +109,7 @@ export function readTable(loc: TableLocation, columns: readonly string[]): Table
   if (loc.format === "parquet") {
     const t = openParquetTableReader(loc.file);
     try {
+      if (t.rows > READ_CAPS.tableRows) throw new InputError(`${loc.file}: ${t.rows} rows, more than the ${READ_CAPS.tableRows} a table read into memory may have (as a CSV file is capped at ${READ_CAPS.csv >> 20} MiB)`);
       parquetColumns(loc, t, columns);
       const parts: TableColumn[][] = [];
       let start = 0;
@@ -129,9 +132,11 @@ export function readTable(loc: TableLocation, columns: readonly string[]): Table
   return { rows, cols: acc.map((a) => a.done()) };
 }
 
-function gunzipText(file: string): string {
+/** A gzipped CSV file's text (the compressed bytes and the text both within the CSV cap). */
+export function gunzipText(file: string): string {
+  const bytes = readInputBytes(file, READ_CAPS.csv, "a gzipped CSV file");
   try {
-    return gunzipSync(readFileSync(file)).toString("utf8");
+    return gunzipSync(bytes, { maxOutputLength: READ_CAPS.csv }).toString("utf8");
   } catch (e) {
     throw new InputError(`${file}: not a readable gzip file (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
@@ -149,6 +154,7 @@ export async function* tableBlocks(loc: TableLocation, columns: readonly string[
         const v = t.readRowGroup(g, columns);
         yield { start, rows: t.groupRows(g), cols: v.map((x, k) => fromParquet(loc, t, columns[k]!, kinds[k]!, x, start)) };
         start += t.groupRows(g);
+        await deliverPendingSignals(); // decoding is synchronous: let SIGINT/SIGTERM/SIGHUP in between row groups
       }
     } finally {
       t.close();

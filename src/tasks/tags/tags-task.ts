@@ -58,5 +58,6 @@ export const tagsTask: Task<BenchDataset> = {
       predictions: config.predictions ? [tagPredictionTables(result, data)] : [],
     };
   },
+  pairCount: (d) => d.users * d.catalogTags.length,
   score: scoreTagPredictions,
 };

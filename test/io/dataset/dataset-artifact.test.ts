@@ -1,5 +1,5 @@
 /**
- * The card and croissant.json written on a generated folder: the Croissant 1.0 required
+ * The card and croissant.json written on a generated folder: the Croissant 1.1 required
  * properties (spec §"Dataset-level information": @context, @type sc:Dataset, conformsTo, name,
  * description, license, url, creator, datePublished, distribution), one FileObject per file
  * whose sha256 and size match the bytes on disk (checked here with node:crypto directly), a
@@ -17,17 +17,17 @@ const SMALL = ["--users", "60", "--movies", "30", "--rct-users", "6", "--test2-d
 
 const generated = () => cardedDataset(SMALL, "2026-03-04");
 
-test("croissant.json has every required Croissant 1.0 property and a FileObject per file with matching sha256", () => {
+test("croissant.json has every required Croissant 1.1 property and a FileObject per file with matching sha256", () => {
   const dir = generated();
   const doc = JSON.parse(readFileSync(join(dir, "croissant.json"), "utf8")) as Record<string, unknown>;
   for (const k of ["@context", "@type", "conformsTo", "name", "description", "license", "url", "creator", "datePublished", "distribution"]) {
     assert.ok(doc[k] !== undefined && doc[k] !== "", `missing ${k}`);
   }
   assert.equal(doc["@type"], "sc:Dataset");
-  assert.equal(doc["conformsTo"], "http://mlcommons.org/croissant/1.0");
+  assert.deepEqual(doc["conformsTo"], ["http://mlcommons.org/croissant/1.1", "http://mlcommons.org/croissant/RAI/1.0"]);
   assert.equal(doc["datePublished"], "2026-03-04");
   const ctx = doc["@context"] as Record<string, unknown>;
-  assert.equal(ctx["@vocab"], "https://schema.org/");
+  assert.equal(ctx["@vocab"], "http://schema.org/");
   assert.equal(ctx["cr"], "http://mlcommons.org/croissant/");
   const dist = doc["distribution"] as Array<Record<string, unknown>>;
   const listed = dist.map((f) => f["contentUrl"] as string).sort();

@@ -54,7 +54,7 @@ test("csvRowStream: the rows of the whole-file reader across chunk boundaries, C
   assert.deepEqual(await streamed(file, ["v"]), [[["2"], 2]]);
 });
 
-test("csvRowStream: the whole-file reader's errors, and its own for unreadable files", async () => {
+test("csvRowStream: the whole-file reader's errors, and the one reader's for unreadable files", async () => {
   const dir = tempDir();
   const file = join(dir, "bad.csv");
   for (const text of ["id,v\n1,2\n\n3,4\n", "id,v\n1,2\n3\n", "a,b\n1,2\n", "", "id,v\n1,\"2\n"]) {
@@ -62,8 +62,8 @@ test("csvRowStream: the whole-file reader's errors, and its own for unreadable f
     const expected = await messageOf(() => whole(file, ["id", "v"]));
     assert.equal(await messageOf(() => streamed(file, ["id", "v"])), expected, JSON.stringify(text));
   }
-  assert.match(await messageOf(() => streamed(join(dir, "nope.csv"), ["id"])), /nope\.csv: file not found$/);
-  assert.match(await messageOf(() => streamed(dir, ["id"])), /: not a file$/);
+  assert.match(await messageOf(() => streamed(join(dir, "nope.csv"), ["id"])), /nope\.csv: file not found \(expected a CSV file\)$/);
+  assert.match(await messageOf(() => streamed(dir, ["id"])), /: is a folder \(expected a CSV file\)$/);
   writeFileSync(file, "not gzip at all");
   assert.match(await messageOf(() => streamed(file, ["id"], true)), /^.*bad\.csv: cannot read the file \(/);
 });

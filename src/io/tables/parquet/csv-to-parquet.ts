@@ -5,8 +5,8 @@
  * Parquet files are the same bytes however the CSV was produced, and both formats hold the same
  * values (the CSV's shortest round-trip decimals parse back to the same doubles).
  */
-import { closeSync, openSync, readSync, rmSync } from "node:fs";
-import { createReadStream } from "node:fs";
+import { rmSync } from "node:fs";
+import { forEachChunk, inputStream } from "../../fs/input.js";
 import { join } from "node:path";
 import { createGunzip } from "node:zlib";
 import { InputError } from "../../../errors/errors.js";
@@ -119,15 +119,9 @@ export async function csvToParquet(dir: string, table: LayoutTable, ratingType: 
   const out = new CsvColumns(join(dir, parquetName(table)), table, ratingType);
   try {
     if (table.gzip === true) {
-      for await (const piece of createReadStream(src).pipe(createGunzip({ chunkSize: 1 << 20 }))) out.chunk((piece as Buffer).toString("latin1"));
+      for await (const piece of inputStream(src, "a gzipped CSV file").pipe(createGunzip({ chunkSize: 1 << 20 }))) out.chunk((piece as Buffer).toString("latin1"));
     } else {
-      const fd = openSync(src, "r");
-      try {
-        const buf = Buffer.allocUnsafe(1 << 20);
-        for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) out.chunk(buf.toString("latin1", 0, n));
-      } finally {
-        closeSync(fd);
-      }
+      forEachChunk(src, "a CSV file", (bytes) => out.chunk(bytes.toString("latin1")));
     }
     return out.close();
   } catch (e) {

@@ -6,7 +6,6 @@
  * (node:fs readSync; hyparquet's own file API is asynchronous only). A file that is not Parquet,
  * truncated or corrupt is an InputError naming the file and what is wrong.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import type { ColumnChunk, FileMetaData, SchemaElement } from "hyparquet";
 import type { ColumnDecoder } from "hyparquet/src/types.js";
 import { parquetMetadata, parquetSchema } from "hyparquet";
@@ -14,6 +13,7 @@ import { readColumn } from "hyparquet/src/column.js";
 import { DEFAULT_PARSERS } from "hyparquet/src/convert.js";
 import { getTreePath } from "hyparquet/src/schema.js";
 import { InputError } from "../../../errors/errors.js";
+import { type Input, openInput, readAt } from "../../fs/input.js";
 import { type ColumnSpec, type ColumnType, type ColumnValues, columnTypeOf } from "./table-schema.js";
 
 const MAGIC = 0x31524150; // "PAR1", little-endian
@@ -34,20 +34,55 @@ export interface ParquetTable {
   close(): void;
 }
 
-function readAt(fd: number, start: number, length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, out, done, length - done, start + done);
-    if (n === 0) break;
-    done += n;
-  }
-  return done === length ? out : out.subarray(0, done);
+/**
+ * What a footer may declare, checked before anything is sized by it. ctar writes row groups of
+ * 2^18 rows (csv-to-parquet.ts) and a few hundred footer bytes per row group, so 16,384 row
+ * groups hold 4 G rows and a 4 MiB footer parses in about a second; the caps are far above any
+ * dataset and far below what exhausts memory (a 37 MiB footer listing 200,000 row groups of one
+ * shared chunk once made `stats` decode 241 M rows for two minutes).
+ */
+export const FOOTER_CAPS = {
+  footerBytes: 4 << 20,
+  rowGroups: 1 << 14,
+  columns: 256,
+  groupRows: 1 << 24,
+} as const;
+
+/** A message for a decoder's failure: its text, never the name of a JavaScript error class. */
+function causeText(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  // a TypeError or RangeError is the decoder tripping over bytes it did not expect: its text
+  // ("Cannot read properties of undefined …") is about the decoder's variables, not the file
+  return cause instanceof TypeError || cause instanceof RangeError ? "the bytes do not decode as Parquet" : cause.message;
 }
 
 function fail(file: string, what: string, cause?: unknown): InputError {
-  const detail = cause instanceof Error ? ` (${cause.message})` : "";
+  const detail = cause === undefined ? "" : ` (${causeText(cause)})`;
   return new InputError(`${file}: ${what}${detail}`, cause === undefined ? undefined : { cause });
+}
+
+/** Checks the footer's counts against the caps and the file (rows, row groups, columns, chunk bytes). */
+function checkFooter(file: string, meta: FileMetaData, dataBytes: number): void {
+  const groups = meta.row_groups.length;
+  if (groups > FOOTER_CAPS.rowGroups) throw fail(file, `the Parquet footer lists ${groups} row groups, more than the ${FOOTER_CAPS.rowGroups} ctar reads`);
+  if (meta.schema.length > FOOTER_CAPS.columns + 1) throw fail(file, `the Parquet footer lists ${meta.schema.length - 1} schema elements, more than the ${FOOTER_CAPS.columns} ctar reads`);
+  let rows = 0;
+  let chunkBytes = 0;
+  for (let g = 0; g < groups; g++) {
+    const rg = meta.row_groups[g]!;
+    const n = Number(rg.num_rows);
+    if (!(Number.isSafeInteger(n) && n >= 0 && n <= FOOTER_CAPS.groupRows)) throw fail(file, `corrupt Parquet footer (row group ${g + 1} declares ${n} rows; expected 0..${FOOTER_CAPS.groupRows})`);
+    if (rg.columns.length > FOOTER_CAPS.columns) throw fail(file, `corrupt Parquet footer (row group ${g + 1} lists ${rg.columns.length} column chunks)`);
+    rows += n;
+    for (const c of rg.columns) {
+      const { start, end } = chunkRange(c);
+      if (!(start >= 4 && end <= 4 + dataBytes && end >= start)) throw fail(file, `corrupt Parquet file (a column chunk lies outside the data, bytes ${start}..${end} of ${dataBytes + 4})`);
+      chunkBytes += end - start;
+    }
+  }
+  // chunks of a Parquet file do not overlap: together they fit in the data between magic and footer
+  if (chunkBytes > dataBytes) throw fail(file, `corrupt Parquet footer (its column chunks claim ${chunkBytes} bytes, the file holds ${dataBytes}; chunks listed more than once?)`);
+  if (rows !== Number(meta.num_rows)) throw fail(file, `corrupt Parquet footer (it declares ${Number(meta.num_rows)} rows, its row groups hold ${rows})`);
 }
 
 function readFooter(fd: number, file: string, size: number): FileMetaData {
@@ -58,18 +93,14 @@ function readFooter(fd: number, file: string, size: number): FileMetaData {
   if (tail.getUint32(4, true) !== MAGIC) throw fail(file, "truncated or corrupt Parquet file (it does not end with 'PAR1')");
   const metaLength = tail.getUint32(0, true);
   if (metaLength > size - 12) throw fail(file, `truncated or corrupt Parquet file (footer of ${metaLength} bytes in a file of ${size})`);
+  if (metaLength > FOOTER_CAPS.footerBytes) throw fail(file, `a Parquet footer of ${metaLength} bytes, more than the ${FOOTER_CAPS.footerBytes} ctar reads`);
   let meta: FileMetaData;
   try {
     meta = parquetMetadata(readAt(fd, size - 8 - metaLength, metaLength + 8));
   } catch (e) {
     throw fail(file, "corrupt Parquet footer", e);
   }
-  for (const rg of meta.row_groups) {
-    for (const c of rg.columns) {
-      const { start, end } = chunkRange(c);
-      if (!(start >= 4 && end <= size - 8 - metaLength && end >= start)) throw fail(file, `corrupt Parquet file (a column chunk lies outside the data, bytes ${start}..${end} of ${size})`);
-    }
-  }
+  checkFooter(file, meta, size - 12 - metaLength);
   return meta;
 }
 
@@ -115,18 +146,12 @@ function concatPages(pages: readonly ArrayLike<unknown>[], type: ColumnType, row
 }
 
 export function openParquetTableReader(file: string): ParquetTable {
-  let fd: number;
+  const input = openInput(file, "a Parquet file");
   try {
-    fd = openSync(file, "r");
+    const meta = readFooter(input.fd, file, input.size);
+    return tableOf(input, meta);
   } catch (e) {
-    throw fail(file, "cannot open the file", e);
-  }
-  try {
-    const size = fstatSync(fd).size;
-    const meta = readFooter(fd, file, size);
-    return tableOf(fd, file, meta);
-  } catch (e) {
-    closeSync(fd);
+    input.close();
     throw e;
   }
 }
@@ -147,7 +172,8 @@ function topColumns(schema: readonly SchemaElement[]): { name: string; type: Col
   return out;
 }
 
-function tableOf(fd: number, file: string, meta: FileMetaData): ParquetTable {
+function tableOf(input: Input, meta: FileMetaData): ParquetTable {
+  const { fd, file } = input;
   const columns = topColumns(meta.schema);
   const tree = parquetSchema(meta);
   let open = true;
@@ -190,7 +216,7 @@ function tableOf(fd: number, file: string, meta: FileMetaData): ParquetTable {
       });
     },
     close() {
-      if (open) closeSync(fd);
+      if (open) input.close();
       open = false;
     },
   };

@@ -5,7 +5,8 @@
  * one row group, never the earlier ones (only their footer entries, a few hundred bytes each).
  * Pages are Snappy-compressed (the codec every Parquet reader has).
  */
-import { closeSync, openSync, rmSync, writeSync } from "node:fs";
+import { closeSync, rmSync, writeSync } from "node:fs";
+import { createOutputFile } from "../../fs/output-bytes.js";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import type { ColumnSource } from "hyparquet-writer";
 import { InputError } from "../../../errors/errors.js";
@@ -45,7 +46,7 @@ function columnSource(name: string, type: string, values: ColumnValues): ColumnS
 
 export function openParquetTable(file: string, schema: TableSchema): ParquetTableWriter {
   if (schema.length === 0) throw new InputError(`${file}: a Parquet table needs at least one column`);
-  const fd = openSync(file, "w");
+  const fd = createOutputFile(file);
   const sink = fileSink(fd);
   const writer = new ParquetWriter({ writer: sink, schema: parquetSchemaElements(schema), createdBy: `ctar ${VERSION} (hyparquet-writer)` });
   let rows = 0;
