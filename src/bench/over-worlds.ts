@@ -135,9 +135,13 @@ export function summariseOverWorlds(worlds: readonly WorldRuns[]): OverWorlds {
   };
 }
 
-/** The metric a sweep's table shows by default: the task's first population (truth) metric, else its first. */
+/**
+ * The metric a sweep's table shows by default: the task's first metric against the population
+ * truth (a key `population…` or `pop_…`, e.g. the tags task's population_mse, the ratings task's
+ * pop_risk), else its first.
+ */
 export function defaultSweepMetric(metrics: readonly string[]): string {
-  return metrics.find((k) => k.startsWith("population")) ?? metrics[0]!;
+  return metrics.find((k) => /^(population|pop_)/.test(k)) ?? metrics[0]!;
 }
 
 /** All worlds' runs as one CSV: `world,model,run,<metrics>`. */

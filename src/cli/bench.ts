@@ -50,7 +50,7 @@ export function registerBench(program: Command): void {
     .option("--out <folder>", "write bench.md, bench.json and runs.csv there (a new or empty folder, or an earlier bench output, which is replaced)")
     .option("--json", "print the JSON results to stdout instead of the Markdown table")
     .option("--predictions [format]", "with --out: also write every score (predictions.csv, or predictions.parquet with 'parquet')")
-    .option("--metric <key>", "with a sweep folder: the metric its table shows (default: the task's first population metric, else its first)");
+    .option("--metric <key>", "with a sweep folder: the metric its table shows (default: the task's first population metric, population… or pop_…, else its first)");
   addTaskOptions(cmd, "tags").action(async (dir: string, flags: BenchFlags, self: Command) => {
       const { task, options } = taskOf(flags as unknown as Record<string, unknown>);
       // --models not given: the task's own baselines (its default is the tags task's, as before)

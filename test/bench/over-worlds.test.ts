@@ -51,5 +51,6 @@ test("runs CSV parsed; a model or metric a world lacks is left out of that figur
 
 test("a sweep's default metric: the first population metric, else the first", () => {
   assert.equal(defaultSweepMetric(["I_mse", "population_mse", "population_auc"]), "population_mse");
-  assert.equal(defaultSweepMetric(["pehe", "auc"]), "pehe");
+  assert.equal(defaultSweepMetric(["mse", "mae", "pop_risk", "gap"]), "pop_risk");
+  assert.equal(defaultSweepMetric(["pehe", "auc", "popularity"]), "pehe");
 });
