@@ -98,12 +98,23 @@ export function testCompositionSpec(values: readonly Row[], datasets: readonly s
 
 /**
  * A sweep (`ctar report SWEEP`): one line per series (a model, or a figure of the data) against
- * the swept option's value, with ± run-to-run sd bars where `lo`/`hi` are given. The x axis is
+ * the swept option's value, with ± sd bars where `lo`/`hi` are given. The x axis is
  * logarithmic when the values are positive and span a factor of 10 or more, and is ticked at the
- * swept values only.
+ * swept values only. With bars, the series are dodged: drawn side by side around each value
+ * (over 8% of the axis in all), so that their bars do not hide one another; the tooltip gives
+ * the value itself.
  */
 export function sweepLinesSpec(values: readonly Row[], o: { x: string; y: string; series: string; order: readonly string[]; xs: readonly number[]; percent?: boolean }): VegaLiteSpec {
   const log = o.xs.every((x) => x > 0) && Math.max(...o.xs) / Math.min(...o.xs) >= 10;
+  const bars = values.some((r) => r["lo"] !== undefined);
+  const n = o.order.length;
+  const span = log ? Math.log10(Math.max(...o.xs) / Math.min(...o.xs)) : Math.max(...o.xs) - Math.min(...o.xs);
+  const step = bars && n > 1 && span > 0 ? (0.08 * span) / (n - 1) : 0;
+  const dodged = values.map((r) => {
+    const d = step * (o.order.indexOf(String(r["series"])) - (n - 1) / 2);
+    const x = Number(r["x"]);
+    return { ...r, xd: log ? x * 10 ** d : x + d };
+  });
   const yAxis = o.percent === true ? { format: ".1%" } : {};
   const color = { field: "series", type: "nominal", title: o.series, sort: [...o.order], legend: { orient: "right", labelLimit: 320 } };
   const layers: Record<string, unknown>[] = [
@@ -112,15 +123,15 @@ export function sweepLinesSpec(values: readonly Row[], o: { x: string; y: string
       encoding: { y: { field: "y", type: "quantitative", title: o.y, scale: { zero: false }, axis: yAxis }, tooltip: [{ field: "series" }, { field: "x" }, { field: "y", format: ".4f" }] },
     },
   ];
-  if (values.some((r) => r["lo"] !== undefined)) layers.push({ mark: { type: "errorbar", ticks: { size: 8 } }, encoding: { y: { field: "lo", type: "quantitative", title: o.y }, y2: { field: "hi" } } });
+  if (bars) layers.push({ mark: { type: "errorbar", ticks: { size: 6 }, thickness: 1.5, opacity: 0.7 }, encoding: { y: { field: "lo", type: "quantitative", title: o.y }, y2: { field: "hi" } } });
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    data: { values },
+    data: { values: dodged },
     width: 480,
     height: 280,
     config: { font: "Helvetica, Arial, sans-serif", axis: { labelFontSize: 12, titleFontSize: 13 }, legend: { labelFontSize: 12, titleFontSize: 12, labelLimit: 320 } },
     encoding: {
-      x: { field: "x", type: "quantitative", title: o.x, scale: log ? { type: "log", nice: false, padding: 16 } : { zero: false, nice: false, padding: 16 }, axis: { values: [...o.xs], labelFlush: false } },
+      x: { field: "xd", type: "quantitative", title: o.x, scale: log ? { type: "log", nice: false, padding: 16 } : { zero: false, nice: false, padding: 16 }, axis: { values: [...o.xs], labelFlush: false } },
       color,
     },
     layer: layers,
