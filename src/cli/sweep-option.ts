@@ -24,6 +24,8 @@ export function sweepPlan(opts: Readonly<Record<string, unknown>>, graphFile: st
   const spec = parseSweep(String(opts["sweep"]));
   const flag = spec.option.flag;
   if (opts["shard"] !== undefined) throw new ConfigError("--sweep: cannot be combined with --shard");
+  // the replicates of a value differ by their seed only: a sweep of the seed has none to give them
+  if (flag === "seed" && opts["replicates"] !== undefined) throw new ConfigError("--sweep seed: cannot be combined with --replicates (a sweep of the seed is a set of replicates already)");
   if (opts[camel(flag)] !== undefined) throw new ConfigError(`--sweep ${flag}: --${flag} is given too; the sweep sets it (drop one)`);
   if (graphFile !== undefined && spec.option.node !== undefined) {
     throw new ConfigError(`--sweep ${flag} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (sweep a run option such as users, or edit the file)`);
