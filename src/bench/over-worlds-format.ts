@@ -1,10 +1,11 @@
 /**
  * The output of a bench over several worlds (over-worlds.ts): for replicates, one table of mean ±
  * sd over worlds (run-to-run sd in brackets) per model and metric; for a sweep, one table of a
- * metric with a row per value of the swept option and a column per model. JSON holds every
+ * metric with a row per value of the swept option and a column per model (mean ± sd over the
+ * value's replicate worlds when it has several). JSON holds every
  * figure of every world. Pure string building, no timing: the same inputs give the same bytes.
  */
-import type { OverWorlds, OverWorldsFigure, WorldFigure } from "./over-worlds.js";
+import type { OverWorlds, OverWorldsFigure } from "./over-worlds.js";
 
 /** A metric's key and its column header (the task's). */
 export interface MetricName {
@@ -41,10 +42,6 @@ function overallCell(f: OverWorldsFigure | null): string {
   return f === null ? "–" : `${f4(f.mean)} ± ${sd(f.sd)} (${sd(f.runSd)})`;
 }
 
-function worldCell(f: WorldFigure | null): string {
-  return f === null ? "–" : `${f4(f.mean)} (${sd(f.runSd)})`;
-}
-
 export function formatReplicatesMarkdown(r: OverWorlds, c: OverWorldsContext, names: readonly MetricName[]): string {
   const seeds = r.worlds.map((w) => w.seed);
   const lines = [`## ${c.task} over ${r.worlds.length} replicate worlds of ${c.dataset}`, ""];
@@ -56,31 +53,75 @@ export function formatReplicatesMarkdown(r: OverWorlds, c: OverWorldsContext, na
   return lines.join("\n");
 }
 
-export function formatSweepMarkdown(r: OverWorlds, c: OverWorldsContext, names: readonly MetricName[]): string {
+/** One value of a sweep: its folder, the seeds of its replicates (if any), and the summary over them. */
+export interface SweepValue {
+  readonly value: number;
+  readonly folder: string;
+  readonly seeds?: readonly number[];
+  readonly summary: OverWorlds;
+}
+
+/** The models and metrics of a sweep, in the order of the first value that has them. */
+export function sweepColumns(values: readonly SweepValue[]): { models: string[]; metrics: string[] } {
+  const models: string[] = [];
+  const metrics: string[] = [];
+  for (const v of values) {
+    for (const m of v.summary.models) if (!models.includes(m)) models.push(m);
+    for (const k of v.summary.metrics) if (!metrics.includes(k)) metrics.push(k);
+  }
+  return { models, metrics };
+}
+
+function sweepCell(f: OverWorldsFigure | null | undefined): string {
+  if (f == null) return "–";
+  return f.sd === null ? `${f4(f.mean)} (${sd(f.runSd)})` : overallCell(f);
+}
+
+export function formatSweepMarkdown(values: readonly SweepValue[], c: OverWorldsContext, names: readonly MetricName[]): string {
   const metric = c.metric!;
+  const { models, metrics } = sweepColumns(values);
+  const k = values[0]!.seeds?.length;
   const lines = [`## ${headerOf(names, metric)} against ${c.parameter} (${c.task}, ${c.dataset})`, ""];
-  lines.push(`One world per value of --${c.parameter}, each benched alike (${settingsLine(c)}). Each cell: ${metric} of the model in that world, mean over runs (run-to-run sd; n/a with one run). Other metrics: --metric ${r.metrics.join("|")}, or --json for all.`, "");
-  lines.push(`| ${c.parameter} | ${r.models.join(" | ")} |`);
-  lines.push(`|---|${r.models.map(() => "---").join("|")}|`);
-  for (const w of r.worlds) lines.push(`| ${w.value} | ${w.models.map((m) => worldCell(m.figures[metric] ?? null)).join(" | ")} |`);
+  const per = k === undefined ? "One world per value" : `${k} replicate worlds per value (seeds ${values[0]!.seeds!.join(", ")})`;
+  const cell = k === undefined ? "mean over runs (run-to-run sd; n/a with one run)" : "mean ± sd over the worlds of each world's mean over runs (run-to-run sd pooled over the worlds; n/a with one run)";
+  lines.push(`${per} of --${c.parameter}, each benched alike (${settingsLine(c)}). Each cell: ${metric} of the model, ${cell}. Other metrics: --metric ${metrics.join("|")}, or --json for all.`, "");
+  lines.push(`| ${c.parameter} | ${models.join(" | ")} |`);
+  lines.push(`|---|${models.map(() => "---").join("|")}|`);
+  for (const v of values) lines.push(`| ${v.value} | ${models.map((m) => sweepCell(v.summary.overall.find((o) => o.name === m)?.figures[metric])).join(" | ")} |`);
   lines.push("");
   return lines.join("\n");
 }
 
-/** Everything, for scripts and for `ctar report SWEEP --bench`. */
-export function formatOverWorldsJson(r: OverWorlds, c: OverWorldsContext, names: readonly MetricName[]): string {
+/** A sweep's bench, for scripts and for `ctar report SWEEP --bench`: per value, the figures over its worlds and each world's. */
+export function formatSweepJson(values: readonly SweepValue[], c: OverWorldsContext, names: readonly MetricName[]): string {
+  const { models, metrics } = sweepColumns(values);
   const out = {
     tool: "ctar",
-    kind: c.kind === "sweep" ? "bench-sweep" : "bench-replicates",
+    kind: "bench-sweep",
     task: c.task,
     dataset: c.dataset,
-    ...(c.parameter === undefined ? {} : { parameter: c.parameter }),
-    ...(c.metric === undefined ? {} : { metric: c.metric }),
+    parameter: c.parameter,
+    metric: c.metric,
+    settings: c.settings,
+    metrics: metrics.map((k) => ({ key: k, header: headerOf(names, k) })),
+    models,
+    values: values.map((v) => ({ value: v.value, folder: v.folder, ...(v.seeds === undefined ? {} : { seeds: v.seeds }), models: v.summary.overall, worlds: v.summary.worlds })),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** Everything, for scripts. */
+export function formatReplicatesJson(r: OverWorlds, c: OverWorldsContext, names: readonly MetricName[]): string {
+  const out = {
+    tool: "ctar",
+    kind: "bench-replicates",
+    task: c.task,
+    dataset: c.dataset,
     settings: c.settings,
     metrics: r.metrics.map((k) => ({ key: k, header: headerOf(names, k) })),
     models: r.models,
     worlds: r.worlds,
-    ...(c.kind === "replicates" ? { overWorlds: r.overall } : {}),
+    overWorlds: r.overall,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

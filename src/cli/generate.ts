@@ -19,7 +19,8 @@ import { mechanismFlagsGiven } from "../scm/mechanism-options.js";
 import { addConfigOptions, configFromOptions } from "./config-options.js";
 import { parseShard, parseWorkers } from "./parallel-options.js";
 import { Progress } from "./progress.js";
-import { sweepPlan } from "./sweep-option.js";
+import { sweepInputs, sweepPlan, sweepSummary } from "./sweep-option.js";
+import type { CtarConfig } from "../config/ctar-config.js";
 
 export function registerGenerate(program: Command): void {
   const cmd = program
@@ -65,10 +66,11 @@ export function registerGenerate(program: Command): void {
     if (graphFile !== undefined && ignored.length > 0) {
       throw new ConfigError(`--${ignored[0]} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (edit it instead)`);
     }
-    const inputs = await runInputsFromOptions(config, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"]));
+    const build = (c: CtarConfig) => runInputsFromOptions(c, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"]));
+    const inputs = await build(config);
     // every value of a sweep is a whole configuration, checked (and its inputs built) before any writing
     const sweep = sweepPlan(opts, graphFile);
-    const sweepInputs = sweep === undefined ? [] : await Promise.all(sweep.configs.map((c) => runInputsFromOptions(c, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"]))));
+    const sweepInputsFor = sweep === undefined ? undefined : await sweepInputs(sweep, config.seed, build);
     // Validate the target before any work, so a refused --out costs nothing.
     // --force replaces only an earlier output of the same kind: a part (a retried shard job), a sweep, a replicates folder, a dataset
     const kind = shard !== undefined ? PART_KIND : sweep !== undefined ? SWEEP_KIND : replicates !== undefined ? REPLICATES_KIND : DATASET_KIND;
@@ -82,9 +84,9 @@ export function registerGenerate(program: Command): void {
     // Generation runs inside the transaction, so the target's lock is held from the start: a
     // second writer fails at once, not after this one's work.
     await writeOutputDir(out, target, async (tmp) => {
-      if (sweep !== undefined) await writeSweep(tmp, sweep.spec, async (v) => sweepInputs[sweep.spec.values.indexOf(v)]!, { workers, warn, onProgress });
+      if (sweep !== undefined) await writeSweep(tmp, sweep.spec, sweepInputsFor!, { workers, warn, onProgress, seed: config.seed, ...(replicates === undefined ? {} : { seeds }) });
       else if (replicates !== undefined) {
-        const inputsFor = async (seed: number) => (seed === config.seed ? inputs : runInputsFromOptions({ ...config, seed }, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"])));
+        const inputsFor = async (seed: number) => (seed === config.seed ? inputs : build({ ...config, seed }));
         await writeReplicates(tmp, out, seeds, inputsFor, { workers, warn, onProgress });
       } else if (shard === undefined) files = (await generateInto(tmp, inputs, { workers, warn, onProgress })).files;
       else files = await writePart(tmp, inputs, shard, { workers, warn, onProgress: (n, s) => progress.update(n, s) });
@@ -93,7 +95,7 @@ export function registerGenerate(program: Command): void {
     if (!quiet) {
       const secs = (performance.now() - t0) / 1000;
       const dos = inputs.interventionTexts.length > 0 ? `, ${inputs.interventionTexts.map((t) => `do(${t})`).join(", ")}` : "";
-      const what = sweep !== undefined ? `sweep of ${sweep.spec.option.flag} over ${sweep.spec.values.join(", ")}: ${sweep.spec.values.length} worlds of ` : shard !== undefined ? `shard ${shard.index}/${shard.count} of ` : replicates !== undefined ? `${replicates} replicates, seeds ${seeds[0]}…${seeds[seeds.length - 1]}, of ` : "";
+      const what = sweep !== undefined ? sweepSummary(sweep, seeds) : shard !== undefined ? `shard ${shard.index}/${shard.count} of ` : replicates !== undefined ? `${replicates} replicates, seeds ${seeds[0]}…${seeds[seeds.length - 1]}, of ` : "";
       const seed = replicates === undefined ? `, seed ${config.seed}` : "";
       process.stdout.write(`ctar: wrote ${out} (${what}${config.users} users × ${config.movies} movies${seed}${dos}) in ${secs.toFixed(2)} s\n`);
       for (const [f, { rows }] of Object.entries(files)) process.stdout.write(`  ${f.padEnd(26)} ${rows} rows\n`);

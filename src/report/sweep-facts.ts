@@ -16,6 +16,23 @@ export interface SweepWorldFacts {
   readonly meanRating: number;
   readonly obsPairs: number;
   readonly obsGini: number;
+  /** Replicate worlds these are the mean of (1: one world). */
+  readonly worlds: number;
+}
+
+/** The mean of each figure over a value's replicate worlds. */
+export function meanFacts(facts: readonly SweepWorldFacts[]): SweepWorldFacts {
+  const mean = (f: (x: SweepWorldFacts) => number) => facts.reduce((a, x) => a + f(x), 0) / facts.length;
+  return {
+    folder: facts[0]!.folder,
+    value: facts[0]!.value,
+    ratings: mean((x) => x.ratings),
+    ratingGini: mean((x) => x.ratingGini),
+    meanRating: mean((x) => x.meanRating),
+    obsPairs: mean((x) => x.obsPairs),
+    obsGini: mean((x) => x.obsGini),
+    worlds: facts.length,
+  };
 }
 
 /**
@@ -65,5 +82,6 @@ export function sweepWorldFacts(folder: string, value: number, d: CtarFolder): S
     meanRating: d.rating.rows > 0 ? sum / d.rating.rows : Number.NaN,
     obsPairs: obs.pairs,
     obsGini: gini(obs.counts),
+    worlds: 1,
   };
 }

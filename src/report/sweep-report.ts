@@ -20,7 +20,10 @@ export interface SweepBench {
   readonly header: string;
   readonly settings: Readonly<Record<string, string | number>>;
   readonly models: readonly string[];
-  readonly points: readonly { readonly value: number; readonly model: string; readonly mean: number; readonly runSd: number | null }[];
+  /** Per value and model: the mean (over runs, and over the value's replicate worlds if any), the sd over those worlds, the run-to-run sd. */
+  readonly points: readonly { readonly value: number; readonly model: string; readonly mean: number; readonly sd: number | null; readonly runSd: number | null }[];
+  /** Replicate worlds per value (1 without replicates). */
+  readonly worldsPerValue: number;
 }
 
 export interface SweepReportInput {
@@ -41,21 +44,22 @@ interface BenchJson {
   settings?: unknown;
   metrics?: { key: string; header: string }[];
   models?: unknown;
-  worlds?: { folder: string; value: number; models: { name: string; figures: Record<string, { mean: number; runSd: number | null } | null> }[] }[];
+  values?: { folder: string; value: number; seeds?: number[]; models: { name: string; figures: Record<string, { mean: number; sd: number | null; runSd: number | null } | null> }[] }[];
 }
 
 /** The bench of `doc` (bench.json), checked to be a bench of this very sweep (its parameter, folders and values). */
-export function sweepBenchOf(doc: unknown, file: string, parameter: string, worlds: readonly { folder: string; value: number }[]): SweepBench {
+export function sweepBenchOf(doc: unknown, file: string, parameter: string, worlds: readonly { folder: string; value: number; seeds?: readonly number[] }[]): SweepBench {
   const d = doc as BenchJson | null;
-  if (typeof d !== "object" || d === null || d.kind !== "bench-sweep" || !Array.isArray(d.worlds) || !Array.isArray(d.models) || typeof d.metric !== "string") {
+  if (typeof d !== "object" || d === null || d.kind !== "bench-sweep" || !Array.isArray(d.values) || !Array.isArray(d.models) || typeof d.metric !== "string") {
     throw new InputError(`${file}: not the bench of a sweep (expected the bench.json of 'ctar bench SWEEP --out FOLDER')`);
   }
-  const same = d.parameter === parameter && d.worlds.length === worlds.length && d.worlds.every((w, i) => w.folder === worlds[i]!.folder && w.value === worlds[i]!.value);
-  if (!same) throw new InputError(`${file}: a bench of another sweep (${String(d.parameter)} over ${d.worlds.map((w) => w.value).join(", ")}; this sweep: ${parameter} over ${worlds.map((w) => w.value).join(", ")})`);
+  const seeds = (s: readonly number[] | undefined) => (s ?? []).join(",");
+  const same = d.parameter === parameter && d.values.length === worlds.length && d.values.every((w, i) => w.folder === worlds[i]!.folder && w.value === worlds[i]!.value && seeds(w.seeds) === seeds(worlds[i]!.seeds));
+  if (!same) throw new InputError(`${file}: a bench of another sweep (${String(d.parameter)} over ${d.values.map((w) => w.value).join(", ")}; this sweep: ${parameter} over ${worlds.map((w) => w.value).join(", ")})`);
   const metric = d.metric;
-  const points = d.worlds.flatMap((w) => w.models.flatMap((m) => {
+  const points = d.values.flatMap((w) => w.models.flatMap((m) => {
     const f = m.figures[metric];
-    return f == null ? [] : [{ value: w.value, model: m.name, mean: f.mean, runSd: f.runSd }];
+    return f == null ? [] : [{ value: w.value, model: m.name, mean: f.mean, sd: f.sd, runSd: f.runSd }];
   }));
   return {
     task: String(d.task),
@@ -64,6 +68,7 @@ export function sweepBenchOf(doc: unknown, file: string, parameter: string, worl
     settings: (d.settings ?? {}) as Record<string, string | number>,
     models: d.models as string[],
     points,
+    worldsPerValue: d.values[0]?.seeds?.length ?? 1,
   };
 }
 
@@ -76,17 +81,28 @@ async function benchSection(s: SweepReportInput, xs: readonly number[], xTitle: 
   if (b === undefined) {
     return `<section id="sweep-bench"><h2>Error against ${escapeHtml(s.parameter)}</h2><p class="note">No bench given: run <code>ctar bench ${escapeHtml(s.label)} --out B</code>, then <code>ctar report ${escapeHtml(s.label)} --bench B</code> to draw each model's error against ${escapeHtml(s.parameter)}.</p></section>`;
   }
-  const rows: Row[] = b.points.map((p) => ({ series: p.model, x: p.value, y: p.mean, ...(p.runSd === null ? {} : { lo: p.mean - p.runSd, hi: p.mean + p.runSd }) }));
+  // the bars: the spread between worlds when each value has several, else the run-to-run sd
+  const bar = (p: SweepBench["points"][number]) => (b.worldsPerValue > 1 ? p.sd : p.runSd);
+  const rows: Row[] = b.points.map((p) => {
+    const e = bar(p);
+    return { series: p.model, x: p.value, y: p.mean, ...(e === null ? {} : { lo: p.mean - e, hi: p.mean + e }) };
+  });
   const settings = Object.entries(b.settings).map(([k, v]) => `${k} ${v}`).join(", ");
   const spec = sweepLinesSpec(rows, { x: xTitle, y: b.header, series: "model", order: b.models, xs });
-  const caption = `Task ${b.task}, metric ${b.metric}: each model's mean over runs in each world, bars ± the run-to-run sd (none with one run). Bench: ${settings}.`;
+  const what = b.worldsPerValue > 1 ? `mean over the ${b.worldsPerValue} replicate worlds of each value (of each world's mean over runs), bars ± the sd over those worlds` : "mean over runs in each world, bars ± the run-to-run sd (none with one run)";
+  const caption = `Task ${b.task}, metric ${b.metric}: each model's ${what}. Bench: ${settings}.`;
   const head = [s.parameter, ...b.models];
+  const f4 = (x: number | null) => (x === null ? "n/a" : x.toFixed(4));
   const body = xs.map((x) => [String(x), ...b.models.map((m) => {
     const p = b.points.find((q) => q.value === x && q.model === m);
-    return p === undefined ? "–" : `${p.mean.toFixed(4)}${p.runSd === null ? "" : ` (${p.runSd.toFixed(4)})`}`;
+    if (p === undefined) return "–";
+    return b.worldsPerValue > 1 ? `${f4(p.mean)} ± ${f4(p.sd)} (${f4(p.runSd)})` : `${f4(p.mean)} (${f4(p.runSd)})`;
   })]);
   return `<section id="sweep-bench"><h2>The models against ${escapeHtml(s.parameter)}</h2>${await lines("fig-sweep-error", `${b.header} against ${s.parameter}`, caption, spec)}${table(head, body)}</section>`;
 }
+
+/** A count, or a mean of counts over replicate worlds. */
+const count = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 export async function buildSweepReport(s: SweepReportInput): Promise<string> {
   const xs = s.worlds.map((w) => w.value);
@@ -99,7 +115,7 @@ export async function buildSweepReport(s: SweepReportInput): Promise<string> {
   const dataSpec = sweepLinesSpec(dataRows, { x: xTitle, y: "Gini of observations per movie", series: "observations", order, xs });
   const facts = table(
     [s.parameter, "folder", "observed ratings", "their Gini", "mean observed rating", "obstag pairs", "their Gini"],
-    s.worlds.map((w) => [String(w.value), w.folder, w.ratings, w.ratingGini.toFixed(3), Number.isNaN(w.meanRating) ? "–" : w.meanRating.toFixed(3), w.obsPairs, w.obsGini.toFixed(3)]),
+    s.worlds.map((w) => [String(w.value), w.folder + (w.worlds > 1 ? ` (mean of ${w.worlds} worlds)` : ""), count(w.ratings), w.ratingGini.toFixed(3), Number.isNaN(w.meanRating) ? "–" : w.meanRating.toFixed(3), count(w.obsPairs), w.obsGini.toFixed(3)]),
   );
   const parts = [
     await benchSection(s, xs, xTitle),
@@ -111,7 +127,7 @@ export async function buildSweepReport(s: SweepReportInput): Promise<string> {
 <meta name="generator" content="ctar ${VERSION}">
 <style>${REPORT_CSS}</style></head>
 <body><h1>${escapeHtml(title)}</h1>
-<p class="note">Written by ctar ${VERSION} (CTAR, arXiv 2202.11351). One world per value of --${escapeHtml(s.parameter)}, every other option the same (sweep.json). Self-contained: nothing is loaded from the network.</p>
+<p class="note">Written by ctar ${VERSION} (CTAR, arXiv 2202.11351). ${s.worlds[0]!.worlds > 1 ? `${s.worlds[0]!.worlds} replicate worlds (seeds) per value` : "One world per value"} of --${escapeHtml(s.parameter)}, every other option the same (sweep.json). Self-contained: nothing is loaded from the network.</p>
 ${parts.join("\n")}
 </body></html>
 `;

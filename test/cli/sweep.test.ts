@@ -57,7 +57,8 @@ test("bad sweeps are refused before anything is written (exit 2, one line)", asy
     [["--sweep", "nope=1,2"], /unknown option 'nope'/],
     [["--sweep", "obs-temperature=20"], /one value \(20\) is not a sweep/],
     [["--sweep", "obs-temperature=20,50", "--obs-temperature", "10"], /--obs-temperature is given too/],
-    [["--sweep", "obs-temperature=20,50", "--replicates", "2"], /cannot be combined with --replicates/],
+    [["--sweep", "obs-temperature=20,50", "--shard", "0/2"], /--sweep: cannot be combined with --shard/],
+    [["--sweep", "obs-temperature=20,50", "--replicates", "0"], /--replicates: expected a whole number ≥ 1/],
   ];
   const results = await inBatches(cases.map(([args]) => () => run(["generate", "--out", out, ...args, ...SMALL])));
   results.forEach((r, i) => refused(r, 2, cases[i]![1]));
@@ -101,4 +102,24 @@ test("a tampered, incomplete or mixed sweep folder: bench, ope and report refuse
   refused(await run(["ope", changed, "--policy", "popularity"]), 3, /changed since the sweep was written/);
   refused(await run(["report", missing, "--out", join(root, "r.html")]), 3, /missing/);
   assert.ok(!existsSync(join(root, "r.html")));
+});
+
+test("--sweep with --replicates: K seeds per value, each a plain run's bytes; bench gives mean ± sd over them; a changed replicate is refused", async () => {
+  const root = tempDir();
+  const s = join(root, "s");
+  const [g, plain] = await inBatches([
+    () => run(["generate", "--out", s, "--sweep", "obs-temperature=50,2000", "--replicates", "2", "--seed", "3", "--quiet", ...SMALL]),
+    () => run(["generate", "--out", join(root, "plain"), "--obs-temperature", "50", "--seed", "4", "--quiet", ...SMALL]),
+  ]);
+  assert.equal(g!.status, 0, g!.stderr);
+  assert.equal(plain!.status, 0, plain!.stderr);
+  assert.deepEqual(readdirSync(join(s, "obs-temperature=50")).sort(), ["seed-3", "seed-4", "summary.json", "summary.md"]);
+  sameFiles(join(s, "obs-temperature=50", "seed-4"), join(root, "plain"), "sweep replicate vs generate --obs-temperature 50 --seed 4");
+  const b = await run(["bench", s, "--runs", "1", "--epochs", "1", "--workers", "1", "--models", "mf"]);
+  assert.equal(b.status, 0, b.stderr);
+  assert.match(b.stdout, /2 replicate worlds per value \(seeds 3, 4\)/);
+  assert.match(b.stdout, /\n\| 50 \| \d\.\d{4} ± \d\.\d{4} \(n\/a\) \|\n\| 2000 \| \d\.\d{4} ± \d\.\d{4} \(n\/a\) \|\n/);
+  const cfg = join(s, "obs-temperature=2000", "seed-4", "config.json");
+  writeFileSync(cfg, `${readFileSync(cfg, "utf8")} `);
+  refused(await run(["bench", s, "--runs", "1", "--epochs", "1"]), 3, /seed-4\/config\.json: changed since the sweep was written/);
 });

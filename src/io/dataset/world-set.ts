@@ -7,6 +7,8 @@
  *    config.json says seed s;
  *  - sweep: sweep.json (the option swept, its values, each world's folder and the sha256 of its
  *    config.json and croissant.json, which itself lists the checksum of every file of the world);
+ *    with `--replicates`, each value's folder is a replicates folder and every dataset in it is
+ *    listed with its checksums;
  *  - anything else is read as one dataset folder by the command's usual reader.
  * A folder that is two of these at once, a world missing or changed, or a folder the manifest
  * does not name is refused with one InputError; `ctar validate WORLD` checks a world's files.
@@ -24,20 +26,31 @@ export const REPLICATES_SUMMARY = "summary.json";
 /** Files a replicates folder holds beside its worlds (io/run/replicates.ts). */
 const REPLICATES_FILES = new Set([REPLICATES_SUMMARY, "summary.md", MARKER_FILE]);
 
-/** One world of a set: its folder name, path, and the seed (replicates) or value (sweep) that made it. */
+/**
+ * One world of a set: its folder name, path, and the seed (replicates) or value (sweep) that made
+ * it; a sweep's value with replicates holds them in `replicates` (its own folder is not a dataset).
+ */
 export interface World {
   readonly folder: string;
   readonly dir: string;
   readonly seed?: number;
   readonly value?: number;
+  readonly replicates?: readonly World[];
 }
 
-/** What a sweep's manifest records of one world. */
+/** A dataset of a sweep: its folder in the value's folder ("." for the value's folder itself), seed and checksums. */
+export interface SweepDatasetRecord {
+  readonly folder: string;
+  readonly seed: number;
+  readonly config_sha256: string;
+  readonly croissant_sha256: string;
+}
+
+/** What a sweep's manifest records of one value. */
 export interface SweepWorldRecord {
   readonly value: number;
   readonly folder: string;
-  readonly config_sha256: string;
-  readonly croissant_sha256: string;
+  readonly datasets: readonly SweepDatasetRecord[];
 }
 
 /** sweep.json. */
@@ -61,6 +74,9 @@ function readJson(file: string): unknown {
   return readInputJson(file, READ_CAPS.manifest, "a ctar manifest");
 }
 
+const plainName = (f: unknown) => typeof f === "string" && /^[^/\\]+$/.test(f) && f !== "..";
+const datasetOk = (d: SweepDatasetRecord) => typeof d === "object" && d !== null && plainName(d.folder) && Number.isSafeInteger(d.seed) && typeof d.config_sha256 === "string" && typeof d.croissant_sha256 === "string";
+
 /** The manifest's fields, checked: a hand-edited or foreign sweep.json is refused here. */
 export function checkSweepManifest(doc: unknown, file: string): SweepManifest {
   const d = doc as Partial<Record<keyof SweepManifest, unknown>> | null;
@@ -71,7 +87,7 @@ export function checkSweepManifest(doc: unknown, file: string): SweepManifest {
   const values = d.values as unknown[];
   if (worlds.length < 2 || worlds.length !== values.length) throw bad(`${worlds.length} worlds for ${values.length} values`);
   worlds.forEach((w, i) => {
-    const ok = typeof w === "object" && w !== null && w.value === values[i] && typeof w.folder === "string" && /^[^/\\]+$/.test(w.folder) && w.folder !== ".." && typeof w.config_sha256 === "string" && typeof w.croissant_sha256 === "string";
+    const ok = typeof w === "object" && w !== null && w.value === values[i] && plainName(w.folder) && Array.isArray(w.datasets) && w.datasets.length > 0 && w.datasets.every(datasetOk) && (w.datasets.length === 1 || w.datasets.every((x) => x.folder !== "."));
     if (!ok) throw bad(`world ${i + 1} is malformed`);
   });
   return d as unknown as SweepManifest;
@@ -96,19 +112,34 @@ function worldConfig(dir: string, folder: string, what: string): Record<string, 
   return readConfigDoc(w);
 }
 
+/** A dataset's config.json and croissant.json against the manifest's checksums. */
+function checkDataset(wdir: string, d: SweepDatasetRecord, file: string): void {
+  for (const [name, sha] of [["config.json", d.config_sha256], [CROISSANT_FILE, d.croissant_sha256]] as const) {
+    const f = join(wdir, name);
+    if (!existsSync(f)) throw new InputError(`${f}: file not found (${file} lists its checksum; regenerate the sweep)`);
+    if (sha256File(f) !== sha) throw new InputError(`${f}: changed since the sweep was written (sha256 differs from ${file}); regenerate the sweep`);
+  }
+}
+
 function readSweep(dir: string): WorldSet {
   const file = join(dir, SWEEP_MANIFEST);
   const manifest = checkSweepManifest(readJson(file), file);
   refuseStrangers(dir, manifest.worlds.map((w) => w.folder), file);
-  const worlds = manifest.worlds.map((w) => {
-    worldConfig(dir, w.folder, file);
+  const worlds = manifest.worlds.map((w): World => {
     const wdir = join(dir, w.folder);
-    for (const [name, sha] of [["config.json", w.config_sha256], [CROISSANT_FILE, w.croissant_sha256]] as const) {
-      const f = join(wdir, name);
-      if (!existsSync(f)) throw new InputError(`${f}: file not found (${file} lists its checksum; regenerate the sweep)`);
-      if (sha256File(f) !== sha) throw new InputError(`${f}: changed since the sweep was written (sha256 differs from ${file}); regenerate the sweep`);
+    if (w.datasets.length === 1 && w.datasets[0]!.folder === ".") {
+      worldConfig(dir, w.folder, file);
+      checkDataset(wdir, w.datasets[0]!, file);
+      return { folder: w.folder, dir: wdir, value: w.value };
     }
-    return { folder: w.folder, dir: wdir, value: w.value };
+    if (!existsSync(wdir) || !lstatSync(wdir).isDirectory()) throw new InputError(`${wdir}: missing (${file} names it; regenerate the set)`);
+    if (!existsSync(join(wdir, REPLICATES_SUMMARY))) throw new InputError(`${wdir}: not a replicates folder, but ${file} lists ${w.datasets.length} datasets in it; regenerate the sweep`);
+    const reps = readReplicates(wdir) as Extract<WorldSet, { kind: "replicates" }>;
+    if (reps.worlds.length !== w.datasets.length || reps.worlds.some((r, i) => r.seed !== w.datasets[i]!.seed || r.folder !== w.datasets[i]!.folder)) {
+      throw new InputError(`${join(wdir, REPLICATES_SUMMARY)}: seeds ${reps.worlds.map((r) => r.seed).join(", ")}, but ${file} lists ${w.datasets.map((d) => d.seed).join(", ")}; regenerate the sweep`);
+    }
+    reps.worlds.forEach((r, i) => checkDataset(r.dir, w.datasets[i]!, file));
+    return { folder: w.folder, dir: wdir, value: w.value, replicates: reps.worlds };
   });
   return { kind: "sweep", dir, manifest, worlds };
 }
