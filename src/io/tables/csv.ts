@@ -4,6 +4,7 @@
  * mark are accepted (both are valid CSV as written by common tools); everything else that is off
  * is an InputError naming the file, the line and what was expected.
  */
+import { decimalNumber } from "../../config/number-text.js";
 import { InputError } from "../../errors/errors.js";
 import { READ_CAPS, readBoundedText } from "../fs/bounded-read.js";
 
@@ -112,8 +113,7 @@ export function parseIntField(v: string, file: string, line: number, column: str
 
 /** Parses a finite number field strictly, naming the place on failure. */
 export function parseNumberField(v: string, file: string, line: number, column: string): number {
-  const t = v.trim();
-  const x = t.length === 0 ? NaN : Number(t);
+  const x = decimalNumber(v) ?? NaN;
   if (!Number.isFinite(x)) throw new InputError(`${file}:${line}: column '${column}' is not a number (got '${v}')`);
   return x;
 }
