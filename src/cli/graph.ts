@@ -162,6 +162,10 @@ function registerDsep(graph: Command, presets: Presets): void {
     .option("--no-deterministic", "ignore deterministic flags (plain d-separation)")
     .action((x: string, y: string, o: SourceOptions & { given: string; json?: boolean; deterministic: boolean }) => {
       const g = validateGraph(loadGraph(o, presets));
+      // X and Y name at least one node each: an empty set is separated from anything, which answers nothing
+      for (const [what, text] of [["<x>", x], ["<y>", y]] as const) {
+        if (list(text).length === 0) throw new ConfigError(`graph dsep: ${what} names no node (got '${text}'; expected a node or a comma list of nodes)`);
+      }
       const d = dSeparation(g, list(x), list(y), list(o.given), { deterministic: o.deterministic });
       if (o.json === true) {
         const out = { ...d, deterministic: o.deterministic, trail: d.trail === undefined ? undefined : formatTrail(d.trail) };

@@ -3,6 +3,7 @@
  * generated dataset (its potential outcomes regenerated from DIR/config.json), next to the naive,
  * IPS and SNIPS estimates from the observed ratings with the exact propensities.
  */
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
 import { checkFileTarget, writeFileAtomically } from "../io/fs/atomic-file.js";
@@ -11,6 +12,9 @@ import { openDatasetPolicyRun } from "../io/recorded/dataset-policy-run.js";
 import { readPolicyFile } from "../io/inputs/read-policy.js";
 import { type PolicyEvaluation, evaluatePolicy } from "../truth/evaluate-policy.js";
 import { type Recommendations, popularityPolicy, randomPolicy, topKByScore } from "../truth/recommendations.js";
+
+/** The policies `--policy` names instead of a file. */
+const BUILTIN_POLICIES = ["popularity", "random"];
 
 function positiveInt(flag: string, raw: unknown): number {
   const s = String(raw);
@@ -42,6 +46,9 @@ export function registerOpe(program: Command): void {
     .action(async (dir: string, opts: Record<string, unknown>) => {
       const requested = positiveInt("--k", opts["k"]);
       const policy = String(opts["policy"]);
+      if (!BUILTIN_POLICIES.includes(policy) && !existsSync(policy)) {
+        throw new ConfigError(`--policy: unknown policy '${policy}', and no such file (expected a CSV file userid,movieid,score, or one of ${BUILTIN_POLICIES.join(", ")})`);
+      }
       const save = typeof opts["savePolicy"] === "string" ? opts["savePolicy"] : undefined;
       if (save !== undefined) checkFileTarget(save, "the policy file"); // before the work
       const run = await openDatasetPolicyRun(dir);

@@ -83,6 +83,9 @@ export function forEachCsvRow(text: string, file: string, required: readonly str
     if (header === undefined) {
       header = fields.map((f) => f.trim());
       index = required.map((c) => header!.indexOf(c));
+      // a required column named twice: which one holds the values would be a guess
+      const twice = required.find((c, k) => header!.indexOf(c, index[k]! + 1) >= 0);
+      if (twice !== undefined) throw new InputError(`${file}:1: column '${twice}' appears twice in the header ('${header.join(",")}')`);
       const missing = required.filter((_, k) => index[k]! < 0);
       if (missing.length > 0) {
         throw new InputError(
