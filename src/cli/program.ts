@@ -23,7 +23,7 @@ import { HELP_STYLE } from "./help-style.js";
 export const EXIT_CODES_HELP = `
 Exit codes:
   0    ok
-  1    ctar verify rejected an implied independence
+  1    ctar verify rejected an implied independence; ctar validate found problems
   2    usage or configuration error (an option, a config file, a refused --out)
   3    input data error (a malformed or oversized catalog, dataset, graph or policy file)
   4    graph error (an invalid m-graph or mechanism)

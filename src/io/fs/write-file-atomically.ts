@@ -4,7 +4,8 @@
  */
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { InputError } from "../../errors/errors.js";
+import { FilesystemError } from "../../errors/errors.js";
+import { fsReason, isFsError } from "./fs-error.js";
 
 export function writeFileAtomically(target: string, text: string, what: string): void {
   const abs = resolve(target);
@@ -14,6 +15,8 @@ export function writeFileAtomically(target: string, text: string, what: string):
     renameSync(tmp, abs);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new InputError(`${target}: cannot write the ${what} (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
+    // a file that cannot be written is a filesystem error (exit 5), as for every other output
+    if (isFsError(e)) throw new FilesystemError(`${target}: cannot write the ${what} (${fsReason(e)})`, { cause: e });
+    throw e;
   }
 }
