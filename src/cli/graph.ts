@@ -11,6 +11,7 @@
  * With neither --preset nor --graph the CTAR preset is used. A graph file may name mechanism
  * modules (`modules:`); `validate` loads them, the analysis needs only the structure.
  */
+import { decimalNumber } from "../config/number-text.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ConfigError, InputError } from "../errors/errors.js";
@@ -132,7 +133,9 @@ function registerShow(graph: Command, presets: Presets): void {
 /** `ctar graph validate`: every problem, then a trial run of every mechanism. */
 function registerValidate(graph: Command, presets: Presets): void {
   withSource(graph.command("validate").description("check a graph and list every problem: structure, m-graph rules, mechanisms (with --graph: its modules'), and a trial run of every mechanism"))
-    .action(async (o: SourceOptions) => {
+    .option("--users <n>", "the trial's users, as `generate --users` (default: 1000)")
+    .option("--movies <n>", "the trial's movies, as `generate --movies` (default: 1000)")
+    .action(async (o: SourceOptions & { users?: string; movies?: string }) => {
       let g: MGraph;
       let registry = builtinRegistry();
       let extra = "";
@@ -146,9 +149,19 @@ function registerValidate(graph: Command, presets: Presets): void {
         if (graphProblems(g).length > 0) validateGraph(g); // throws, listing them all
       }
       // What `generate` checks only when it runs (a mechanism's parents, its dimensions): a trial run.
-      const config = parseCtarConfig({}, "the default configuration");
+      // the sizes generate would be given: a graph that validates at them is one generate accepts at them
+      const sizes: Record<string, number> = {};
+      for (const key of ["users", "movies"] as const) {
+        const raw = o[key];
+        if (raw === undefined) continue;
+        const n = decimalNumber(raw);
+        if (n === undefined) throw new ConfigError(`--${key}: expected a number (got '${raw}')`);
+        sizes[key] = n;
+      }
+      const given = Object.keys(sizes).length > 0;
+      const config = parseCtarConfig(sizes, given ? "flags" : "the default configuration");
       trialRun(g, registry, config, resolveCatalog(config), o.graph ?? `preset ${o.preset ?? "ctar"}`);
-      process.stdout.write(`graph '${g.name}': valid (${g.nodes.length} nodes${extra}; every mechanism ran on a trial of the default ${config.users} users × ${config.movies} movies)\n`);
+      process.stdout.write(`graph '${g.name}': valid (${g.nodes.length} nodes${extra}; every mechanism ran on a trial of ${given ? "" : "the default "}${config.users} users × ${config.movies} movies)\n`);
     });
 }
 
