@@ -11,6 +11,7 @@
  * native crashes, and an endless loop, which no JavaScript check can interrupt on its own thread.
  */
 import type { Mechanism, NodeKernel } from "../../mechanisms/mechanism.js";
+import { resolveCtarToThisCtar } from "./ctar-import.js";
 
 let depth = 0;
 const realExit = process.exit.bind(process);
@@ -31,8 +32,9 @@ export function inModule<T>(f: () => T): T {
   }
 }
 
-/** As `inModule`, for the module's import (its top-level code). */
+/** As `inModule`, for the module's import (its top-level code); `import "ctar"` in it is this ctar (ctar-import.ts). */
 export async function importModule(href: string): Promise<Record<string, unknown>> {
+  resolveCtarToThisCtar();
   depth++;
   try {
     return (await import(href)) as Record<string, unknown>;
