@@ -63,7 +63,7 @@ export function registerGenerate(program: Command): void {
     if (graphFile !== undefined && ignored.length > 0) {
       throw new ConfigError(`--${ignored[0]} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (edit it instead)`);
     }
-    const inputs = await runInputsFromOptions(config, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"]));
+    const inputs = await runInputsFromOptions(config, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"] ?? recorded?.format));
     // Validate the target before any work, so a refused --out costs nothing.
     checkTarget(out, opts["force"] === true);
     const progress = new Progress(quiet ? undefined : process.stderr, shard === undefined ? config.users : undefined);
@@ -74,7 +74,7 @@ export function registerGenerate(program: Command): void {
     // second writer fails at once, not after this one's work.
     await writeDirAtomically(out, opts["force"] === true, async (tmp) => {
       if (replicates !== undefined) {
-        const inputsFor = async (seed: number) => (seed === config.seed ? inputs : runInputsFromOptions({ ...config, seed }, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"])));
+        const inputsFor = async (seed: number) => (seed === config.seed ? inputs : runInputsFromOptions({ ...config, seed }, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"] ?? recorded?.format)));
         await writeReplicates(tmp, out, seeds, inputsFor, { workers, warn, onProgress });
       } else if (shard === undefined) files = (await generateInto(tmp, inputs, { workers, warn, onProgress })).files;
       else files = await writePart(tmp, inputs, shard, { workers, warn, onProgress: (n, s) => progress.update(n, s) });
