@@ -16,11 +16,15 @@ import type { TaskBenchConfig } from "../tasks/task.js";
 import { readWorldSet } from "../io/dataset/world-set.js";
 import { benchOverWorlds, checkWorldsFlags } from "./bench-worlds.js";
 
-function parseInteger(v: string, flag: string, min: number): number {
+function parseInteger(v: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const x = Number(v);
   if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(x) || x < min) throw new ConfigError(`${flag}: expected an integer ≥ ${min} (got '${v}')`);
+  if (x > max) throw new ConfigError(`${flag}: expected an integer from ${min} to ${max} (got '${v}')`);
   return x;
 }
+
+/** The most bench worker threads (as generate's --workers): each holds a copy of the training data. */
+const MAX_WORKERS = 256;
 
 interface BenchFlags {
   models: string;
@@ -57,10 +61,12 @@ export function registerBench(program: Command): void {
       const names = self.getOptionValueSource("models") === "default" ? [...task.baselines] : flags.models.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
       if (names.length === 0) throw new ConfigError(`--models: expected at least one model (got '${flags.models}')`);
       for (const n of names) if (!task.models.includes(n)) throw new ConfigError(`--models: unknown model '${n}' (expected one of ${task.models.join(", ")})`);
+      const twice = names.find((n, i) => names.indexOf(n) !== i);
+      if (twice !== undefined) throw new ConfigError(`--models: model '${twice}' is named twice (got '${flags.models}'; use --runs for more runs of one model)`);
       const runs = parseInteger(flags.runs, "--runs", 1);
       const seed = parseInteger(flags.seed, "--seed", 0);
       const epochs = parseInteger(flags.epochs, "--epochs", 1);
-      const workers = parseInteger(flags.workers ?? String(Math.min(availableParallelism(), 8)), "--workers", 1);
+      const workers = parseInteger(flags.workers ?? String(Math.min(availableParallelism(), 8)), "--workers", 1, MAX_WORKERS);
       if (flags.precision !== "f32" && flags.precision !== "f64") throw new ConfigError(`--precision: expected f32 or f64 (got '${flags.precision}')`);
       const precision = flags.precision;
       const predictions = flags.predictions === undefined || flags.predictions === false ? undefined : flags.predictions === true ? "csv" : flags.predictions;

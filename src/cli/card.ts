@@ -14,7 +14,8 @@ export function registerCard(program: Command): void {
     .option("--date <YYYY-MM-DD>", "the date the card and croissant.json state (default: today, UTC)")
     .action((dir: string, opts: { date?: string }) => {
       const date = opts.date ?? today();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new ConfigError(`--date: expected a date YYYY-MM-DD (got '${date}')`);
+      // Date.parse rolls 2020-02-30 over to March 1: the date must read back as itself
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) throw new ConfigError(`--date: expected a date YYYY-MM-DD (got '${date}')`);
       readConfigDoc(dir);
       writeCard(dir, { date });
       writeCroissant(dir, { date });

@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { CTAR_OPTIONS, type CtarConfig, type OptionSpec } from "../config/ctar-config.js";
 import { optionHelp } from "../config/option-text.js";
 import { parseCtarConfig } from "../config/parse-config.js";
+import { decimalNumber } from "../config/number-text.js";
 import { ConfigError } from "../errors/errors.js";
 import { readConfigFile } from "../io/inputs/load-config.js";
 import { isCtarRecord, recordedConfigBase } from "../io/recorded/recorded-run.js";
@@ -28,8 +29,8 @@ export function addConfigOptions(cmd: Command): Command {
 function parseFlagValue(flag: string, kind: OptionSpec["kind"], raw: string): unknown {
   if (kind === "string") return raw;
   if (raw === "null") return null;
-  const x = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(x)) throw new ConfigError(`--${flag}: expected a number (got '${raw}')`);
+  const x = decimalNumber(raw);
+  if (x === undefined || !Number.isFinite(x)) throw new ConfigError(`--${flag}: expected a number (got '${raw}')`);
   return x;
 }
 

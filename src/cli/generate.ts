@@ -3,6 +3,7 @@
  * blocks of users on worker threads (`--workers`), or one shard of it (`--shard I/N`) for
  * `ctar merge`. The files are the same bytes for any number of workers or shards.
  */
+import { decimalNumber } from "../config/number-text.js";
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
 import { checkOutputDir, writeOutputDir } from "../io/fs/output.js";
@@ -55,6 +56,7 @@ export function registerGenerate(program: Command): void {
     const workers = parseWorkers(opts["workers"]);
     const shard = opts["shard"] === undefined ? undefined : parseShard(String(opts["shard"]), process.env);
     const replicates = opts["replicates"] === undefined ? undefined : parseReplicates(String(opts["replicates"]));
+    if (replicates !== undefined) checkReplicateSeeds(config.seed, replicates);
     if (replicates !== undefined && shard !== undefined) throw new ConfigError("--replicates: cannot be combined with --shard (shard each replicate with its own --seed instead)");
     const t0 = performance.now();
     const warn = (m: string) => {
@@ -66,7 +68,7 @@ export function registerGenerate(program: Command): void {
     if (graphFile !== undefined && ignored.length > 0) {
       throw new ConfigError(`--${ignored[0]} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (edit it instead)`);
     }
-    const build = (c: CtarConfig) => runInputsFromOptions(c, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"]));
+    const build = (c: CtarConfig) => runInputsFromOptions(c, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"] ?? recorded?.format));
     const inputs = await build(config);
     // every value of a sweep is a whole configuration, checked (and its inputs built) before any writing
     const sweep = sweepPlan(opts, graphFile);
@@ -110,8 +112,18 @@ function recordedDefaultsOf(file: unknown): RecordedDefaults | undefined {
   return isCtarRecord(doc) ? recordedDefaults(doc, file) : undefined;
 }
 
+/** The most replicates one command writes (each is a whole dataset folder; the seeds are listed in memory). */
+const MAX_REPLICATES = 10_000;
+
 function parseReplicates(raw: string): number {
-  const k = Number(raw);
-  if (!(Number.isInteger(k) && k >= 1 && raw.trim() !== "")) throw new ConfigError(`--replicates: expected a whole number ≥ 1 (got '${raw}')`);
+  const k = decimalNumber(raw);
+  if (k === undefined || !Number.isInteger(k) || k < 1 || k > MAX_REPLICATES) throw new ConfigError(`--replicates: expected a whole number from 1 to ${MAX_REPLICATES} (got '${raw}')`);
   return k;
+}
+
+/** The replicates' seeds s … s+K−1 must all be seeds (at most 2^53 − 1, as --seed). */
+function checkReplicateSeeds(seed: number, k: number): void {
+  if (seed + (k - 1) > Number.MAX_SAFE_INTEGER) {
+    throw new ConfigError(`--replicates ${k}: with --seed ${seed} the last seed would be ${BigInt(seed) + BigInt(k - 1)}, above ${Number.MAX_SAFE_INTEGER}, the largest seed (use a smaller --seed)`);
+  }
 }

@@ -11,6 +11,7 @@
  * With neither --preset nor --graph the CTAR preset is used. A graph file may name mechanism
  * modules (`modules:`); `validate` loads them, the analysis needs only the structure.
  */
+import { decimalNumber } from "../config/number-text.js";
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
 import { READ_CAPS, readInputText } from "../io/fs/input.js";
@@ -132,7 +133,9 @@ function registerShow(graph: Command, presets: Presets): void {
 /** `ctar graph validate`: every problem, then a trial run of every mechanism. */
 function registerValidate(graph: Command, presets: Presets): void {
   withSource(graph.command("validate").description("check a graph and list every problem: structure, m-graph rules, mechanisms (with --graph: its modules'), and a trial run of every mechanism"))
-    .action(async (o: SourceOptions) => {
+    .option("--users <n>", "the trial's users, as `generate --users` (default: 1000)")
+    .option("--movies <n>", "the trial's movies, as `generate --movies` (default: 1000)")
+    .action(async (o: SourceOptions & { users?: string; movies?: string }) => {
       let g: MGraph;
       let registry = builtinRegistry();
       let extra = "";
@@ -146,9 +149,19 @@ function registerValidate(graph: Command, presets: Presets): void {
         if (graphProblems(g).length > 0) validateGraph(g); // throws, listing them all
       }
       // What `generate` checks only when it runs (a mechanism's parents, its dimensions): a trial run.
-      const config = parseCtarConfig({}, "the default configuration");
+      // the sizes generate would be given: a graph that validates at them is one generate accepts at them
+      const sizes: Record<string, number> = {};
+      for (const key of ["users", "movies"] as const) {
+        const raw = o[key];
+        if (raw === undefined) continue;
+        const n = decimalNumber(raw);
+        if (n === undefined) throw new ConfigError(`--${key}: expected a number (got '${raw}')`);
+        sizes[key] = n;
+      }
+      const given = Object.keys(sizes).length > 0;
+      const config = parseCtarConfig(sizes, given ? "flags" : "the default configuration");
       trialRun(g, registry, config, resolveCatalog(config), o.graph ?? `preset ${o.preset ?? "ctar"}`);
-      process.stdout.write(`graph '${g.name}': valid (${g.nodes.length} nodes${extra}; every mechanism ran on a trial of the default ${config.users} users × ${config.movies} movies)\n`);
+      process.stdout.write(`graph '${g.name}': valid (${g.nodes.length} nodes${extra}; every mechanism ran on a trial of ${given ? "" : "the default "}${config.users} users × ${config.movies} movies)\n`);
     });
 }
 
@@ -162,6 +175,10 @@ function registerDsep(graph: Command, presets: Presets): void {
     .option("--no-deterministic", "ignore deterministic flags (plain d-separation)")
     .action((x: string, y: string, o: SourceOptions & { given: string; json?: boolean; deterministic: boolean }) => {
       const g = validateGraph(loadGraph(o, presets));
+      // X and Y name at least one node each: an empty set is separated from anything, which answers nothing
+      for (const [what, text] of [["<x>", x], ["<y>", y]] as const) {
+        if (list(text).length === 0) throw new ConfigError(`graph dsep: ${what} names no node (got '${text}'; expected a node or a comma list of nodes)`);
+      }
       const d = dSeparation(g, list(x), list(y), list(o.given), { deterministic: o.deterministic });
       if (o.json === true) {
         const out = { ...d, deterministic: o.deterministic, trail: d.trail === undefined ? undefined : formatTrail(d.trail) };

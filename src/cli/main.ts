@@ -27,16 +27,35 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       const u = usageMessage(e);
       if (u === undefined) return e.exitCode;
-      if (u.message !== "") process.stderr.write(`ctar: ${u.message}\n`);
+      if (u.message !== "") process.stderr.write(`ctar: ${printable(u.message)}\n`);
       return u.code;
     }
     const err = isFsError(e) ? fsError(e) : e;
     if (err instanceof CtarError) {
-      process.stderr.write(`ctar: ${err.message}\n`);
+      process.stderr.write(`ctar: ${printable(err.message)}\n`);
       return err.exitCode;
     }
     throw e;
   }
+}
+
+/** The longest line of a message shown whole; a longer one (a file's binary content quoted) is cut. */
+const LINE_LIMIT = 400;
+
+/**
+ * A message as the terminal may show it: messages quote what the user gave (a field, a file's
+ * first bytes), which may be binary. Control characters become \xHH escapes (a newline is kept:
+ * problem lists are indented lines), and an over-long line is cut with a count of what was left out.
+ */
+function printable(message: string): string {
+  return message
+    .split("\n")
+    .map((line) => {
+      // eslint-disable-next-line no-control-regex
+      const safe = line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+      return safe.length <= LINE_LIMIT ? safe : `${safe.slice(0, LINE_LIMIT)}… (${safe.length - LINE_LIMIT} more characters)`;
+    })
+    .join("\n");
 }
 
 // A reader that stops early (`ctar stats DIR | head`) is not an error.

@@ -3,6 +3,7 @@
  * generated dataset (its potential outcomes regenerated from DIR/config.json), next to the naive,
  * IPS and SNIPS estimates from the observed ratings with the exact propensities.
  */
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
 import { checkOutputFile, writeOutputFile } from "../io/fs/output.js";
@@ -13,6 +14,9 @@ import { type PolicyEvaluation, evaluatePolicy } from "../truth/evaluate-policy.
 import { type Recommendations, popularityPolicy, randomPolicy, topKByScore } from "../truth/recommendations.js";
 import { readWorldSet } from "../io/dataset/world-set.js";
 import { opeOverWorlds } from "./ope-worlds.js";
+
+/** The policies `--policy` names instead of a file. */
+const BUILTIN_POLICIES = ["popularity", "random"];
 
 function positiveInt(flag: string, raw: unknown): number {
   const s = String(raw);
@@ -71,6 +75,9 @@ export function registerOpe(program: Command): void {
     .action(async (dir: string, opts: Record<string, unknown>) => {
       const requested = positiveInt("--k", opts["k"]);
       const policy = String(opts["policy"]);
+      if (!BUILTIN_POLICIES.includes(policy) && !existsSync(policy)) {
+        throw new ConfigError(`--policy: unknown policy '${policy}', and no such file (expected a CSV file userid,movieid,score, or one of ${BUILTIN_POLICIES.join(", ")})`);
+      }
       const save = typeof opts["savePolicy"] === "string" ? opts["savePolicy"] : undefined;
       // a folder of replicates or of a sweep: the policy evaluated on every world (cli/ope-worlds.ts)
       const worlds = readWorldSet(dir);

@@ -4,14 +4,15 @@
  * arrays (SLURM_ARRAY_TASK_ID) and AWS Batch array jobs (AWS_BATCH_JOB_ARRAY_INDEX), all 0-based
  * as ctar's shards (a Slurm array must therefore be declared --array=0-(N-1)).
  */
+import { decimalNumber } from "../config/number-text.js";
 import { ConfigError } from "../errors/errors.js";
 
 /** `--workers N`, or undefined (automatic: the machine's cores, at most 8, none for small runs). */
 export function parseWorkers(raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
   const s = String(raw);
-  const n = Number(s);
-  if (s.trim() === "" || !Number.isInteger(n) || n < 1 || n > 256) throw new ConfigError(`--workers: expected a whole number from 1 to 256 (got '${s}')`);
+  const n = decimalNumber(s);
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > 256) throw new ConfigError(`--workers: expected a whole number from 1 to 256 (got '${s}')`);
   return n;
 }
 
@@ -22,8 +23,10 @@ export interface Shard {
   readonly count: number;
 }
 
+/** Digits only, up to 2^53 − 1 (a larger number would be rounded: `0/9999999999999999999` is no shard). */
 function wholeNumber(s: string): number | undefined {
-  return /^\d+$/.test(s.trim()) ? Number(s.trim()) : undefined;
+  const n = /^\d+$/.test(s.trim()) ? Number(s.trim()) : undefined;
+  return n !== undefined && Number.isSafeInteger(n) ? n : undefined;
 }
 
 export function parseShard(raw: string, env: Readonly<Record<string, string | undefined>>): Shard {

@@ -18,7 +18,10 @@ function commandPath(c: Command | undefined): string {
 /** Makes every command throw instead of exiting, and keep its error text for `usageMessage`. */
 export function interceptUsageErrors(root: Command): void {
   const visit = (c: Command) => {
-    c.exitOverride();
+    c.exitOverride((err) => {
+      if (err.code === "commander.help") lastCommand = c; // no outputError for a help shown on error
+      throw err;
+    });
     c.configureOutput({ outputError: () => (lastCommand = c) });
     c.showHelpAfterError(false);
     for (const sub of c.commands) visit(sub);
@@ -31,8 +34,13 @@ const OPTION = /'(-[-\w]+)(?: [<[][^'>\]]*[>\]])?'/;
 /** The one-line message and exit code of a commander error (undefined for help and version). */
 export function usageMessage(e: CommanderError): { message: string; code: number } | undefined {
   if (e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.version") return undefined;
-  if (e.code === "commander.help") return { message: "", code: EXIT.usage }; // the help was printed
   const path = commandPath(lastCommand);
+  if (e.code === "commander.help") {
+    // a command group run without its command: its help was printed above; say what was missing
+    const group = path.replace(/^ctar ?/, "");
+    const names = (lastCommand?.commands ?? []).map((c) => c.name()).filter((n) => n !== "help");
+    return { message: `${group === "" ? "" : `${group}: `}missing command (expected one of ${names.join(", ")})`, code: EXIT.usage };
+  }
   const hint = `(run '${path} --help' for usage)`;
   const subject = path.replace(/^ctar ?/, "") || "ctar";
   const text = e.message.replace(/^error: /, "").replace(/\s+/g, " ").trim();

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { ConfigError } from "../errors/errors.js";
 import { issueText } from "../mechanisms/issue-text.js";
 import { surveyOversize } from "../mechanisms/randomized-survey.js";
+import { nonIntegerRatings } from "../mechanisms/rating-scale.js";
 import { CTAR_OPTIONS, type CtarConfig, OPTION_NODE_SCHEMAS, ctarConfigSchema } from "./ctar-config.js";
 import { nodeParamsOf } from "./node-params.js";
 
@@ -43,6 +44,8 @@ export function parseCtarConfig(input: unknown, source = "configuration"): CtarC
     const m = OPTION_NODE_SCHEMAS[node]!.safeParse(params);
     if (!m.success) fail(pathOfParam(node, m.error.issues[0]!.path), issueText(m.error.issues[0]));
   }
+  const fractional = nonIntegerRatings({ ...c.rating, round: true });
+  if (fractional !== undefined) fail(["rating", fractional.param], fractional.message);
   const oversize = surveyOversize(c.rct, c);
   if (oversize !== undefined) fail(["rct", oversize.param], oversize.message);
   if (c.test2.positives > c.test2.draws) fail(["test2", "positives"], `${c.test2.positives} positives exceed the ${c.test2.draws} draws`);

@@ -8,7 +8,7 @@
 import { gzipSync } from "node:zlib";
 import { UserTagFlags } from "../testsets/user-labels.js";
 import { PotentialOutcomes } from "../truth/potential-outcomes.js";
-import { TagEffects, tauPrime } from "../truth/tag-effect.js";
+import { TagEffects } from "../truth/tag-effect.js";
 import { STREAMED_FILES, type StreamedFile } from "./layout.js";
 import { CsvBytes } from "./csv-bytes.js";
 import { type MovieValueRows, UserRows } from "../mechanisms/user-rows.js";
@@ -151,7 +151,7 @@ export class BlockRunner {
     const keys = this.sortedIds(liked, id);
     for (let k = 0; k < liked.length; k++) {
       const i = keys[k]! & 255;
-      out.int(u).comma().int(id[liked[i]!]!).text(",1,").num(tau[i]!).text(tauPrime(tau[i]!) === 1 ? ",1" : ",0").end();
+      out.int(u).comma().int(id[liked[i]!]!).text(",1,").num(tau[i]!).text(effects.tauPrimeOf(liked[i]!, tau[i]!) === 1 ? ",1" : ",0").end();
     }
   }
 }

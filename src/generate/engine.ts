@@ -5,8 +5,9 @@
  * keyed by (seed, node, user), so replacing one mechanism cannot shift another node's draws, and
  * any user can be generated alone, on any worker, in any order, with identical results — which is
  * what the parallel blocks, the shards and the test-set draws (which regenerate drawn users) rely on.
- * A mechanism sees its parents only, through a guard; a throw or a value outside its node's domain
- * is reported naming the node, its mechanism and (for per-user work) the user.
+ * A mechanism sees its parents only, through a guard; a throw, a value outside its node's domain
+ * or a write into a parent's value (checked for user-supplied mechanisms on every user) is
+ * reported naming the node, its mechanism and (for per-user work) the user.
  */
 import type { SelectedCatalog } from "../catalog/select-movies.js";
 import { CtarError, GraphError } from "../errors/errors.js";
@@ -14,9 +15,10 @@ import type { MGraph, NodeSpec } from "../graph/mgraph.js";
 import { topologicalOrder } from "../graph/topological-order.js";
 import { type Dims, type Emit, type NodeKernel, type TagUniverse, factsOf } from "../mechanisms/mechanism.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
-import type { NodeValue, ValueShape } from "../mechanisms/values.js";
+import { type Domain, type NodeValue, type ValueShape, nodeDomain } from "../mechanisms/values.js";
+import { ratingScaleOf } from "../mechanisms/rating-scale.js";
 import { SeedTree, type StreamFamily } from "../rng/stream.js";
-import { GuardedParents, checkNodeMechanism, checkUserValue, mechanismLabel } from "./node-checks.js";
+import { GuardedParents, ParentSeal, checkNodeMechanism, checkUserValue, mechanismLabel } from "./node-checks.js";
 
 export interface EngineInput {
   readonly graph: MGraph;
@@ -38,10 +40,15 @@ interface UserStep {
   readonly kernel: NodeKernel;
   readonly parents: GuardedParents;
   readonly streams: StreamFamily;
-  /** A user-supplied mechanism's declared value shape, checked on every user (undefined: built-in, trusted). */
-  readonly shape: ValueShape | undefined;
-  /** Whether a value's entries were checked yet (done once: on this engine's first user). */
-  contentChecked: boolean;
+  /** A user-supplied mechanism's checks, made on every user (undefined: built-in, trusted). */
+  readonly user: UserChecks | undefined;
+}
+
+/** What is checked of a user-supplied mechanism (generate/node-checks.ts). */
+interface UserChecks {
+  readonly shape: ValueShape;
+  readonly domain: Domain;
+  readonly seal: ParentSeal;
 }
 
 export class Engine {
@@ -64,10 +71,17 @@ export class Engine {
     const tags = tagUniverse(input.catalog);
     const steps: UserStep[] = [];
     const shapes = new Map<string, ValueShape>();
+    const ratingScale = ratingScaleOf(graph);
     for (const node of this.order) {
       const { mechanism, params } = checkNodeMechanism(node, byName, registry);
       const parents = new GuardedParents(node, this.values);
-      const kernel = guard(node, registry, undefined, () =>
+      const facts = factsOf(mechanism);
+      const checks: UserChecks | undefined =
+        registry.originOf(node.mechanism.kind) === undefined
+          ? undefined
+          : { shape: facts.value, domain: nodeDomain(node.set, facts.role === "rating", ratingScale), seal: new ParentSeal(node, registry, this.values) };
+      checks?.seal.take();
+      const kernel = guard(node, registry, "setup", () =>
         mechanism.setup({
           node,
           dims,
@@ -81,17 +95,16 @@ export class Engine {
         }),
       );
       if (typeof kernel !== "object" || kernel === null) throw new GraphError(`node '${node.name}' (${mechanismLabel(node, registry)}): setup returned no kernel`);
+      checks?.seal.check(undefined);
       kernels.set(node.name, kernel);
-      const shape = factsOf(mechanism).value;
-      shapes.set(node.name, shape);
-      const userMechanism = registry.originOf(node.mechanism.kind) !== undefined;
+      shapes.set(node.name, facts.value);
       if (node.plate === "movie") {
         if (kernel.value === undefined) throw new GraphError(`node '${node.name}' (${mechanismLabel(node, registry)}): gave no value for a movie-plate node`);
-        if (userMechanism) checkUserValue(kernel.value, shape, node, registry, undefined, dims.movies, true);
+        if (checks !== undefined) checkUserValue(kernel.value, checks.shape, checks.domain, node, registry, undefined, dims.movies);
         this.values.set(node.name, kernel.value);
       } else {
         if (typeof kernel.forUser !== "function") throw new GraphError(`node '${node.name}' (${mechanismLabel(node, registry)}): has no per-user computation for plate ${node.plate}`);
-        steps.push({ node, kernel, parents, streams: seeds.family(node.name, "user"), shape: userMechanism ? shape : undefined, contentChecked: false });
+        steps.push({ node, kernel, parents, streams: seeds.family(node.name, "user"), user: checks });
       }
     }
     this.shapes = shapes;
@@ -109,18 +122,30 @@ export class Engine {
     for (const s of this.steps) {
       const k = s.kernel;
       let v: NodeValue;
+      s.user?.seal.take();
       try {
         v = k.forUser!({ user: u, parents: s.parents, rng: s.streams.stream(u), emit });
       } catch (e) {
         throw wrapError(e, s.node, this.input.registry, u);
       }
-      if (s.shape !== undefined) {
-        checkUserValue(v, s.shape, s.node, this.input.registry, u, movies, !s.contentChecked);
-        s.contentChecked = true;
+      if (s.user !== undefined) {
+        s.user.seal.check(u);
+        checkUserValue(v, s.user.shape, s.user.domain, s.node, this.input.registry, u, movies);
       }
       this.values.set(s.node.name, v);
     }
     return this.values;
+  }
+
+  /**
+   * Calls every kernel's `finish` once, after the last user this engine ran (each worker and
+   * shard calls it on its own kernels; a throw names the node and its mechanism "in finish").
+   */
+  finish(): void {
+    for (const node of this.order) {
+      const k = this.kernels.get(node.name)!;
+      if (typeof k.finish === "function") guard(node, this.input.registry, "finish", () => k.finish!());
+    }
   }
 
   /** The user-plate and user-movie nodes, in the order they run. */
@@ -129,8 +154,11 @@ export class Engine {
   }
 }
 
-function wrapError(e: unknown, node: NodeSpec, registry: MechanismRegistry, user: number | undefined): CtarError {
-  const where = `node '${node.name}' (${mechanismLabel(node, registry)})${user === undefined ? " in setup" : `, user ${user}`}`;
+/** Where a mechanism ran: on a user, or in its setup or its finish. */
+type Moment = number | "setup" | "finish";
+
+function wrapError(e: unknown, node: NodeSpec, registry: MechanismRegistry, at: Moment): CtarError {
+  const where = `node '${node.name}' (${mechanismLabel(node, registry)})${typeof at === "number" ? `, user ${at}` : ` in ${at}`}`;
   if (e instanceof CtarError) {
     // The built-in mechanisms' own errors already name the node; others get it, keeping their class (exit code).
     if (e.message.startsWith(`node '${node.name}'`)) return e;
@@ -141,11 +169,11 @@ function wrapError(e: unknown, node: NodeSpec, registry: MechanismRegistry, user
   return new GraphError(`${where}: ${msg}`, { cause: e });
 }
 
-function guard<T>(node: NodeSpec, registry: MechanismRegistry, user: number | undefined, f: () => T): T {
+function guard<T>(node: NodeSpec, registry: MechanismRegistry, at: Moment, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    throw wrapError(e, node, registry, user);
+    throw wrapError(e, node, registry, at);
   }
 }
 
@@ -172,9 +200,8 @@ export function runGraph(
     const values = engine.runUser(u, input.emit);
     input.onUser?.(u, values, engine.kernels);
   }
-  for (const [name, k] of engine.kernels) {
-    const node = engine.order.find((n) => n.name === name)!;
-    guard(node, input.registry, undefined, () => k.finish?.());
+  engine.finish();
+  for (const k of engine.kernels.values()) {
     const summary = k.summary?.(k.tally ?? {});
     if (summary !== undefined) input.warn(summary);
   }

@@ -2,15 +2,16 @@
  * The engine's checks on a node: its parents exist on plates it may read, and its mechanism
  * exists, runs on its plate and accepts its parameters (mechanisms/check-mechanism.ts, once, before
  * any work); its parents are read only through a guard; and the values a user-supplied mechanism
- * returns have the shape it declares (mechanisms/values.ts), so a broken module is refused naming
- * the node instead of being written. Built-in mechanisms' values are not re-checked.
+ * returns have the shape it declares and lie in its node's domain (mechanisms/values.ts), and its
+ * parents' values are unchanged by it, so a broken module is refused naming the node, its module
+ * and the user instead of being written. Built-in mechanisms' values are not re-checked.
  */
 import { GraphError } from "../errors/errors.js";
 import { type NodeSpec, plateContains } from "../graph/mgraph.js";
 import { type CheckedMechanism, checkMechanism } from "../mechanisms/check-mechanism.js";
 import type { ParentValues } from "../mechanisms/mechanism.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
-import { type NodeValue, type ValueShape, contentProblem, shapeProblem } from "../mechanisms/values.js";
+import { type Domain, type NodeValue, type ValueShape, domainProblem, shapeProblem } from "../mechanisms/values.js";
 
 /** "mechanism 'kind'" or "mechanism 'kind' from FILE" for a user module's mechanism. */
 export function mechanismLabel(node: NodeSpec, registry: MechanismRegistry): string {
@@ -56,15 +57,74 @@ export class GuardedParents implements ParentValues {
 }
 
 /**
- * A user-supplied mechanism's value against its declared shape: the type and row length on every
- * user (O(1)); the entries (finite numbers; 0 or 1 for a missingness indicator, set R) when
- * `content` is set, which the engine does on a kernel's first user only, so the per-user cost does
- * not grow with |M|.
+ * A user-supplied mechanism's value against its declared shape (type and row length, O(1)) and
+ * its node's domain (mechanisms/values.ts: every entry finite, in range, whole where it must be;
+ * one pass over the row, on every user: the mechanism made the row in at least as many steps).
  */
-export function checkUserValue(v: unknown, shape: ValueShape, node: NodeSpec, registry: MechanismRegistry, user: number | undefined, movies: number, content: boolean): void {
-  const problem = shapeProblem(shape, v, movies) ?? (content ? contentProblem(v, node.set === "R") : undefined);
+export function checkUserValue(v: unknown, shape: ValueShape, domain: Domain, node: NodeSpec, registry: MechanismRegistry, user: number | undefined, movies: number): void {
+  const problem = shapeProblem(shape, v, movies) ?? domainProblem(v, domain);
   if (problem === undefined) return;
-  const at = user === undefined ? " in setup" : `, user ${user}`;
   const declared = shape === "any" ? "" : ` (its declared value shape is '${shape}')`;
-  throw new GraphError(`node '${node.name}' (${mechanismLabel(node, registry)})${at}: ${problem}${declared}`);
+  throw new GraphError(`${where(node, registry, user)}: ${problem}${declared}`);
+}
+
+function where(node: NodeSpec, registry: MechanismRegistry, user: number | undefined): string {
+  return `node '${node.name}' (${mechanismLabel(node, registry)})${user === undefined ? " in setup" : `, user ${user}`}`;
+}
+
+/** The typed arrays a value holds: itself, or those among its own fields (TL's mask, R_O's rows, M's columns). */
+function arraysOf(v: unknown): ArrayBufferView[] {
+  if (ArrayBuffer.isView(v)) return v instanceof DataView ? [] : [v];
+  if (typeof v !== "object" || v === null) return [];
+  return Object.values(v).filter((x): x is ArrayBufferView => ArrayBuffer.isView(x) && !(x instanceof DataView));
+}
+
+/**
+ * Keeps a user mechanism's hands off its parents' values: they are shared with every other node
+ * that reads them (a rating row is also what R* writes), so a mechanism that wrote into one would
+ * change the dataset behind its node's back. `take` copies the parents' arrays before the
+ * mechanism runs (into buffers reused across users), `check` compares after: an O(|M|) copy and
+ * pass per parent array, only for user mechanisms.
+ */
+export class ParentSeal {
+  private copies: ArrayBufferView[] = [];
+  private sources: { name: string; a: ArrayBufferView }[] = [];
+  constructor(
+    private readonly node: NodeSpec,
+    private readonly registry: MechanismRegistry,
+    private readonly values: ReadonlyMap<string, NodeValue>,
+  ) {}
+
+  take(): void {
+    this.sources = [];
+    let k = 0;
+    for (const name of this.node.parents) {
+      for (const a of arraysOf(this.values.get(name))) {
+        const Ctor = a.constructor as new (n: number) => ArrayBufferView & { set(x: ArrayLike<number | bigint>): void; length: number };
+        const len = (a as unknown as { length: number }).length;
+        let c = this.copies[k];
+        if (c === undefined || c.constructor !== Ctor || (c as unknown as { length: number }).length !== len) c = this.copies[k] = new Ctor(len);
+        (c as unknown as { set(x: unknown): void }).set(a);
+        this.sources.push({ name, a });
+        k++;
+      }
+    }
+  }
+
+  check(user: number | undefined): void {
+    for (let k = 0; k < this.sources.length; k++) {
+      const { name, a } = this.sources[k]!;
+      const x = a as unknown as ArrayLike<number>;
+      const c = this.copies[k] as unknown as ArrayLike<number>;
+      for (let i = 0; i < x.length; i++) {
+        const p = x[i]!;
+        const q = c[i]!;
+        // unchanged, or NaN both times
+        if (p === q || (p !== p && q !== q)) continue;
+        throw new GraphError(
+          `${where(this.node, this.registry, user)}: changed the value of its parent '${name}' (entry ${i}: ${q} → ${p}); a mechanism must not write into its parents' values (copy a row before changing it)`,
+        );
+      }
+    }
+  }
 }

@@ -90,7 +90,7 @@ export type NodeValue = ShapeValues[ValueShape];
 
 /**
  * Why `v` is not of `shape` (undefined when it is), in O(1): the type and the row length only.
- * Content (finite numbers, indicators 0 or 1) is `contentProblem`'s, which costs a pass over the row.
+ * The entries against the node's domain are `domainProblem`'s, which costs a pass over the row.
  */
 export function shapeProblem(shape: ValueShape, v: unknown, movies: number): string | undefined {
   const row = (T: new (n: number) => ArrayBufferView, what: string): string | undefined =>
@@ -129,18 +129,53 @@ export function shapeProblem(shape: ValueShape, v: unknown, movies: number): str
 }
 
 /**
- * The first bad entry of a numeric row (undefined when none): numbers must be finite, and an
- * indicator (a node of set R) must be 0 or 1. O(|M|): run once per kernel, on its first user.
+ * The values a node's entries may take (its domain): numbers in [min, max], whole when `integer`,
+ * never NaN or ±Infinity. `what` says it in a message.
  */
-export function contentProblem(v: unknown, indicator: boolean): string | undefined {
-  if (!ArrayBuffer.isView(v) || v instanceof DataView) return undefined;
-  const row = v as unknown as ArrayLike<number>;
+export interface Domain {
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+  readonly what: string;
+}
+
+export const FINITE: Domain = { min: -Infinity, max: Infinity, integer: false, what: "a finite number" };
+/** A missingness indicator (a node of set R). */
+export const INDICATOR: Domain = { min: 0, max: 1, integer: true, what: "a missingness indicator, 0 or 1" };
+
+/**
+ * The domain of a node: a missingness indicator for set R, the dataset's rating scale for the
+ * node playing the rating role (mechanisms/rating-scale.ts), finite numbers otherwise.
+ */
+export function nodeDomain(set: string, isRating: boolean, ratingScale: Domain): Domain {
+  if (set === "R") return INDICATOR;
+  return isRating ? ratingScale : FINITE;
+}
+
+/**
+ * The first entry of `v` outside `d` (undefined when none): one pass over a numeric row (a
+ * min/max/finite/whole test per entry, no allocation), a number, or the indicator row of a
+ * tag-observation row; other values (tag sets, movie tables) have no numeric entries to check.
+ */
+export function domainProblem(v: unknown, d: Domain): string | undefined {
+  if (typeof v === "number") return outside(v, d) ? `returned ${v} (expected ${d.what})` : undefined;
+  const rowOf = (x: unknown): ArrayLike<number> | undefined => (ArrayBuffer.isView(x) && !(x instanceof DataView) && !(x instanceof BigInt64Array) && !(x instanceof BigUint64Array) ? (x as unknown as ArrayLike<number>) : undefined);
+  const observed = typeof v === "object" && v !== null && !ArrayBuffer.isView(v) ? rowOf((v as Partial<TagObservationRow>).observed) : undefined;
+  const row = rowOf(v) ?? observed;
+  if (row === undefined) return undefined;
+  const dom = observed !== undefined ? INDICATOR : d;
+  const { min, max, integer } = dom;
   for (let m = 0; m < row.length; m++) {
     const x = row[m]!;
-    if (!Number.isFinite(x)) return `returned ${x} for movie ${m} (expected a finite number)`;
-    if (indicator && x !== 0 && x !== 1) return `returned ${x} for movie ${m} (a missingness indicator must be 0 or 1)`;
+    // NaN fails both comparisons; x − x is NaN for ±Infinity
+    if (x >= min && x <= max && x - x === 0 && (!integer || Math.floor(x) === x)) continue;
+    return `returned ${x} for movie ${m} (expected ${dom.what})`;
   }
   return undefined;
+}
+
+function outside(x: number, d: Domain): boolean {
+  return !(x >= d.min && x <= d.max && x - x === 0 && (!d.integer || Math.floor(x) === x));
 }
 
 function isMovieTable(v: unknown): v is MovieTable {

@@ -139,10 +139,12 @@ export function buildCard(f: DatasetFacts): string {
     "",
     "## Regenerate",
     "",
-    `Save the configuration above as \`ctar-config.yaml\` and run ctar ${f.version}:`,
+    f.catalog.startsWith("builtin")
+      ? `Save the configuration above as \`ctar-config.yaml\` and run ctar ${f.version}:`
+      : `Save the configuration above as \`ctar-config.yaml\` and run ctar ${f.version}, with CATALOG the folder of the authors' base data (\`movie_rating.csv\`, \`movie_tag_ct.csv\`; recorded as \`${f.catalog}\`, relative to this dataset folder, with the SHA-256 of both files in config.json):`,
     "",
     "```sh",
-    `npx ctar generate --config ctar-config.yaml${f.interventions.map((x) => ` --do '${x}'`).join("")} --out ${name}`,
+    `npx ctar generate --config ctar-config.yaml${f.catalog.startsWith("builtin") ? "" : " --catalog CATALOG"}${f.interventions.map((x) => ` --do '${x}'`).join("")} --out ${name}`,
     `npx ctar validate ${name}`,
     "```",
     "",

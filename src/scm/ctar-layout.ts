@@ -3,12 +3,13 @@
  * found by role (src/mechanisms/roles.ts), not by node name: a movie-plate node with the movies'
  * tags (role movie-tags, movie.csv), a user-plate node with each user's liked tags (role
  * liked-tags, Tests I–III), and mechanisms that emit the tables `rating`, `obstag` and `rcttag`
- * (`dropped` comes with `obstag`). A graph file is the CTAR graph (`ctar graph show --preset ctar`)
+ * (`dropped` comes with `obstag`), and a rating node giving whole numbers (mechanisms/rating-scale.ts). A graph file is the CTAR graph (`ctar graph show --preset ctar`)
  * plus the user's nodes, so these are there unless removed.
  */
 import { CtarError } from "../errors/errors.js";
 import type { MGraph, Plate } from "../graph/mgraph.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
+import { ratingScaleProblem } from "../mechanisms/rating-scale.js";
 import { type NodeRole, roleNode } from "../mechanisms/roles.js";
 
 /** Every reason g cannot be written in the CTAR layout (empty when it can). */
@@ -34,5 +35,7 @@ export function ctarLayoutProblems(g: MGraph, registry: MechanismRegistry): stri
   for (const t of ["rating", "obstag", "rcttag"]) {
     if (!emitted.has(t)) out.push(`no node's mechanism emits the table '${t}' (the CTAR proxies R*, O*, RCT* do: rating-proxy, observational-tag-proxy, survey-tag-proxy)`);
   }
+  const scale = ratingScaleProblem(g);
+  if (scale !== undefined) out.push(scale);
   return out;
 }

@@ -1,7 +1,7 @@
 /**
  * A trial run of an m-graph: every mechanism's setup (its own parameter, parent and dimension
- * checks) and the per-user computation of the first users, on the default configuration's
- * dimensions. `ctar graph validate` runs it, so that a graph that validates is one that
+ * checks) and the per-user computation of the first users, at the dimensions `config` gives
+ * (`graph validate --users/--movies`, else the defaults). `ctar graph validate` runs it, so that a graph that validates is one that
  * `ctar generate` accepts: the checks a mechanism makes only when it runs are made here too.
  */
 import type { BaseCatalog } from "../catalog/base-catalog.js";
@@ -42,7 +42,7 @@ export function trialRun(g: MGraph, registry: MechanismRegistry, config: CtarCon
     });
   } catch (e) {
     if (e instanceof CtarError) {
-      throw new GraphError(`${source}: graph '${g.name}' does not run with ${config.users} users × ${config.movies} movies (the default dimensions): ${e.message}`, { cause: e });
+      throw new GraphError(`${source}: graph '${g.name}' does not run with ${config.users} users × ${config.movies} movies: ${e.message}`, { cause: e });
     }
     throw e;
   }

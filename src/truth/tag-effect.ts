@@ -23,8 +23,19 @@ export function tauPrime(tau: number): 0 | 1 {
   return tau > 0 ? 1 : 0;
 }
 
+/*
+ * The sign of τ is known exactly where its value is not. With rating noise (σ > 0) and a scale
+ * with a step (min < max), every Δ[m][k] is a normal probability of an interval of width 1/2 times
+ * a positive step, so it is > 0, and τ(u, t) > 0 for every liked tag on at least one movie — even
+ * when the expectation is saturated (`--rating-mu -100`: every rating clips at max) and Δ
+ * underflows to 0 in floating point. τ′ is then taken from that sign, not from the rounded τ, so
+ * the truth agrees with the test labels (`islike`, the liked tags) at any parameters.
+ */
+
 export class TagEffects {
   private readonly movies: number;
+  /** Every Δ is > 0 mathematically (the comment above `tauPrime`'s sign). */
+  private readonly alwaysPositive: boolean;
   /** Δ[m * width + k]. */
   private readonly delta: Float64Array;
   private readonly width: number;
@@ -49,6 +60,7 @@ export class TagEffects {
     let most = 0;
     for (let m = 0; m < movies; m++) most = Math.max(most, tm.start[m + 1]! - tm.start[m]!);
     this.width = most + 1;
+    this.alwaysPositive = model.sigma > 0 && model.min < model.max;
     const e = new RatingExpectation(model);
     this.delta = new Float64Array(movies * this.width);
     for (let m = 0; m < movies; m++) {
@@ -121,6 +133,12 @@ export class TagEffects {
    * τ(u, t) for each liked tag of one user, in the order of `likedTags` (internal ids, no
    * duplicates), written to `out` (length ≥ likedTags.length).
    */
+  /** τ′(u, t) for a liked tag t whose τ was computed as `tau`: from the exact sign where it is known. */
+  tauPrimeOf(tag: number, tau: number): 0 | 1 {
+    if (this.alwaysPositive) return this.postStart[tag + 1]! > this.postStart[tag]! ? 1 : 0;
+    return tauPrime(tau);
+  }
+
   tau(likedTags: Int32Array, out: Float64Array): void {
     const L = this.liked;
     const w = this.width;

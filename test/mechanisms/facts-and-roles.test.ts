@@ -13,7 +13,7 @@ import type { MGraph } from "../../src/graph/mgraph.js";
 import { checkMechanism } from "../../src/mechanisms/check-mechanism.js";
 import { BUILTIN_MECHANISMS, builtinRegistry } from "../../src/mechanisms/registry.js";
 import { ctarRoles, requireRoleNode, roleNode } from "../../src/mechanisms/roles.js";
-import { VALUE_SHAPES, shapeProblem, contentProblem } from "../../src/mechanisms/values.js";
+import { FINITE, INDICATOR, VALUE_SHAPES, domainProblem, shapeProblem } from "../../src/mechanisms/values.js";
 import { ctarGraph } from "../../src/presets/ctar.js";
 import { applyInterventions, parseIntervention } from "../../src/scm/intervention.js";
 
@@ -89,7 +89,9 @@ test("value shapes: the O(1) check looks at the type and the length, the content
   assert.equal(shapeProblem("any", { anything: 1 }, 3), undefined);
   assert.match(shapeProblem("any", new Float64Array(2), 3)!, /a row of 2 values \(expected one per movie: 3\)/);
   assert.equal(shapeProblem("none", undefined, 3), undefined);
-  assert.equal(contentProblem(Uint8Array.from([0, 1, 1]), true), undefined);
-  assert.match(contentProblem(Uint8Array.from([0, 2]), true)!, /returned 2 for movie 1 \(a missingness indicator must be 0 or 1\)/);
-  assert.match(contentProblem(Float64Array.from([1, Number.POSITIVE_INFINITY]), false)!, /returned Infinity for movie 1/);
+  assert.equal(domainProblem(Uint8Array.from([0, 1, 1]), INDICATOR), undefined);
+  assert.match(domainProblem(Uint8Array.from([0, 2]), INDICATOR)!, /returned 2 for movie 1 \(expected a missingness indicator, 0 or 1\)/);
+  assert.match(domainProblem(Float64Array.from([1, Number.POSITIVE_INFINITY]), FINITE)!, /returned Infinity for movie 1/);
+  assert.match(domainProblem(Float64Array.from([1, Number.NaN]), FINITE)!, /returned NaN for movie 1/);
+  assert.match(domainProblem(Float64Array.from([3, 2.5]), { min: 1, max: 5, integer: true, what: "a rating" })!, /returned 2.5 for movie 1 \(expected a rating\)/);
 });

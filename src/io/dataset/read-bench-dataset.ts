@@ -152,6 +152,8 @@ export function loadBenchDataset(dir: string): BenchDataset {
   const { tags, catalogTags } = catalogTagsOf(movies);
   maxIdChecked(obstag.file, "tagid", obstag.tag, tags, "the tags of movie.csv, or −1", true);
   maxIdChecked(rcttag.file, "tagid", rcttag.tag, tags, "the tags of movie.csv, or −1", true);
+  maxIdChecked(obstag.file, "movieid", obstag.movie, moviesOf(movies), "the movies of movie.csv");
+  maxIdChecked(rcttag.file, "movieid", rcttag.movie, moviesOf(movies), "the movies of movie.csv");
   if (users === 0) throw new InputError(`${train("rating.csv")}: no users in the train files`);
   if (tags === 0) throw new InputError(`${train("movie.csv")}: no tags in the tag lists`);
   const labels = trainingLabels(obstag, rcttag, movies, users, tags);

@@ -10,7 +10,7 @@
 import { existsSync, statSync } from "node:fs";
 import { InputError } from "../../errors/errors.js";
 import type { CtarFolder, IntTable } from "../../stats/ctar-folder.js";
-import { findTable, readTable } from "../tables/dataset-table.js";
+import { findTable, readTable, rowPlace } from "../tables/dataset-table.js";
 import { readIntTable, readMovieTable, readMovieTags } from "./read-bench-dataset.js";
 
 export const TEST_FILES = ["test_1", "test_2", "test_3", "test"] as const;
@@ -26,7 +26,11 @@ export function readCtarFolder(dir: string): CtarFolder {
   const tests: Record<string, IntTable> = {};
   for (const t of TEST_FILES) {
     const loc = findTable(dir, `test/${t}`);
-    if (loc !== undefined) tests[t] = readTable(loc, ["userid", "tagid", "islike"]) as IntTable;
+    if (loc === undefined) continue;
+    const table = readTable(loc, ["userid", "tagid", "islike"]) as IntTable;
+    const like = table.cols[2]!;
+    for (let i = 0; i < table.rows; i++) if (like[i] !== 0 && like[i] !== 1) throw new InputError(`${rowPlace(loc, i)}: islike ${like[i]} is not 0 or 1`);
+    tests[t] = table;
   }
   const { start, tag } = readMovieTable(dir);
   const int = (name: string, columns: string[]): IntTable => {

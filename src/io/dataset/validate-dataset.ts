@@ -8,6 +8,8 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../errors/errors.js";
+import type { MGraph } from "../../graph/mgraph.js";
+import { ratingScaleOf } from "../../mechanisms/rating-scale.js";
 import { ProblemList } from "../../validate/problem-list.js";
 import { RatedSourceJoin, TauPrimeJoin, type MovieTagIndex, type TestRows } from "../../validate/test-invariants.js";
 import { readConfigDoc, recordedRows } from "./dataset-artifact.js";
@@ -31,9 +33,14 @@ const TESTS = ["test/test_1", "test/test_2", "test/test_3", "test/test"] as cons
 
 function limitsOf(doc: Record<string, unknown>): Limits {
   const c = (doc["config"] ?? {}) as Record<string, unknown>;
-  const rating = (c["rating"] ?? {}) as Record<string, unknown>;
   const n = (v: unknown, d: number) => (typeof v === "number" && Number.isFinite(v) ? v : d);
-  return { users: n(c["users"], 0), movies: n(c["movies"], 0), ratingMin: n(rating["min"], 1), ratingMax: n(rating["max"], 5) };
+  // the scale generate held the ratings to (a graph file's rating node, else the CTAR default)
+  const graph = doc["graph"] as { nodes?: unknown } | undefined;
+  const nodes = Array.isArray(graph?.nodes) ? (graph.nodes as MGraph["nodes"]).filter((x) => typeof x === "object" && x !== null && typeof x.mechanism === "object" && x.mechanism !== null) : [];
+  const scale = ratingScaleOf({ nodes });
+  const rating = (c["rating"] ?? {}) as Record<string, unknown>;
+  const [min, max] = nodes.length > 0 ? [scale.min, scale.max] : [n(rating["min"], scale.min), n(rating["max"], scale.max)];
+  return { users: n(c["users"], 0), movies: n(c["movies"], 0), ratingMin: min, ratingMax: max };
 }
 
 export async function validateDataset(dir: string): Promise<ValidationReport> {

@@ -169,7 +169,8 @@ export async function validateTables(dir: string, l: Limits, recorded: Record<st
 async function checkTable(loc: TableLocation, l: Limits, r: Ranges, problems: ProblemList): Promise<{ rows: number; ordered: boolean; digest: number } | undefined> {
   const table = loc.table;
   const names = table.columns.map((c) => c.name);
-  const checks = names.map((c) => rangeOf(table.name, c, l, r));
+  // every number must be finite: a column without a range (τ, quality, π) is held to (−∞, ∞)
+  const checks = table.columns.map((c) => rangeOf(table.name, c.name, l, r) ?? (c.kind === "double" ? ([-Infinity, Infinity] as const) : undefined));
   const order = ORDER[table.name];
   const second = names.indexOf(table.key[1] ?? "");
   let lastU = -1;
@@ -186,7 +187,8 @@ async function checkTable(loc: TableLocation, l: Limits, r: Ranges, problems: Pr
         const col = b.cols[k] as Int32Array | Float64Array;
         for (let i = 0; i < b.rows; i++) {
           const x = col[i]!;
-          if (!(x >= range[0] && x <= range[1])) problems.add("range", rowPlace(loc, b.start + i), `${names[k]} ${x} out of range (expected ${range[0]}..${range[1]})`);
+          if (x >= range[0] && x <= range[1] && x - x === 0) continue;
+          problems.add("range", rowPlace(loc, b.start + i), range[0] === -Infinity ? `${names[k]} ${x} is not a finite number` : `${names[k]} ${x} out of range (expected ${range[0]}..${range[1]})`);
         }
       }
       if (order !== undefined && !orderReported) {

@@ -7,12 +7,17 @@ import { READ_CAPS, readBoundedText } from "../fs/bounded-read.js";
 export function readConfigFile(file: string): unknown {
   const text = readBoundedText(file, READ_CAPS.config, "a configuration file (JSON or YAML)", ConfigError);
   const ext = extname(file).toLowerCase();
+  const format = ext === ".yaml" || ext === ".yml" ? "YAML" : "JSON";
+  let v: unknown;
   try {
-    const v: unknown = ext === ".yaml" || ext === ".yml" ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
-    if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error("expected an object of options at the top level");
-    return v;
+    v = format === "YAML" ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);
   } catch (e) {
     const reason = (e as Error).message.split("\n")[0]!.replace(/:$/, "");
-    throw new ConfigError(`${file}: not valid ${ext === ".yaml" || ext === ".yml" ? "YAML" : "JSON"} (${reason})`);
+    throw new ConfigError(`${file}: not valid ${format} (${reason})`);
   }
+  if (v === null || typeof v !== "object" || Array.isArray(v)) {
+    const got = v === null ? "null" : Array.isArray(v) ? "a list" : `a ${typeof v}`;
+    throw new ConfigError(`${file}: a configuration must be an object of options at the top level (got ${got}; e.g. { "users": 1000 })`);
+  }
+  return v;
 }

@@ -25,6 +25,7 @@ import { ctarLayoutProblems } from "../../scm/ctar-layout.js";
 import { mechanismsFromExports } from "../../scm/user-mechanism.js";
 import { readGraphDocument } from "./graph-file.js";
 import { recordedCatalog, recordedModule } from "../dataset/run-provenance.js";
+import { guardMechanism, importModule } from "./module-guard.js";
 import { moduleScratch } from "./module-scratch.js";
 
 export interface GraphRun {
@@ -58,7 +59,7 @@ export async function loadMechanismModules(paths: readonly string[], base: Mecha
     if (!statSync(path).isFile()) throw new InputError(`${where}: not a regular file (expected a JavaScript module)`);
     let exports: Record<string, unknown>;
     try {
-      exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+      exports = await importModule(pathToFileURL(path).href);
     } catch (e) {
       const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
       throw new InputError(`${where}: cannot import it (${msg})`, { cause: e });
@@ -72,7 +73,7 @@ export async function loadMechanismModules(paths: readonly string[], base: Mecha
         const other = origin.get(m.kind);
         throw new ConfigError(`${where}: mechanism kind '${m.kind}' is already defined ${other === undefined ? "by ctar (a built-in kind)" : `by module ${other}`}; give it another kind`);
       }
-      registry.register(m, path);
+      registry.register(guardMechanism(m), path);
       origin.set(m.kind, path);
     }
   }

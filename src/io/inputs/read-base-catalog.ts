@@ -19,6 +19,8 @@ export function loadBaseCatalog(dir: string): BaseCatalog {
   forEachCsvRow(rText, ratingFile, ["movieid", "rating"], (f, line) => {
     const id = parseIntField(f[0]!, ratingFile, line, "movieid");
     const r = parseNumberField(f[1]!, ratingFile, line, "rating");
+    // an average of MovieLens ratings: Q (Eq. 4) is built on it, on the dataset's 1..5 scale
+    if (r < 1 || r > 5) throw new InputError(`${ratingFile}:${line}: column 'rating' must be an average rating between 1 and 5 (got ${r})`);
     if (rating.has(id)) throw new InputError(`${ratingFile}:${line}: movie ${id} listed twice (first on line ${ratingLine.get(id)})`);
     rating.set(id, r);
     ratingLine.set(id, line);

@@ -75,8 +75,10 @@ export async function recordedRun(dir: string, catalogFolder?: string): Promise<
 export interface RecordedDefaults {
   readonly truth: "basic" | "full";
   readonly interventions: readonly string[];
-  /** The graph file (absolute, checked by hash), when the run had one. */
+  /** The graph file (absolute, checked by hash, and so are its modules), when the run had one. */
   readonly graphFile?: string;
+  /** The table format the dataset was written in (`generate --format`), when not csv. */
+  readonly format?: string;
 }
 
 export function isCtarRecord(doc: unknown): doc is Record<string, unknown> {
@@ -101,8 +103,9 @@ export function recordedDefaults(doc: Record<string, unknown>, file: string): Re
     interventions.push(text);
   }
   const truth = doc["truth"] === "full" ? "full" : "basic";
+  const format = typeof doc["format"] === "string" ? { format: doc["format"] } : {};
   const g = doc["graphFile"] as { path?: unknown; sha256?: unknown } | string | undefined;
-  if (g === undefined) return { truth, interventions };
+  if (g === undefined) return { truth, interventions, ...format };
   const path = typeof g === "string" ? g : g.path;
   if (typeof path !== "string") throw new InputError(`${file}: 'graphFile' has no path`);
   const abs = resolve(dirname(resolve(file)), path);
@@ -110,5 +113,15 @@ export function recordedDefaults(doc: Record<string, unknown>, file: string): Re
   if (typeof g === "object" && typeof g.sha256 === "string" && sha256File(abs) !== g.sha256) {
     throw new ConfigError(`--config ${file}: the graph file ${abs} has changed since the dataset was generated (SHA-256 differs; give --graph FILE to run it anyway)`);
   }
-  return { truth, interventions, graphFile: abs };
+  // the graph file loads its modules from where they are now: each must still be the one that ran
+  for (const m of Array.isArray(doc["modules"]) ? doc["modules"] : []) {
+    const r = m as { path?: unknown; sha256?: unknown } | null;
+    if (typeof r?.path !== "string" || typeof r.sha256 !== "string") continue;
+    const module = resolve(dirname(resolve(file)), r.path);
+    if (!existsSync(module)) throw new ConfigError(`--config ${file}: the mechanism module ${module} it records is not there (give --graph FILE to run the graph with the modules it names now)`);
+    if (sha256File(module) !== r.sha256) {
+      throw new ConfigError(`--config ${file}: the mechanism module ${module} has changed since the dataset was generated (SHA-256 differs; give --graph FILE to run it anyway)`);
+    }
+  }
+  return { truth, interventions, graphFile: abs, ...format };
 }

@@ -77,17 +77,21 @@ export function finishDataset(input: FinishInput): DatasetFiles {
   files["test/test.csv"] = { rows: writeUnion(dir, pass.rows["test/test_1.csv"] ?? 0, [tests.test2, tests.test3], id) };
   const ordered: Record<string, { rows: number }> = {};
   for (const f of FILE_ORDER) if (files[f] !== undefined) ordered[f] = files[f]!;
+  const record = relativeRecord(dir, input.record, c);
+  // config.catalog names the folder as the catalog record does (relative to this dataset folder),
+  // not as it was typed (relative to wherever the command ran) nor as an absolute machine path
+  const folder = (record["catalog"] as { kind?: string; path?: string } | undefined)?.kind === "folder" ? (record["catalog"] as { path: string }).path : undefined;
   const config = {
     tool: "ctar",
     version: VERSION,
     seed: c.seed,
-    config: c,
+    config: folder === undefined ? c : { ...c, catalog: folder },
     catalog: world.input.catalog.source,
     graph: world.input.graph,
     files: ordered,
     warnings: input.warnings,
     ...(notes.length > 0 ? { notes } : {}),
-    ...relativeRecord(dir, input.record, c),
+    ...record,
   };
   const w = new CsvWriter(join(dir, "config.json"), JSON.stringify(config, null, 2));
   w.close();

@@ -105,6 +105,8 @@ export async function generateInto(dir: string, inputs: RunInputs, options: RunO
     record: inputs.record,
     onProgress: (stage) => options.onProgress?.(inputs.config.users, stage),
   });
+  // after the last user this thread's engine ran (the pass inline, then the test-set draws)
+  pass.world.engine.finish();
   const converted = await applyFormat(dir, inputs.format ?? "csv", inputs.graph, (t) => options.onProgress?.(inputs.config.users, `Parquet: ${t}`));
   options.onProgress?.(inputs.config.users, "card and checksums");
   writeArtifacts(dir, options.date);

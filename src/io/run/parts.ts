@@ -75,6 +75,7 @@ export async function writePart(dir: string, inputs: RunInputs, shard: { index: 
   const c = inputs.config;
   const range = shardRange(c.users, c.movies, shard.index, shard.count);
   const pass = await writeUsers(dir, inputs, range, false, options);
+  pass.world.engine.finish();
   const counts = pass.files.ratingCounts;
   writeOutputBytes(join(dir, COUNTS_FILE), new Uint8Array(counts.buffer, counts.byteOffset, counts.byteLength));
   const run = runRecord(inputs);

@@ -24,6 +24,12 @@ port.on("message", (msg: { type: "block"; index: number; from: number; to: numbe
   ready.then(
     (runner) => {
       if (msg.type === "end") {
+        try {
+          runner.world.engine.finish();
+        } catch (e) {
+          port.postMessage({ type: "error", error: errorToWire(e) });
+          return;
+        }
         port.postMessage({ type: "tally", tallies: kernelTallies(runner.world) });
         port.close();
         return;

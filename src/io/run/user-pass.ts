@@ -71,7 +71,9 @@ export async function runUserPass(input: UserPassInput): Promise<Tallies> {
   const pairs = (input.range.to - input.range.from) * input.world.config.movies;
   const wanted = input.workers ?? (pairs < INLINE_PAIRS ? 1 : defaultWorkers());
   const workers = Math.max(1, Math.min(wanted, blocks.length));
-  if (workers === 1) return runInline(input, blocks);
+  // A user's mechanisms run on a worker thread even alone: an endless loop in one then leaves the
+  // main thread free to handle SIGINT/SIGTERM (stopping the worker and removing the output).
+  if (workers === 1 && (input.modules.length === 0 || blocks.length === 0)) return runInline(input, blocks);
   return runWorkers(input, blocks, workers);
 }
 
@@ -126,6 +128,7 @@ function runWorkers(input: UserPassInput, blocks: readonly UserRange[], n: numbe
       while (idle.length > 0 && feed(idle[idle.length - 1]!)) idle.pop();
       if (delivered === blocks.length) for (const w of idle.splice(0)) w.postMessage({ type: "end" });
     };
+    const finished = new Set<Worker>();
     for (let k = 0; k < n; k++) {
       const w = new Worker(WORKER_URL, { workerData: setup });
       pool.push(w);
@@ -133,6 +136,7 @@ function runWorkers(input: UserPassInput, blocks: readonly UserRange[], n: numbe
         if (failed) return;
         if (r.type === "error") return fail(errorFromWire(r.error));
         if (r.type === "tally") {
+          finished.add(w);
           addTallies(tallies, r.tallies);
           if (++ended === n) resolve(tallies);
           return;
@@ -153,8 +157,12 @@ function runWorkers(input: UserPassInput, blocks: readonly UserRange[], n: numbe
         pump();
       });
       w.on("error", (e) => fail(errorFromWire({ name: "Error", message: `a generation worker died: ${e.message}`, exitCode: 70 })));
+      // A worker that ends before its tallies (a crash, or a thread ended by other means than
+      // process.exit, which module-guard.ts refuses) fails the pass instead of leaving it waiting.
       w.on("exit", (code) => {
-        if (!failed && ended < n && code !== 0) fail(errorFromWire({ name: "Error", message: `a generation worker exited with code ${code} (out of memory?)`, exitCode: 70 }));
+        if (failed || finished.has(w)) return;
+        const why = code === 0 ? "ended before its work was done" : `exited with code ${code} (out of memory?)`;
+        fail(errorFromWire({ name: "Error", message: `a generation worker ${why}`, exitCode: 70 }));
       });
       if (!feed(w)) idle.push(w);
     }

@@ -40,6 +40,21 @@ function listFiles(dir: string, base = dir): string[] {
     });
 }
 
+/**
+ * The graph with its randomized survey (the graph's own R_RCT parameters, which a graph run takes
+ * from the graph, not from the configuration) no larger than the preview's population (users,
+ * movies), so that every size the server accepts generates; a survey that fits is kept as it is.
+ */
+function surveyWithin(graph: MGraph, rct: { users: number; moviesPerUser: number }): MGraph {
+  const nodes = graph.nodes.map((n) => {
+    if (n.mechanism.kind !== "randomized-survey") return n;
+    const p = (n.mechanism.params ?? {}) as Record<string, unknown>;
+    const cap = (v: unknown, max: number) => (typeof v === "number" ? Math.min(v, max) : max);
+    return { ...n, mechanism: { ...n.mechanism, params: { ...p, users: cap(p["users"], rct.users), moviesPerUser: cap(p["moviesPerUser"], rct.moviesPerUser) } } };
+  });
+  return { ...graph, nodes };
+}
+
 /** Generates, writes and reports a preview; throws CtarErrors (the caller shows them). */
 export async function runPreview(graph: MGraph, registry: MechanismRegistry, size: PreviewSize): Promise<Preview> {
   const problems = graphProblems(graph, { knownMechanisms: new Set(registry.kinds()) });
@@ -51,7 +66,7 @@ export async function runPreview(graph: MGraph, registry: MechanismRegistry, siz
   const rct = { users: Math.max(1, Math.min(100, Math.floor(size.users / 10))), moviesPerUser: Math.min(10, size.movies) };
   const warnings: string[] = [];
   // The library's two entry points, whose contract stays fixed while the engine behind them changes.
-  const dataset = generate({ users: size.users, movies: size.movies, seed: size.seed, rct }, { graph, registry, warn: (m) => warnings.push(m) });
+  const dataset = generate({ users: size.users, movies: size.movies, seed: size.seed, rct }, { graph: surveyWithin(graph, { users: size.users, moviesPerUser: size.movies }), registry, warn: (m) => warnings.push(m) });
   const dir = mkdtempSync(join(tmpdir(), "ctar-explore-"));
   try {
     await saveDataset(dir, dataset, { force: true });

@@ -4,6 +4,7 @@
  * mark are accepted (both are valid CSV as written by common tools); everything else that is off
  * is an InputError naming the file, the line and what was expected.
  */
+import { decimalNumber } from "../../config/number-text.js";
 import { InputError } from "../../errors/errors.js";
 import { READ_CAPS, readBoundedText } from "../fs/bounded-read.js";
 
@@ -82,6 +83,9 @@ export function forEachCsvRow(text: string, file: string, required: readonly str
     if (header === undefined) {
       header = fields.map((f) => f.trim());
       index = required.map((c) => header!.indexOf(c));
+      // a required column named twice: which one holds the values would be a guess
+      const twice = required.find((c, k) => header!.indexOf(c, index[k]! + 1) >= 0);
+      if (twice !== undefined) throw new InputError(`${file}:1: column '${twice}' appears twice in the header ('${header.join(",")}')`);
       const missing = required.filter((_, k) => index[k]! < 0);
       if (missing.length > 0) {
         throw new InputError(
@@ -112,8 +116,7 @@ export function parseIntField(v: string, file: string, line: number, column: str
 
 /** Parses a finite number field strictly, naming the place on failure. */
 export function parseNumberField(v: string, file: string, line: number, column: string): number {
-  const t = v.trim();
-  const x = t.length === 0 ? NaN : Number(t);
+  const x = decimalNumber(v) ?? NaN;
   if (!Number.isFinite(x)) throw new InputError(`${file}:${line}: column '${column}' is not a number (got '${v}')`);
   return x;
 }

@@ -17,6 +17,10 @@ import { tagPredictionTables, tagTables, tagsFromTables } from "./tags-tables.js
 
 /** The asked models that the data can train: without RCT labels, those that need them are skipped, with a warning. */
 function modelsThatCanRun(asked: readonly Model[], data: BenchDataset, dir: string, warn: (m: string) => void): Model[] {
+  // OBS is what every baseline learns from (MF-IPS and DR-JL also weigh it against RCT): without it there is no bench
+  if (data.labels.obs.n === 0) {
+    throw new InputError(`${path.join(dir, "train", "obstag.csv")}: no observational tag labels (OBS is empty), which every model trains on (generate more users or a higher --obs-rate)`);
+  }
   if (data.labels.rct.n > 0) return [...asked];
   const skipped = asked.filter((m) => m.needsRct === true).map((m) => m.name);
   const kept = asked.filter((m) => m.needsRct !== true);
