@@ -104,7 +104,7 @@ const policy = (text: string) => () => {
   return p;
 };
 const policies: Array<[string, () => string, RegExp]> = [
-  ["a missing policy file", () => join(scratch(), "none.csv"), /none\.csv: file not found/],
+  ["a missing policy file", () => join(scratch(), "none.csv"), /unknown policy '.*none\.csv', and no such file/],
   ["a policy folder", () => scratch(), /: is a folder/],
   ["a policy FIFO", () => {
     const p = join(scratch(), "p.csv");
