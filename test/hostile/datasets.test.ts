@@ -103,8 +103,14 @@ const policy = (text: string) => () => {
   writeFileSync(p, text);
   return p;
 };
+// A --policy that is neither a built-in policy nor an existing file is a usage error (exit 2).
+describe("hostile ope policy: a missing file", () => {
+  it("is an unknown policy, exit 2", async () => {
+    await expectFailure({ args: ["ope", datasetCopy(), "--policy", join(scratch(), "none.csv")], code: 2, match: /unknown policy '.*none\.csv', and no such file/ });
+  });
+});
+
 const policies: Array<[string, () => string, RegExp]> = [
-  ["a missing policy file", () => join(scratch(), "none.csv"), /unknown policy '.*none\.csv', and no such file/],
   ["a policy folder", () => scratch(), /: is a folder/],
   ["a policy FIFO", () => {
     const p = join(scratch(), "p.csv");
