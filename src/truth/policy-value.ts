@@ -31,7 +31,7 @@ export interface PolicyValue {
 }
 
 /** Groups (user, movie, rating) rows by user. */
-export function observedByUser(users: number, user: Int32Array, movie: Int32Array, rating: ArrayLike<number>): ObservedRatings {
+export function observedByUser(users: number, user: ArrayLike<number>, movie: ArrayLike<number>, rating: ArrayLike<number>): ObservedRatings {
   const start = new Int32Array(users + 1);
   for (let i = 0; i < user.length; i++) start[user[i]! + 1]!++;
   for (let u = 0; u < users; u++) start[u + 1]! += start[u]!;

@@ -55,7 +55,7 @@ test("generate --replicates 3 writes seed-11..13, each a plain run's bytes, and 
 
 test("--replicates refuses 0, a fraction and --shard, writing nothing", async () => {
   const root = tempDir();
-  for (const [args, what] of [[["--replicates", "0"], /--replicates: expected a whole number ≥ 1 \(got '0'\)/], [["--replicates", "1.5"], /got '1\.5'/], [["--replicates", "2", "--shard", "0/2"], /cannot be combined with --shard/]] as const) {
+  for (const [args, what] of [[["--replicates", "0"], /--replicates: expected a whole number from 1 to 10000 \(got '0'\)/], [["--replicates", "1.5"], /got '1\.5'/], [["--replicates", "2", "--shard", "0/2"], /cannot be combined with --shard/]] as const) {
     const r = await run(["generate", "--out", join(root, "x"), ...args, ...SMALL]);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, what);

@@ -58,7 +58,7 @@ test("bad sweeps are refused before anything is written (exit 2, one line)", asy
     [["--sweep", "obs-temperature=20"], /one value \(20\) is not a sweep/],
     [["--sweep", "obs-temperature=20,50", "--obs-temperature", "10"], /--obs-temperature is given too/],
     [["--sweep", "obs-temperature=20,50", "--shard", "0/2"], /--sweep: cannot be combined with --shard/],
-    [["--sweep", "obs-temperature=20,50", "--replicates", "0"], /--replicates: expected a whole number ≥ 1/],
+    [["--sweep", "obs-temperature=20,50", "--replicates", "0"], /--replicates: expected a whole number from 1 to 10000/],
     [["--sweep", "seed=1,2", "--replicates", "2"], /--sweep seed: cannot be combined with --replicates/],
   ];
   const results = await inBatches(cases.map(([args]) => () => run(["generate", "--out", out, ...args, ...SMALL])));

@@ -18,6 +18,7 @@ import { surveyOversize } from "../../src/mechanisms/randomized-survey.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { CTAR_STRUCTURE } from "../../src/presets/ctar-graph.js";
 import { ctar, tempDir } from "../helpers/paths.js";
+import { nonIntegerRatings } from "../../src/mechanisms/rating-scale.js";
 
 const DEFAULTS = parseCtarConfig({});
 const registry = builtinRegistry();
@@ -65,7 +66,10 @@ function mechanismVerdict(o: OptionSpec, value: number | null): string | undefin
   };
   if (!r.success) return blame(r.error.issues[0]!.path[0], issueText(r.error.issues[0]));
   const oversize = o.node === "R_RCT" ? surveyOversize(r.data as { users: number; moviesPerUser: number }, DEFAULTS) : undefined;
-  return oversize === undefined ? undefined : blame(oversize.param, oversize.message);
+  if (oversize !== undefined) return blame(oversize.param, oversize.message);
+  // the CTAR layout's rule on the rating scale (whole numbers), which the configuration applies too
+  const scale = o.node === "R" ? nonIntegerRatings(r.data as { min: number; max: number; round: boolean }) : undefined;
+  return scale === undefined ? undefined : blame(scale.param, scale.message);
 }
 
 /** `ctar generate`'s verdict on `--flag value`: the parse of its options, as the command runs it. */

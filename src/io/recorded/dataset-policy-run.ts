@@ -6,29 +6,20 @@
  * records exact rating propensities, truth/movie's copy must be the regenerated one (as every
  * observed rating must be the regenerated R: evaluate-policy.ts).
  */
-import type { CtarConfig } from "../../config/ctar-config.js";
 import { join } from "node:path";
 import { ConfigError, InputError } from "../../errors/errors.js";
 import { datasetEngine } from "../../generate/dataset-engine.js";
 import type { Engine } from "../../generate/engine.js";
-import { type ObservedRatings, observedByUser } from "../../truth/policy-value.js";
+import { observedByUser } from "../../truth/policy-value.js";
 import { recordedPropensity } from "../../truth/potential-outcomes.js";
 import { readIntTable } from "../dataset/read-bench-dataset.js";
 import { readRatingPropensity } from "../dataset/read-rating-propensity.js";
 import { type RecordedRun, recordedRun } from "./recorded-run.js";
 import { roleNode } from "../../mechanisms/roles.js";
+import type { WorldRun } from "../../tasks/world-run.js";
 
-export interface DatasetPolicyRun {
-  readonly config: CtarConfig;
-  readonly engine: Engine;
-  readonly observed: ObservedRatings;
-  /** The train/rating file read (for messages). */
-  readonly ratingFile: string;
-  /** The `--do` interventions of the run, as written. */
-  readonly interventions: readonly string[];
-  /** Removes the temporary copies of embedded modules. */
-  dispose(): void;
-}
+/** A recorded world, ready to evaluate policies on (the shape the tasks use too). */
+export type DatasetPolicyRun = WorldRun;
 
 /** The recorded run; a configuration in config.json that does not parse is bad input (exit 3), not a bad flag. */
 async function recorded(dir: string): Promise<RecordedRun> {

@@ -11,13 +11,10 @@
  * are given only to the estimators that say they are oracles.
  */
 import type { MovieTags } from "../../catalog/movie-tags.js";
+import { type ObservedRatings, observedByUser } from "../../truth/policy-value.js";
 
-/** Observed ratings, grouped by user: user u's rows are ratingStart[u] .. ratingStart[u+1]. */
-export interface UserRatings {
-  readonly start: Int32Array;
-  readonly movie: Int32Array;
-  readonly rating: Float64Array;
-}
+/** Observed ratings, grouped by user: user u's rows are start[u] .. start[u+1] (the shape policy values use too). */
+export type UserRatings = ObservedRatings;
 
 export interface EffectsData {
   readonly users: number;
@@ -57,18 +54,5 @@ export function populationSize(users: number, catalogTags: number): number {
   return n;
 }
 
-/** Rows grouped by user, keeping the given order within a user (a stable counting sort). */
-export function groupRatings(users: number, user: ArrayLike<number>, movie: ArrayLike<number>, rating: ArrayLike<number>): UserRatings {
-  const start = new Int32Array(users + 1);
-  for (let i = 0; i < user.length; i++) start[user[i]! + 1]!++;
-  for (let u = 0; u < users; u++) start[u + 1]! += start[u]!;
-  const fill = start.slice(0, users);
-  const m = new Int32Array(user.length);
-  const r = new Float64Array(user.length);
-  for (let i = 0; i < user.length; i++) {
-    const at = fill[user[i]!]!++;
-    m[at] = movie[i]!;
-    r[at] = rating[i]!;
-  }
-  return { start, movie: m, rating: r };
-}
+/** Rows grouped by user, keeping the given order within a user (truth/policy-value.ts's grouping). */
+export const groupRatings = observedByUser;
