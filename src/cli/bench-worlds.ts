@@ -3,7 +3,7 @@
  * `generate --replicates K` or the worlds of `generate --sweep` (with or without replicates per
  * value). Each world is loaded and benched exactly as `ctar bench WORLD` would (same task,
  * models, runs, seed), in the manifest's order; the runs are then summarised over the worlds
- * (bench/over-worlds.ts): over all of them for replicates, over each value's for a sweep.
+ * (src/bench/over-worlds.ts): over all of them for replicates, over each value's for a sweep.
  */
 import { type MetricName, type SweepValue, formatReplicatesJson, formatReplicatesMarkdown, formatSweepJson, formatSweepMarkdown, sweepColumns } from "../bench/over-worlds-format.js";
 import { type WorldRuns, defaultSweepMetric, overWorldsCsv, parseRunsCsv, summariseOverWorlds } from "../bench/over-worlds.js";

@@ -1,7 +1,7 @@
 /**
  * `ctar ope` on a folder of several worlds (io/dataset/world-set.ts): the same policy evaluated on
  * every world, in the manifest's order. Replicates: each figure and each estimator's error as mean
- * ± sd over the worlds (bench/over-worlds.ts; the evaluation is exact, so there is no run-to-run
+ * ± sd over the worlds (src/bench/over-worlds.ts; the evaluation is exact, so there is no run-to-run
  * sd). A sweep: a row per value of the swept option (mean ± sd over its replicate worlds, if any).
  */
 import { overWorldsFigure } from "../bench/over-worlds.js";
