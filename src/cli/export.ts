@@ -2,6 +2,7 @@
  * `ctar export DIR --to recbole|cornac|logged-feedback --out X`: the dataset in the files other
  * tools load (src/io/export/). Streams the tables (either format), writes X atomically.
  */
+import { Progress } from "./progress.js";
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
 import { writeDirAtomically } from "../io/fs/atomic-dir.js";
@@ -27,11 +28,14 @@ export function registerExport(program: Command): void {
       const doc = readConfigDoc(dir);
       const config = (doc["config"] ?? {}) as { users?: number; movies?: number };
       let files: string[] = [];
+      const progress = new Progress(opts.quiet ? undefined : process.stderr, undefined);
+      progress.step(`export: writing ${dir} for ${to}`);
       await writeDirAtomically(opts.out, opts.force, async (tmp) => {
         if (to === "recbole") files = await exportRecbole(dir, tmp, config.users ?? 0);
         else if (to === "cornac") files = await exportCornac(dir, tmp);
         else files = await exportLoggedFeedback(dir, tmp, config.movies ?? 0);
       });
+      progress.clear();
       if (!opts.quiet) process.stdout.write(`ctar: exported ${dir} for ${to} to ${opts.out}\n${files.map((f) => `  ${f}`).join("\n")}\n`);
     });
 }

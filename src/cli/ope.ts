@@ -3,6 +3,7 @@
  * generated dataset (its potential outcomes regenerated from DIR/config.json), next to the naive,
  * IPS and SNIPS estimates from the observed ratings with the exact propensities.
  */
+import { Progress } from "./progress.js";
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
@@ -51,19 +52,25 @@ export function registerOpe(program: Command): void {
       }
       const save = typeof opts["savePolicy"] === "string" ? opts["savePolicy"] : undefined;
       if (save !== undefined) checkFileTarget(save, "the policy file"); // before the work
+      const progress = new Progress(process.stderr, undefined);
+      progress.step(`ope: rebuilding the world of ${dir}`);
       const run = await openDatasetPolicyRun(dir);
+      const users = run.config.users;
+      const counter = new Progress(process.stderr, users);
       let v: PolicyEvaluation;
       let rec: Recommendations;
-      const { users, movies } = run.config;
+      const { movies } = run.config;
       // A top-k list has at most one entry per movie: a larger k is the whole catalog.
       const k = Math.min(requested, movies);
       try {
         if (policy === "popularity") rec = popularityPolicy(users, movies, k);
         else if (policy === "random") rec = randomPolicy(users, movies, k, nonNegativeInt("--policy-seed", opts["policySeed"]));
         else rec = topKByScore(users, readPolicyFile(policy, users, movies), k);
-        v = evaluatePolicy({ engine: run.engine, users, movies, policy: rec, observed: run.observed, source: run.ratingFile });
+        v = evaluatePolicy({ engine: run.engine, users, movies, policy: rec, observed: run.observed, source: run.ratingFile, onUser: (n) => counter.update(n, "policy value") });
       } finally {
         run.dispose();
+        progress.clear();
+        counter.clear();
       }
       const clamped = k < requested ? `--k ${requested} clamped to the ${movies} movies of the dataset` : undefined;
 

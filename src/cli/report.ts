@@ -3,6 +3,7 @@
  * dataset's figures (src/report/report-html.ts). The chart and Graphviz libraries are imported
  * inside the action, so that other commands do not pay for loading them.
  */
+import { Progress } from "./progress.js";
 import { basename, resolve } from "node:path";
 import type { Command } from "commander";
 
@@ -23,8 +24,16 @@ export function registerReport(program: Command): void {
       const label = (d: string) => basename(resolve(d));
       const labels = dirs.map(label);
       if (labels.length === 2 && labels[0] === labels[1]) labels[1] = `${labels[1]} (compare)`;
-      const sets = dirs.map((d, i) => ({ label: labels[i]!, data: readReportDataset(d) }));
-      writeFileAtomically(o.out, await buildReport(sets), "report");
+      const progress = new Progress(process.stderr, undefined);
+      const sets = dirs.map((d, i) => {
+        progress.step(`report: reading ${d}`);
+        return { label: labels[i]!, data: readReportDataset(d) };
+      });
+      progress.step("report: drawing the figures");
+      const html = await buildReport(sets);
+      progress.step(`report: writing ${o.out}`);
+      writeFileAtomically(o.out, html, "report");
+      progress.clear();
       process.stdout.write(`report: ${o.out}\n`);
     });
 }

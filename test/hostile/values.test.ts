@@ -163,3 +163,31 @@ describe("what generate writes agrees with its readers and records", { concurren
     await expectFailure({ args: ["report", baseDataset(), "--out", out], code: 5, match: /^ctar: .*r\.html: cannot write the report \(no such file or folder/, absent: [out] });
   });
 });
+
+describe("long commands show one progress line on a terminal", { concurrency: 3 }, () => {
+  // a terminal is made with util-linux's `script` (absent: the cases are skipped, saying so)
+  const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
+  const commands: Array<[string, (d: string) => string[]]> = [
+    ["verify", (d) => ["verify", d]],
+    ["validate", (d) => ["validate", d]],
+    ["report", (d) => ["report", d, "--out", join(d, "..", "r.html")]],
+    ["ope", (d) => ["ope", d, "--policy", "popularity"]],
+    ["stats", (d) => ["stats", d]],
+    ["export", (d) => ["export", d, "--to", "cornac", "--out", join(d, "..", "cornac")]],
+  ];
+  for (const [name, args] of commands) {
+    it(`${name} on a terminal`, { skip: hasScript ? false : "no `script` command to make a terminal with" }, () => {
+      const d = datasetCopy();
+      const line = [process.execPath, CLI, ...args(d)].map((a) => `'${a}'`).join(" ");
+      const r = spawnSync("script", ["-qec", line, "/dev/null"], { encoding: "utf8" });
+      assert.equal(r.status, 0, r.stdout);
+      assert.match(r.stdout, new RegExp(`\\r\\x1b\\[2Kctar: ${name}: .* \\(\\d+\\.\\d s\\)`), r.stdout);
+    });
+    it(`${name} off a terminal prints no progress`, () => {
+      const d = datasetCopy();
+      const r = spawnSync(process.execPath, [CLI, ...args(d)], { encoding: "utf8" });
+      assert.equal(r.status, 0, r.stderr);
+      assert.doesNotMatch(r.stderr, /\x1b\[2K/);
+    });
+  }
+});
