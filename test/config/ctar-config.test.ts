@@ -77,7 +77,9 @@ describe("config file keys ↔ flags", () => {
   it("each flag sets its key and nothing else, as the same key in a file does", () => {
     for (const o of CTAR_OPTIONS) {
       const d = optionValue(DEFAULTS, o);
-      const value = o.path[0] === "compat" ? "reference" : o.path[0] === "catalog" ? "some/folder" : d === null ? 1.5 : o.kind === "int" ? (d as number) + 1 : (d as number) / 2;
+      // the rating scale's ends are whole numbers (mechanisms/rating-scale.ts: the layout's ratings are)
+      const whole = o.kind === "int" || (o.path[0] === "rating" && (o.path[1] === "min" || o.path[1] === "max"));
+      const value = o.path[0] === "compat" ? "reference" : o.path[0] === "catalog" ? "some/folder" : d === null ? 1.5 : whole ? (d as number) + 1 : (d as number) / 2;
       const viaFlag = configFromOptions({ [camel(o.flag)]: String(value) });
       const expected = structuredClone(DEFAULTS) as unknown as Record<string, Record<string, unknown>>;
       if (o.path.length === 1) (expected as Record<string, unknown>)[o.path[0]!] = value;

@@ -15,6 +15,8 @@ import { configFromOptions } from "../../src/cli/config-options.js";
 import { ConfigError } from "../../src/errors/errors.js";
 import { issueText } from "../../src/mechanisms/issue-text.js";
 import { surveyOversize } from "../../src/mechanisms/randomized-survey.js";
+import type { RatingParams } from "../../src/mechanisms/rating.js";
+import { nonIntegerRatings } from "../../src/mechanisms/rating-scale.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { CTAR_STRUCTURE } from "../../src/presets/ctar-graph.js";
 import { ctar, tempDir } from "../helpers/paths.js";
@@ -65,7 +67,10 @@ function mechanismVerdict(o: OptionSpec, value: number | null): string | undefin
   };
   if (!r.success) return blame(r.error.issues[0]!.path[0], issueText(r.error.issues[0]));
   const oversize = o.node === "R_RCT" ? surveyOversize(r.data as { users: number; moviesPerUser: number }, DEFAULTS) : undefined;
-  return oversize === undefined ? undefined : blame(oversize.param, oversize.message);
+  if (oversize !== undefined) return blame(oversize.param, oversize.message);
+  // the preset is written in the CTAR layout, whose ratings are whole numbers (mechanisms/rating-scale.ts)
+  const fractional = o.node === "R" ? nonIntegerRatings({ ...(r.data as RatingParams), round: true }) : undefined;
+  return fractional === undefined ? undefined : blame(fractional.param, fractional.message);
 }
 
 /** `ctar generate`'s verdict on `--flag value`: the parse of its options, as the command runs it. */

@@ -7,7 +7,7 @@
  * for it forever); on the main thread it would end ctar with the module's code, no message and its
  * unfinished output left behind. ctar's own `process.exit` (outside module code) is unchanged.
  *
- * Not covered (docs/graph.md, "What ctar checks of a module"): `process.kill`, `process.abort` and
+ * Not covered (docs/graph.md#what-ctar-checks-of-a-module-and-what-a-module-must-not-do): `process.kill`, `process.abort` and
  * native crashes, and an endless loop, which no JavaScript check can interrupt on its own thread.
  */
 import type { Mechanism, NodeKernel } from "../../mechanisms/mechanism.js";
