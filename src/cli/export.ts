@@ -4,6 +4,7 @@
  * the one writer: X may not be DIR (nor hold it, nor lie in it), and `--force` replaces only an
  * earlier export (marked by ctar-output.json).
  */
+import { Progress } from "./progress.js";
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
 import { checkOutputDir, writeOutputDir } from "../io/fs/output.js";
@@ -32,11 +33,14 @@ export function registerExport(program: Command): void {
       const doc = readConfigDoc(dir);
       const config = (doc["config"] ?? {}) as { users?: number; movies?: number };
       let files: string[] = [];
+      const progress = new Progress(opts.quiet ? undefined : process.stderr, undefined);
+      progress.step(`export: writing ${dir} for ${to}`);
       await writeOutputDir(opts.out, out, async (tmp) => {
         if (to === "recbole") files = await exportRecbole(dir, tmp, config.users ?? 0);
         else if (to === "cornac") files = await exportCornac(dir, tmp, config.users ?? 0);
         else files = await exportLoggedFeedback(dir, tmp, config.users ?? 0, config.movies ?? 0);
       });
+      progress.clear();
       if (!opts.quiet) process.stdout.write(`ctar: exported ${dir} for ${to} to ${opts.out}\n${files.map((f) => `  ${f}`).join("\n")}\n`);
     });
 }

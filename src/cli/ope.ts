@@ -3,6 +3,7 @@
  * generated dataset (its potential outcomes regenerated from DIR/config.json), next to the naive,
  * IPS and SNIPS estimates from the observed ratings with the exact propensities.
  */
+import { Progress } from "./progress.js";
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
@@ -43,8 +44,11 @@ export interface OpeResult {
 
 /** Evaluates `policy` (popularity, random or a file) top-k on the dataset folder `dir`. */
 export async function evaluateOnDataset(dir: string, policy: string, requested: number, policySeed: unknown): Promise<OpeResult> {
+  const progress = new Progress(process.stderr, undefined);
+  progress.step(`ope: rebuilding the world of ${dir}`);
   const run = await openDatasetPolicyRun(dir);
   const { users, movies } = run.config;
+  const counter = new Progress(process.stderr, users);
   // A top-k list has at most one entry per movie: a larger k is the whole catalog.
   const k = Math.min(requested, movies);
   try {
@@ -52,10 +56,12 @@ export async function evaluateOnDataset(dir: string, policy: string, requested: 
     if (policy === "popularity") rec = popularityPolicy(users, movies, k);
     else if (policy === "random") rec = randomPolicy(users, movies, k, nonNegativeInt("--policy-seed", policySeed));
     else rec = topKByScore(users, readPolicyFile(policy, users, movies), k);
-    const v = evaluatePolicy({ engine: run.engine, users, movies, policy: rec, observed: run.observed, source: run.ratingFile });
+    const v = evaluatePolicy({ engine: run.engine, users, movies, policy: rec, observed: run.observed, source: run.ratingFile, onUser: (n) => counter.update(n, "policy value") });
     return { v, rec, k, users, interventions: run.interventions };
   } finally {
     run.dispose();
+    progress.clear();
+    counter.clear();
   }
 }
 

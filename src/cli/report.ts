@@ -4,6 +4,7 @@
  * inside the action, so that other commands do not pay for loading them. The page is written by
  * the one writer: not over a device or folder, not over an input, not inside a ctar output.
  */
+import { Progress } from "./progress.js";
 import { basename, resolve } from "node:path";
 import type { Command } from "commander";
 import { ConfigError } from "../errors/errors.js";
@@ -42,8 +43,16 @@ export function registerReport(program: Command): void {
       const label = (d: string) => basename(resolve(d));
       const labels = dirs.map(label);
       if (labels.length === 2 && labels[0] === labels[1]) labels[1] = `${labels[1]} (compare)`;
-      const sets = dirs.map((d, i) => ({ label: labels[i]!, data: readReportDataset(d) }));
-      writeOutputFile(o.out, target, await buildReport(sets));
+      const progress = new Progress(process.stderr, undefined);
+      const sets = dirs.map((d, i) => {
+        progress.step(`report: reading ${d}`);
+        return { label: labels[i]!, data: readReportDataset(d) };
+      });
+      progress.step("report: drawing the figures");
+      const html = await buildReport(sets);
+      progress.step(`report: writing ${o.out}`);
+      writeOutputFile(o.out, target, html);
+      progress.clear();
       process.stdout.write(`report: ${o.out}\n`);
     });
 }

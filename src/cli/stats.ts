@@ -1,4 +1,5 @@
 /** `ctar stats DIR`: the figures of docs/release.md#the-released-dataset for any folder in the CTAR layout. */
+import { Progress } from "./progress.js";
 import type { Command } from "commander";
 import { readCtarFolder } from "../io/dataset/read-dataset.js";
 import { type DatasetStats, datasetStats } from "../stats/dataset-stats.js";
@@ -28,7 +29,12 @@ export function registerStats(program: Command): void {
     .argument("<dir>", "dataset folder with train/ and test/")
     .option("--json", "print JSON for scripts", false)
     .action((dir: string, opts: { json: boolean }) => {
-      const s = datasetStats(readCtarFolder(dir));
+      const progress = new Progress(process.stderr, undefined);
+      progress.step(`stats: reading ${dir}`);
+      const folder = readCtarFolder(dir);
+      progress.step("stats: computing the figures");
+      const s = datasetStats(folder);
+      progress.clear();
       process.stdout.write(opts.json ? `${JSON.stringify(s, null, 2)}\n` : formatStats(s, dir));
     });
 }

@@ -3,6 +3,7 @@
  * column types, id ranges, row counts, and the dataset's invariants). Exit 0 with a summary when
  * valid; exit 1 with every problem (file:line) when not; exit 3 when DIR is not a dataset folder.
  */
+import { Progress } from "./progress.js";
 import type { Command } from "commander";
 import { CtarError } from "../errors/errors.js";
 import { validateDataset } from "../io/dataset/validate-dataset.js";
@@ -14,7 +15,9 @@ export function registerValidate(program: Command): void {
     .argument("<dir>", "a dataset folder written by 'ctar generate'")
     .option("--json", "print the report as JSON", false)
     .action(async (dir: string, opts: { json: boolean }) => {
-      const r = await validateDataset(dir);
+      const progress = new Progress(process.stderr, undefined);
+      const r = await validateDataset(dir, (stage) => progress.step(`validate: ${stage}`));
+      progress.clear();
       if (opts.json) {
         const out = { dataset: dir, valid: r.valid, files: r.tables, checksums: r.checksums, invariants: r.invariants, notes: r.notes, ...r.problems.toJson() };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

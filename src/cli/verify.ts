@@ -6,6 +6,7 @@
  *   ctar verify DIR [--graph FILE] [--alpha 0.05] [--json]     a folder written by `ctar generate`
  *   ctar verify [--config FILE] [--users N …] [--graph FILE]    a configuration, without a folder
  */
+import { Progress } from "./progress.js";
 import type { Command } from "commander";
 import type { CtarConfig } from "../config/ctar-config.js";
 import { CTAR_OPTIONS } from "../config/ctar-config.js";
@@ -61,8 +62,13 @@ export function registerVerify(program: Command): void {
     }
     const catalog = resolveCatalog(config);
     // A folder is checked file by file against its regeneration before its world is tested.
-    if (dir !== undefined) await compareWithRegeneration(dir, { config, graph, registry });
-    const report = verifyWorld({ graph, registry, config, catalog, alpha });
+    const progress = new Progress(process.stderr, config.users);
+    if (dir !== undefined) {
+      progress.step(`verify: regenerating ${dir} to compare it file by file`);
+      await compareWithRegeneration(dir, { config, graph, registry });
+    }
+    const report = verifyWorld({ graph, registry, config, catalog, alpha, onProgress: (n, pass) => progress.update(n, `verify: ${pass}`) });
+    progress.clear();
     for (const [table, rows] of Object.entries(expectedRows)) {
       const got = report.emitted[table] ?? 0;
       if (got !== rows) {

@@ -63,8 +63,8 @@ const SECTIONS = {
   rating: mechanismGroup("R", ratingParams, {
     mu: { flag: "rating-mu", help: "μ, subtracted in the rating equation (Eq. 5)" },
     sigma: { flag: "rating-sigma", help: "σ2, sd of the rating noise (Eq. 5)" },
-    min: { flag: "rating-min", help: "lowest rating, the clip below (at most --rating-max)" },
-    max: { flag: "rating-max", help: "highest rating, the clip above" },
+    min: { flag: "rating-min", help: "lowest rating, the clip below (a whole number: the dataset's ratings are; at most --rating-max)" },
+    max: { flag: "rating-max", help: "highest rating, the clip above (a whole number)" },
   }),
   ratingMissingness: mechanismGroup("R_R", popularityMissingnessParams, {
     rate: { flag: "rating-rate", help: "P_M, mean probability that a rating is observed (Eq. 6)" },

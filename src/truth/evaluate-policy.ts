@@ -37,6 +37,8 @@ export interface PolicyEvaluationInput {
   readonly nodes?: OutcomeNodes;
   /** Names the dataset in errors (e.g. the train/rating file). */
   readonly source?: string;
+  /** Called after each user (for a progress line). */
+  readonly onUser?: (done: number) => void;
 }
 
 export interface PolicyEvaluation extends PolicyValue {
@@ -61,6 +63,7 @@ export function evaluatePolicy(input: PolicyEvaluationInput): PolicyEvaluation {
     if (row === undefined) throw new GraphError(`${source}: node '${nodes.rating}' is not a rating per movie (expected a numeric row over the ${movies} movies; off-policy evaluation needs the potential outcomes R)`);
     if (row.pRating === undefined) exact = false;
     acc.addUser(u, row.rating, row.pRating);
+    input.onUser?.(u + 1);
   }
   return { ...acc.result(), exactPropensities: exact };
 }

@@ -35,6 +35,8 @@ export interface VerifyInput {
   /** Family-wise level (default 0.05), Bonferroni-corrected over the claims tested. */
   readonly alpha?: number;
   readonly warn?: (message: string) => void;
+  /** Called after each user of each pass over the users (for a progress line). */
+  readonly onProgress?: (users: number, pass: string) => void;
 }
 
 export type Verdict = "holds" | "VIOLATED" | "not detected" | "skipped";
@@ -88,7 +90,7 @@ export function verifyWorld(input: VerifyInput): VerifyReport {
   const { claims, movieLabel, movieNodes } = graphClaims(graph);
   const claimTables = new ClaimTables(claims, movies);
   const emitted: Record<string, number> = {};
-  const run = (hook: UserHook, count: boolean, warn: (m: string) => void) =>
+  const run = (hook: UserHook, count: boolean, warn: (m: string) => void, pass: string) =>
     runGraph({
       graph,
       registry,
@@ -102,11 +104,14 @@ export function verifyWorld(input: VerifyInput): VerifyReport {
           }
         : () => {},
       warn,
-      onUser: hook,
+      onUser: (u, values) => {
+        hook(u, values);
+        input.onProgress?.(u + 1, pass);
+      },
     });
-  run((_u, values) => claimTables.add(values), true, input.warn ?? (() => {}));
+  run((_u, values) => claimTables.add(values), true, input.warn ?? (() => {}), "counting");
   const scores = clusterScores(claimTables, movies);
-  if (scores.size > 0) run(scoreHook(claimTables, scores, movies), false, () => {});
+  if (scores.size > 0) run(scoreHook(claimTables, scores, movies), false, () => {}, "scores");
 
   const { tables, summaries } = claimTables;
   const tested = tables.filter((t) => t.skip === undefined).length;

@@ -15,10 +15,10 @@ import { configFromOptions } from "../../src/cli/config-options.js";
 import { ConfigError } from "../../src/errors/errors.js";
 import { issueText } from "../../src/mechanisms/issue-text.js";
 import { surveyOversize } from "../../src/mechanisms/randomized-survey.js";
+import { nonIntegerRatings } from "../../src/mechanisms/rating-scale.js";
 import { builtinRegistry } from "../../src/mechanisms/registry.js";
 import { CTAR_STRUCTURE } from "../../src/presets/ctar-graph.js";
 import { ctar, tempDir } from "../helpers/paths.js";
-import { nonIntegerRatings } from "../../src/mechanisms/rating-scale.js";
 
 const DEFAULTS = parseCtarConfig({});
 const registry = builtinRegistry();

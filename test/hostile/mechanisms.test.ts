@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { CLI } from "../helpers/paths.js";
+import { CLI, REPO } from "../helpers/paths.js";
 import { expectFailure, litterIn, run } from "./harness.js";
 import { scratch } from "./fixtures.js";
 
@@ -187,5 +187,52 @@ describe("a rating scale the CTAR layout cannot hold is refused before any work"
     const graph = graphWith({ rating: "kind: rating, params: { mu: 0.7, sigma: 0.25, min: 1, max: 5, round: false }" });
     const r = await expectFailure({ args: ["graph", "validate", "--graph", graph], code: 4, match: /cannot be (written|generated) in the CTAR layout/, listAllowed: true });
     assert.match(r.stderr, /node 'R' \(mechanism 'rating'\): parameter 'round': round: false gives non-integer ratings/);
+  });
+});
+
+describe("where modules come from and the sizes they are checked at", { concurrency: 3 }, () => {
+  it("a module outside any project imports \"ctar\": it resolves to the running ctar (main thread and --workers 2)", async () => {
+    const dir = scratch();
+    const { cpSync } = await import("node:fs");
+    cpSync(join(REPO, "examples/exposure-bias"), dir, { recursive: true });
+    for (const workers of ["1", "2"]) {
+      const out = join(dir, `out-${workers}`);
+      const r = await run(["generate", "--graph", join(dir, "graph.yaml"), "--out", out, "--quiet", "--workers", workers, ...SIZES]);
+      assert.equal(r.status, 0, r.stderr);
+    }
+  });
+  it("generate --config DIR/config.json refuses a module changed since the dataset was made", async () => {
+    const graph = graphWith({ rating: "kind: hostile-rating" });
+    const d = join(graph, "..", "ds");
+    const g = await run(["generate", "--graph", graph, "--out", d, "--quiet", ...SIZES]);
+    assert.equal(g.status, 0, g.stderr);
+    writeFileSync(join(graph, "..", "hostile.mjs"), `${MODULE}\n// edited\n`);
+    const out = join(graph, "..", "again");
+    await expectFailure({ args: ["generate", "--config", join(d, "config.json"), "--out", out, "--quiet"], code: 2, match: /^ctar: --config .*config\.json: the mechanism module .*hostile\.mjs has changed since the dataset was generated/, absent: [out] });
+  });
+  it("graph validate --users/--movies: the trial runs at the sizes given, and refuses what generate refuses there", async () => {
+    const graph = graphWith({ ratingMissingness: "kind: hostile-indicator, params: { mode: value, value: 7, user: 1 }" });
+    // user 1 is in the trial (its first two users) at any size; the size is the one given
+    const r = await run(["graph", "validate", "--graph", graph, "--users", "120", "--movies", "40"]);
+    assert.equal(r.status, 4, r.stderr);
+    assert.match(r.stderr, /does not run with 120 users × 40 movies: node 'R_R'/);
+    const ok = await run(["graph", "validate", "--graph", graphWith({}), "--users", "120", "--movies", "40"]);
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /every mechanism ran on a trial of 120 users × 40 movies\)/);
+    // 50 users: the configuration's survey (100 users) is refused by both, with the same words
+    const v = await run(["graph", "validate", "--graph", graphWith({}), "--users", "50"]);
+    const g = await run(["generate", "--graph", graphWith({}), "--out", join(scratch(), "out"), "--users", "50"]);
+    assert.equal(v.status, 2, v.stderr);
+    assert.equal(g.status, 2, g.stderr);
+    assert.equal(v.stderr.replace(/^ctar: \w+:/, ""), g.stderr.replace(/^ctar: \w+:/, ""));
+  });
+  it("the explorer preview generates at the server's smallest size (10 users × 20 movies)", async () => {
+    const { runPreview } = await import("../../src/io/serve/explore-preview.js");
+    const { builtinRegistry } = await import("../../src/mechanisms/registry.js");
+    const { buildCtarGraph } = await import("../../src/presets/ctar-graph.js");
+    const { rmSync } = await import("node:fs");
+    const p = await runPreview(buildCtarGraph(), builtinRegistry(), { users: 10, movies: 20, seed: 1 });
+    rmSync(p.dir, { recursive: true, force: true });
+    assert.ok(p.files.includes("train/rating.csv"));
   });
 });

@@ -120,3 +120,74 @@ describe("bench without OBS labels: a message, not a stack trace", { concurrency
     await expectFailure({ args: ["bench", d, ...BENCH], code: 3, match: /^ctar: .*train\/obstag\.csv: no observational tag labels \(OBS is empty\)/ });
   });
 });
+
+/** Runs the built CLI synchronously (for the set-up of a case). */
+function ctarOk(args: string[], cwd?: string): void {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", ...(cwd === undefined ? {} : { cwd }) });
+  assert.equal(r.status, 0, `ctar ${args.join(" ")}: ${r.stderr}`);
+}
+
+describe("what generate writes agrees with its readers and records", { concurrency: 3 }, () => {
+  it("a saturated rating (--rating-mu -100, τ underflows to 0) still validates: τ′ agrees with the test labels", async () => {
+    const d = join(scratch(), "mu");
+    ctarOk(["generate", "--out", d, "--quiet", ...SMALL, "--rating-mu", "-100"]);
+    const r = await run(["validate", d]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  });
+  it("an absolute --catalog leaves no machine path in config.json, the card or croissant.json", async () => {
+    const root = scratch();
+    const cat = join(root, "catalog");
+    mkdirSync(cat);
+    const movies = Array.from({ length: 12 }, (_, i) => i + 1);
+    writeFileSync(join(cat, "movie_rating.csv"), `movieid,rating\n${movies.map((m) => `${m},${1 + (m % 4)}.5`).join("\n")}\n`);
+    writeFileSync(join(cat, "movie_tag_ct.csv"), `movieid,tagid,tagCount\n${movies.flatMap((m) => [0, 1, 2].map((k) => `${m},${(m + k) % 15},${m + k + 1}`)).join("\n")}\n`);
+    const d = join(root, "ds");
+    ctarOk(["generate", "--out", d, "--quiet", "--catalog", cat, "--users", "20", "--movies", "10", "--liked-tags-min", "2", "--liked-tags-max", "5", "--tags-per-movie", "3", "--rct-users", "4", "--rct-movies", "3", "--test2-draws", "10", "--test2-positives", "2", "--test3-draws", "10", "--test3-positives", "2"]);
+    for (const f of ["config.json", "README.md", "croissant.json"]) {
+      const { readFileSync } = await import("node:fs");
+      assert.ok(!readFileSync(join(d, f), "utf8").includes(root), `${f} names ${root}`);
+    }
+    const r = await run(["validate", d]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  });
+  it("generate --config DIR/config.json keeps the recorded --format", async () => {
+    const d = join(scratch(), "pq");
+    ctarOk(["generate", "--out", d, "--quiet", "--format", "parquet", ...SMALL]);
+    const again = join(scratch(), "again");
+    ctarOk(["generate", "--config", join(d, "config.json"), "--out", again, "--quiet"]);
+    const { existsSync } = await import("node:fs");
+    assert.ok(existsSync(join(again, "train/rating.parquet")) && !existsSync(join(again, "train/rating.csv")));
+  });
+  it("report --out in a missing folder: exit 5 as --help says", async () => {
+    const out = join(scratch(), "no-such-folder", "r.html");
+    await expectFailure({ args: ["report", baseDataset(), "--out", out], code: 5, match: /^ctar: .*r\.html: cannot write the report \(no such file or folder/, absent: [out] });
+  });
+});
+
+describe("long commands show one progress line on a terminal", { concurrency: 3 }, () => {
+  // a terminal is made with util-linux's `script` (absent: the cases are skipped, saying so)
+  const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
+  const commands: Array<[string, (d: string) => string[]]> = [
+    ["verify", (d) => ["verify", d]],
+    ["validate", (d) => ["validate", d]],
+    ["report", (d) => ["report", d, "--out", join(d, "..", "r.html")]],
+    ["ope", (d) => ["ope", d, "--policy", "popularity"]],
+    ["stats", (d) => ["stats", d]],
+    ["export", (d) => ["export", d, "--to", "cornac", "--out", join(d, "..", "cornac")]],
+  ];
+  for (const [name, args] of commands) {
+    it(`${name} on a terminal`, { skip: hasScript ? false : "no `script` command to make a terminal with" }, () => {
+      const d = datasetCopy();
+      const line = [process.execPath, CLI, ...args(d)].map((a) => `'${a}'`).join(" ");
+      const r = spawnSync("script", ["-qec", line, "/dev/null"], { encoding: "utf8" });
+      assert.equal(r.status, 0, r.stdout);
+      assert.match(r.stdout, new RegExp(`\\r\\x1b\\[2Kctar: ${name}: .* \\(\\d+\\.\\d s\\)`), r.stdout);
+    });
+    it(`${name} off a terminal prints no progress`, () => {
+      const d = datasetCopy();
+      const r = spawnSync(process.execPath, [CLI, ...args(d)], { encoding: "utf8" });
+      assert.equal(r.status, 0, r.stderr);
+      assert.doesNotMatch(r.stderr, /\x1b\[2K/);
+    });
+  }
+});

@@ -130,7 +130,7 @@ test("declared facts: checked when exported, and a user value is checked against
   // Wrong type or length: on any user (an O(1) check).
   fails(run("indicator-row", (u) => new Uint8Array(u === 7 ? 39 : 40)), /node 'R_R' \(mechanism 'odd-missingness' from odd\.mjs\), user 7: expected a Uint8Array indicator row over 40 movies, got Uint8Array\(39\) \(its declared value shape is 'indicator-row'\)/);
   fails(run("number-row", () => new Uint8Array(40)), /user 0: expected a Float64Array over 40 movies/);
-  // Entries: on the first user (an O(|M|) pass), for a declared shape and for none.
+  // Entries against the node's domain (R_R: an indicator): on every user (an O(|M|) pass), for a declared shape and for none.
   fails(run("indicator-row", () => new Uint8Array(40).fill(2)), /user 0: returned 2 for movie 0 \(expected a missingness indicator, 0 or 1\)/);
   fails(run(undefined, () => new Float64Array(40).fill(Number.NaN)), /user 0: returned NaN for movie 0 \(expected a missingness indicator, 0 or 1\)/);
   fails(run(undefined, () => new Uint8Array(12)), /user 0: returned a row of 12 values \(expected one per movie: 40\)/);

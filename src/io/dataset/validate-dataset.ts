@@ -43,14 +43,17 @@ function limitsOf(doc: Record<string, unknown>): Limits {
   return { users: n(c["users"], 0), movies: n(c["movies"], 0), ratingMin: min, ratingMax: max };
 }
 
-export async function validateDataset(dir: string): Promise<ValidationReport> {
+/** `onStage` names each step as it starts (a table, the invariants), for a progress line. */
+export async function validateDataset(dir: string, onStage: (stage: string) => void = () => {}): Promise<ValidationReport> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`${dir}: no such folder (expected a dataset folder written by 'ctar generate')`);
   const doc = readConfigDoc(dir);
   if (!existsSync(join(dir, "train")) && !existsSync(join(dir, "test"))) throw new InputError(`${dir}: not a dataset folder (config.json but no train/ or test/)`);
   const problems = new ProblemList();
+  onStage("checksums, card and croissant.json");
   const files = validateFiles(dir, problems);
   const limits = limitsOf(doc);
-  const tables = await validateTables(dir, limits, recordedRows(doc), problems);
+  const tables = await validateTables(dir, limits, recordedRows(doc), problems, onStage);
+  onStage("the invariants");
   const inv = await validateInvariants(dir, tables.movieTags, tables.tagLimit, tables.unreadable, problems);
   return { dir, valid: problems.total === 0, problems, notes: [...files.notes, ...inv.notes], tables: tables.files, checksums: files.checked, invariants: inv.checked };
 }

@@ -111,7 +111,7 @@ function compareTwins(digests: ReadonlyArray<{ loc: TableLocation; digest: numbe
   if (a !== undefined && b !== undefined && a.digest !== b.digest) problems.add("twins", b.loc.file, `holds other values than ${a.loc.file} (the same table in two formats)`);
 }
 
-export async function validateTables(dir: string, l: Limits, recorded: Record<string, number>, problems: ProblemList): Promise<TablesResult> {
+export async function validateTables(dir: string, l: Limits, recorded: Record<string, number>, problems: ProblemList, onStage: (stage: string) => void = () => {}): Promise<TablesResult> {
   const files: { file: string; rows: number }[] = [];
   const unreadable = new Set<string>();
   let movieTags: MovieTagIndex | undefined;
@@ -150,6 +150,7 @@ export async function validateTables(dir: string, l: Limits, recorded: Record<st
     if (table.name === "train/movie") continue;
     const digests: { loc: TableLocation; digest: number }[] = [];
     for (const loc of locations(dir, table)) {
+      onStage(loc.relative);
       const checked = await checkTable(loc, l, ranges, problems);
       // a file out of order is left out of the invariants, which read it in order
       if (checked === undefined || !checked.ordered) unreadable.add(loc.file);
