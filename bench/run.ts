@@ -3,7 +3,7 @@
  * included) at 1,000, 100,000 and 1,000,000 users × 1,000 movies, with 1 and with 2 worker threads,
  * each in a fresh process, against a reference run on the same machine in the same run (the RNG
  * floor, rng-floor-child.ts) as a ratio, and 2 workers against 1; then the Table 3 reproduction
- * of the baselines and the ratings task's default run (ratings-task.ts). `npm run bench -- --large` adds 10,000,000 users (2 workers). The catalog is
+ * of the baselines (the tags task) and the ratings and effects tasks' default runs (task-runs.ts). `npm run bench -- --large` adds 10,000,000 users (2 workers). The catalog is
  * the authors' base data when ../shared/ctar-base exists, else the built-in one.
  * Then ctar's CPU per pair against the C reference (bench/c-reference.ts; skipped with the reason
  * without gcc), and start-up: `node -e 0`, `ctar --version` and the default dataset as whole
@@ -16,7 +16,7 @@ import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileCReference, runCReference } from "./c-reference.js";
-import { benchRatingsTask } from "./ratings-task.js";
+import { benchTaskRuns } from "./task-runs.js";
 import { benchTable3 } from "./table3.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -104,6 +104,6 @@ console.log(`| ctar generate (default dataset, built-in catalog) | ${fmt(dataset
 if (!quick) {
   console.log("\n# Table 3 reproduction (baselines)\n");
   await benchTable3();
-  console.log("\n# Research task: ratings (default run)\n");
-  benchRatingsTask();
+  console.log("\n# Research tasks: ratings and effects (default runs)\n");
+  benchTaskRuns();
 }

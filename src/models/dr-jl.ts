@@ -13,7 +13,8 @@
 import { BatchOrder } from "./batches.js";
 import { DenseAdam } from "./dense-adam.js";
 import { addScoreGrad, addSquaredLossGrad, factorPredictor, factorTables, factorView, predictOne } from "./factorization.js";
-import type { Model } from "./model.js";
+import type { LabelSet } from "../labels/label-set.js";
+import type { Model, Predictor, TrainContext } from "./model.js";
 import { naiveBayesPropensity } from "./naive-bayes-propensity.js";
 import { UniformPairs } from "./uniform-pairs.js";
 
@@ -30,6 +31,72 @@ export interface DrJlOptions {
   readonly ratio: number;
 }
 
+/** What the DR-JL loop needs besides the examples and their weights (the options of DrJlOptions, and the sizes). */
+export interface DrJlFit {
+  readonly users: number;
+  readonly items: number;
+  readonly dim: number;
+  readonly batch: number;
+  readonly lr: number;
+  readonly weightDecay: number;
+  readonly imputationLr: number;
+  readonly imputationDecay: number;
+  readonly initSd: number;
+  readonly ratio: number;
+}
+
+/**
+ * The DR-JL loop on observed examples `set` (label = the target) with a weight per example (the
+ * inverse-propensity ratio of the header), alternating f's and g's steps batch by batch; returns f.
+ * Shared by the Table-3 model below and the ratings task's `dr-jl`.
+ */
+export function fitDrJl(set: LabelSet, weight: Float64Array, o: DrJlFit, ctx: Pick<TrainContext, "epochs" | "precision" | "stream">): Predictor {
+  const fOpt = new DenseAdam(factorTables("", o.users, o.items, o.dim, o.weightDecay), { lr: o.lr, precision: ctx.precision });
+  const gOpt = new DenseAdam(factorTables("", o.users, o.items, o.dim, o.imputationDecay), { lr: o.imputationLr, precision: ctx.precision });
+  fOpt.initNormal(ctx.stream("init"), o.initSd);
+  gOpt.initNormal(ctx.stream("init-imputation"), o.initSd);
+  const f = factorView(fOpt, "", o.dim);
+  const g = factorView(gOpt, "", o.dim);
+  const order = new BatchOrder(set.n, o.batch, ctx.stream("shuffle"));
+  const pairs = new UniformPairs(Math.max(1, Math.round(o.batch * o.ratio)), o.users, o.items, ctx.stream("pairs"));
+  const imputed = new Float64Array(pairs.size);
+  const fth = fOpt.theta;
+  const gth = gOpt.theta;
+  for (let e = 0; e < ctx.epochs; e++) {
+    order.shuffle();
+    for (let from = 0; from < set.n; from += o.batch) {
+      const to = Math.min(set.n, from + o.batch);
+      const b = to - from;
+      // f step: imputed part on uniform pairs, observed correction r [(f−y)² − (f−g)²] whose
+      // derivative in f is 2 r (g − y).
+      pairs.refill();
+      for (let i = 0; i < pairs.size; i++) imputed[i] = predictOne(gth, g, pairs.user[i]!, pairs.tag[i]!);
+      const wu = 1 / pairs.size;
+      addSquaredLossGrad(fth, fOpt.grad, f, pairs.user, pairs.tag, imputed, null, 0, pairs.size, wu, wu);
+      for (let j = from; j < to; j++) {
+        const i = order.perm[j]!;
+        const u = set.user[i]!;
+        const t = set.tag[i]!;
+        addScoreGrad(fth, fOpt.grad, f, u, t, (2 * weight[i]! * (predictOne(gth, g, u, t) - set.label[i]!)) / b);
+      }
+      fOpt.step();
+      // g step: r (e − ê)², derivative in g: 4 r (e − ê)(f − g).
+      for (let j = from; j < to; j++) {
+        const i = order.perm[j]!;
+        const u = set.user[i]!;
+        const t = set.tag[i]!;
+        const y = set.label[i]!;
+        const fy = predictOne(fth, f, u, t);
+        const gy = predictOne(gth, g, u, t);
+        const err = (fy - y) * (fy - y) - (fy - gy) * (fy - gy);
+        addScoreGrad(gth, gOpt.grad, g, u, t, (4 * weight[i]! * err * (fy - gy)) / b);
+      }
+      gOpt.step();
+    }
+  }
+  return factorPredictor(fth, f);
+}
+
 export const drJl: Model<DrJlOptions> = {
   name: "dr-jl",
   needsRct: true,
@@ -38,52 +105,8 @@ export const drJl: Model<DrJlOptions> = {
   train(data, o, ctx) {
     const { users, tags, all } = data;
     const p = naiveBayesPropensity(data.obs, data.rct, users, tags);
-    const fOpt = new DenseAdam(factorTables("", users, tags, o.dim, o.weightDecay), { lr: o.lr, precision: ctx.precision });
-    const gOpt = new DenseAdam(factorTables("", users, tags, o.dim, o.imputationDecay), { lr: o.imputationLr, precision: ctx.precision });
-    fOpt.initNormal(ctx.stream("init"), o.initSd);
-    gOpt.initNormal(ctx.stream("init-imputation"), o.initSd);
-    const f = factorView(fOpt, "", o.dim);
-    const g = factorView(gOpt, "", o.dim);
-    const order = new BatchOrder(all.n, o.batch, ctx.stream("shuffle"));
-    const pairs = new UniformPairs(Math.max(1, Math.round(o.batch * o.ratio)), users, tags, ctx.stream("pairs"));
-    const imputed = new Float64Array(pairs.size);
-    const fth = fOpt.theta;
-    const gth = gOpt.theta;
-    for (let e = 0; e < ctx.epochs; e++) {
-      order.shuffle();
-      for (let from = 0; from < all.n; from += o.batch) {
-        const to = Math.min(all.n, from + o.batch);
-        const b = to - from;
-        // f step: imputed part on uniform pairs, observed correction r_y [(f−y)² − (f−g)²] whose
-        // derivative in f is 2 r_y (g − y).
-        pairs.refill();
-        for (let i = 0; i < pairs.size; i++) imputed[i] = predictOne(gth, g, pairs.user[i]!, pairs.tag[i]!);
-        const wu = 1 / pairs.size;
-        addSquaredLossGrad(fth, fOpt.grad, f, pairs.user, pairs.tag, imputed, null, 0, pairs.size, wu, wu);
-        for (let j = from; j < to; j++) {
-          const i = order.perm[j]!;
-          const u = all.user[i]!;
-          const t = all.tag[i]!;
-          const y = all.label[i]!;
-          const r = y === 1 ? p.r1 : p.r0;
-          addScoreGrad(fth, fOpt.grad, f, u, t, (2 * r * (predictOne(gth, g, u, t) - y)) / b);
-        }
-        fOpt.step();
-        // g step: r_y (e − ê)², derivative in g: 4 r_y (e − ê)(f − g).
-        for (let j = from; j < to; j++) {
-          const i = order.perm[j]!;
-          const u = all.user[i]!;
-          const t = all.tag[i]!;
-          const y = all.label[i]!;
-          const r = y === 1 ? p.r1 : p.r0;
-          const fy = predictOne(fth, f, u, t);
-          const gy = predictOne(gth, g, u, t);
-          const err = (fy - y) * (fy - y) - (fy - gy) * (fy - gy);
-          addScoreGrad(gth, gOpt.grad, g, u, t, (4 * r * err * (fy - gy)) / b);
-        }
-        gOpt.step();
-      }
-    }
-    return factorPredictor(fth, f);
+    // each observed example weighs r_y by its label
+    const weight = Float64Array.from(all.label.subarray(0, all.n), (y) => (y === 1 ? p.r1 : p.r0));
+    return fitDrJl(all, weight, { ...o, users, items: tags }, ctx);
   },
 };

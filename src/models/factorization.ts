@@ -18,12 +18,12 @@ export interface FactorView {
 }
 
 /** The four tables of one factor model, named `${prefix}P`, `${prefix}Q`, `${prefix}bu`, `${prefix}bt`. */
-export function factorTables(prefix: string, users: number, tags: number, dim: number, weightDecay: number): TableSpec[] {
+export function factorTables(prefix: string, users: number, tags: number, dim: number, weightDecay: number, biasDecay = weightDecay): TableSpec[] {
   return [
     { name: `${prefix}P`, rows: users, cols: dim, weightDecay },
     { name: `${prefix}Q`, rows: tags, cols: dim, weightDecay },
-    { name: `${prefix}bu`, rows: users, cols: 1, weightDecay },
-    { name: `${prefix}bt`, rows: tags, cols: 1, weightDecay },
+    { name: `${prefix}bu`, rows: users, cols: 1, weightDecay: biasDecay },
+    { name: `${prefix}bt`, rows: tags, cols: 1, weightDecay: biasDecay },
   ];
 }
 

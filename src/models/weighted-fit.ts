@@ -19,6 +19,8 @@ export interface WeightedFitOptions {
   readonly batch: number;
   readonly lr: number;
   readonly weightDecay: number;
+  /** Decay of the user and item biases (default: weightDecay). */
+  readonly biasDecay?: number;
   readonly initSd: number;
   readonly epochs: number;
   readonly precision: Precision;
@@ -38,7 +40,7 @@ export function addWeightedLossGrad(th: ParamArray, gr: ParamArray, f: FactorVie
 
 /** Fits ŷ = p_u·q_i + b_u + b_i on `set` (label = the target) with per-example weights (null: all 1). */
 export function fitWeighted(set: LabelSet, weight: Float64Array | null, o: WeightedFitOptions, init: Stream, shuffle: Stream): { theta: ParamArray; view: FactorView } {
-  const opt = new DenseAdam(factorTables("", o.users, o.items, o.dim, o.weightDecay), { lr: o.lr, precision: o.precision });
+  const opt = new DenseAdam(factorTables("", o.users, o.items, o.dim, o.weightDecay, o.biasDecay), { lr: o.lr, precision: o.precision });
   opt.initNormal(init, o.initSd);
   const f = factorView(opt, "", o.dim);
   const order = new BatchOrder(set.n, o.batch, shuffle);

@@ -10,9 +10,9 @@
  *   oracle_propensity  movieid,p_rating_observed (oracle estimators only; when the dataset has it)
  *   truth         userid,tagid,tau: τ of every liked pair (every other pair: 0)
  */
-import { InputError } from "../../errors/errors.js";
 import type { ReadTable, TaskTable } from "../task.js";
 import { groupRatings, type EffectsData, type EffectsTruth } from "./effects-data.js";
+import { needTable } from "../need-table.js";
 
 export interface EffectsTaskData {
   readonly data: EffectsData;
@@ -77,11 +77,7 @@ export function effectsTables({ data, truth }: EffectsTaskData): TaskTable[] {
 }
 
 export function effectsFromTables(read: (name: string) => ReadTable | undefined): EffectsTaskData {
-  const need = (name: string) => {
-    const t = read(name);
-    if (t === undefined) throw new InputError(`task folder: no table '${name}' (expected the files ctar task effects writes)`);
-    return t;
-  };
+  const need = (name: string) => needTable(read, "effects", name);
   const sizes = need("sizes");
   const [users, tags, movies] = ["users", "tags", "movies"].map((c) => sizes.column(c)[0]!) as [number, number, number];
   const mt = need("movie_tags");

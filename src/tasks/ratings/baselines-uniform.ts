@@ -1,10 +1,8 @@
 /**
  * The ratings task's baselines that combine the data sources (docs/tasks.md#ratings-debiased-rating-prediction):
- *  - dr-jl: doubly robust joint learning (Wang, Zhang, Sun & Qi, ICML 2019): a prediction model f
- *    and an imputation model g of the rating, trained alternately per batch; f minimises
- *    (1/|D|) Σ_D [ ê + o (e − ê) / p ] with e = (f − r)², ê = (f − g)², the sum over D (every user
- *    × movie) estimated on `ratio` × batch uniformly drawn pairs and the observed part weighted
- *    by w = |O| / (|D| p) (Naive-Bayes p, as mf-ips); g minimises Σ_O w (e − ê)².
+ *  - dr-jl: doubly robust joint learning (Wang, Zhang, Sun & Qi, ICML 2019; the loop of
+ *    src/models/dr-jl.ts) on the ratings: an imputation model g of the rating and the predictor f,
+ *    the observed part weighted by w = |O| / (|D| p) (Naive-Bayes p, as mf-ips).
  *  - kd-label: label distillation (Liu et al., SIGIR 2020): a teacher MF trained on the uniform
  *    slice labels `ratio` × batch uniformly drawn pairs (clipped to the rating range) each step;
  *    the student minimises mean_batch (ŷ − r)² + alpha · mean_pairs (ŷ − teacher)².
@@ -13,7 +11,8 @@
  */
 import { BatchOrder } from "../../models/batches.js";
 import { DenseAdam } from "../../models/dense-adam.js";
-import { addScoreGrad, addSquaredLossGrad, factorPredictor, factorTables, factorView, predictOne } from "../../models/factorization.js";
+import { addSquaredLossGrad, factorPredictor, factorTables, factorView, predictOne } from "../../models/factorization.js";
+import { fitDrJl } from "../../models/dr-jl.js";
 import type { ModelOptions } from "../../models/model.js";
 import { UniformPairs } from "../../models/uniform-pairs.js";
 import { addWeightedLossGrad, fitWeighted } from "../../models/weighted-fit.js";
@@ -28,54 +27,10 @@ export const ratingDrJl: RatingBaseline = {
   description: "doubly robust joint learning with an imputation model (Wang et al. 2019), Naive-Bayes propensities",
   defaults: { ...RATING_FACTOR_DEFAULTS, imputationLr: 0.01, imputationDecay: 1e-4, ratio: 1 },
   train(data, o, ctx) {
-    const { users, movies } = data;
     const w = naiveBayesRatingWeights(data);
     const mu = weightedMean(data.mnar, w);
-    const mnar = centred(data.mnar, mu);
-    const dim = num(o, "dim");
-    const batch = num(o, "batch");
-    const fOpt = new DenseAdam(factorTables("", users, movies, dim, num(o, "weightDecay")), { lr: num(o, "lr"), precision: ctx.precision });
-    const gOpt = new DenseAdam(factorTables("", users, movies, dim, num(o, "imputationDecay")), { lr: num(o, "imputationLr"), precision: ctx.precision });
-    fOpt.initNormal(ctx.stream("init"), num(o, "initSd"));
-    gOpt.initNormal(ctx.stream("init-imputation"), num(o, "initSd"));
-    const f = factorView(fOpt, "", dim);
-    const g = factorView(gOpt, "", dim);
-    const order = new BatchOrder(mnar.n, batch, ctx.stream("shuffle"));
-    const pairs = new UniformPairs(Math.max(1, Math.round(batch * num(o, "ratio"))), users, movies, ctx.stream("pairs"));
-    const imputed = new Float64Array(pairs.size);
-    const fth = fOpt.theta;
-    const gth = gOpt.theta;
-    for (let e = 0; e < ctx.epochs; e++) {
-      order.shuffle();
-      for (let from = 0; from < mnar.n; from += batch) {
-        const to = Math.min(mnar.n, from + batch);
-        const b = to - from;
-        pairs.refill();
-        for (let i = 0; i < pairs.size; i++) imputed[i] = predictOne(gth, g, pairs.user[i]!, pairs.tag[i]!);
-        const wu = 1 / pairs.size;
-        addSquaredLossGrad(fth, fOpt.grad, f, pairs.user, pairs.tag, imputed, null, 0, pairs.size, wu, wu);
-        // observed correction w[(f−r)² − (f−g)²]: its derivative in f is 2w(g − r)
-        for (let j = from; j < to; j++) {
-          const i = order.perm[j]!;
-          const u = mnar.user[i]!;
-          const m = mnar.tag[i]!;
-          addScoreGrad(fth, fOpt.grad, f, u, m, (2 * w[i]! * (predictOne(gth, g, u, m) - mnar.label[i]!)) / b);
-        }
-        fOpt.step();
-        // g: w (e − ê)², derivative in g: 4w(e − ê)(f − g)
-        for (let j = from; j < to; j++) {
-          const i = order.perm[j]!;
-          const u = mnar.user[i]!;
-          const m = mnar.tag[i]!;
-          const r = mnar.label[i]!;
-          const fy = predictOne(fth, f, u, m);
-          const gy = predictOne(gth, g, u, m);
-          addScoreGrad(gth, gOpt.grad, g, u, m, (4 * w[i]! * ((fy - r) * (fy - r) - (fy - gy) * (fy - gy)) * (fy - gy)) / b);
-        }
-        gOpt.step();
-      }
-    }
-    return shifted(factorPredictor(fth, f), mu);
+    const fit = { users: data.users, items: data.movies, dim: num(o, "dim"), batch: num(o, "batch"), lr: num(o, "lr"), weightDecay: num(o, "weightDecay"), imputationLr: num(o, "imputationLr"), imputationDecay: num(o, "imputationDecay"), initSd: num(o, "initSd"), ratio: num(o, "ratio") };
+    return shifted(fitDrJl(centred(data.mnar, mu), w, fit, ctx), mu);
   },
 };
 

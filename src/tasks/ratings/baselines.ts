@@ -15,7 +15,7 @@ import { factorPredictor } from "../../models/factorization.js";
 import { fitWeighted } from "../../models/weighted-fit.js";
 import { centred, shifted, weightedMean } from "./centring.js";
 import { naiveBayesRatingWeights } from "./rating-propensity.js";
-import { RATING_FACTOR_DEFAULTS, type RatingBaseline, type RatingTrainData } from "./rating-baseline.js";
+import { RATING_FACTOR_DEFAULTS, RATING_MF_DEFAULTS, type RatingBaseline, type RatingTrainData } from "./rating-baseline.js";
 
 const num = (o: ModelOptions, k: string) => Number(o[k]);
 
@@ -24,7 +24,7 @@ function fit(data: RatingTrainData, weight: Float64Array | null, o: ModelOptions
   const { theta, view } = fitWeighted(
     centred(data.mnar, mu),
     weight,
-    { users: data.users, items: data.movies, dim: num(o, "dim"), batch: num(o, "batch"), lr: num(o, "lr"), weightDecay: num(o, "weightDecay"), initSd: num(o, "initSd"), epochs: ctx.epochs, precision: ctx.precision, normalise },
+    { users: data.users, items: data.movies, dim: num(o, "dim"), batch: num(o, "batch"), lr: num(o, "lr"), weightDecay: num(o, "weightDecay"), ...(o["biasDecay"] === undefined ? {} : { biasDecay: num(o, "biasDecay") }), initSd: num(o, "initSd"), epochs: ctx.epochs, precision: ctx.precision, normalise },
     ctx.stream("init"),
     ctx.stream("shuffle"),
   );
@@ -40,14 +40,14 @@ export function oracleWeights(data: RatingTrainData): Float64Array {
 export const ratingMf: RatingBaseline = {
   name: "mf",
   description: "MF on the MNAR ratings, batch-mean squared loss (naive)",
-  defaults: RATING_FACTOR_DEFAULTS,
+  defaults: RATING_MF_DEFAULTS,
   train: (data, o, ctx) => fit(data, null, o, ctx, "count"),
 };
 
 export const ratingMfIps: RatingBaseline = {
   name: "mf-ips",
   description: "MF with inverse Naive-Bayes propensities from the uniform slice (Schnabel et al. 2016)",
-  defaults: RATING_FACTOR_DEFAULTS,
+  defaults: RATING_MF_DEFAULTS,
   train: (data, o, ctx) => fit(data, naiveBayesRatingWeights(data), o, ctx, "count"),
 };
 
@@ -55,14 +55,14 @@ export const ratingMfIpsOracle: RatingBaseline = {
   name: "mf-ips-oracle",
   description: "MF with inverse oracle propensities P(R_R = 1), exact from the world",
   needsOracle: true,
-  defaults: RATING_FACTOR_DEFAULTS,
+  defaults: RATING_MF_DEFAULTS,
   train: (data, o, ctx) => fit(data, oracleWeights(data), o, ctx, "count"),
 };
 
 export const ratingMfSnips: RatingBaseline = {
   name: "mf-snips",
   description: "MF with self-normalised inverse Naive-Bayes propensities, per batch (Schnabel et al. 2016)",
-  defaults: RATING_FACTOR_DEFAULTS,
+  defaults: RATING_MF_DEFAULTS,
   train: (data, o, ctx) => fit(data, naiveBayesRatingWeights(data), o, ctx, "weights"),
 };
 

@@ -14,6 +14,7 @@ import type { LabelSet } from "../../labels/label-set.js";
 import type { ReadTable, TaskTable } from "../task.js";
 import type { PopulationTruth } from "./population-risk.js";
 import type { RatingsData } from "./ratings-data.js";
+import { needTable } from "../need-table.js";
 
 const int = (name: string) => ({ name, type: "int32" as const });
 const dbl = (name: string) => ({ name, type: "double" as const });
@@ -85,11 +86,7 @@ function populationFrom(read: (name: string) => ReadTable | undefined, users: nu
 }
 
 export function ratingsFromTables(read: (name: string) => ReadTable | undefined): RatingsData {
-  const need = (name: string) => {
-    const t = read(name);
-    if (t === undefined) throw new InputError(`task folder: no table '${name}' (expected the files ctar task ratings writes)`);
-    return t;
-  };
+  const need = (name: string) => needTable(read, "ratings", name);
   const sizes = need("sizes");
   const users = sizes.column("users")[0]!;
   const movies = sizes.column("movies")[0]!;

@@ -5,9 +5,9 @@
  */
 import { type BenchDataset, TEST_SETS, type TestSetName } from "../../bench/dataset.js";
 import type { BenchResult } from "../../bench/run-bench.js";
-import { InputError } from "../../errors/errors.js";
 import type { LabelSet } from "../../labels/label-set.js";
 import type { ReadTable, TaskTable } from "../task.js";
+import { needTable } from "../need-table.js";
 
 export const PREDICTION_SET_NAMES: Record<TestSetName, string> = { I: "test_1", II: "test_2", III: "test_3", all: "test" };
 
@@ -39,11 +39,7 @@ function labelSet(t: ReadTable): LabelSet {
 }
 
 export function tagsFromTables(read: (name: string) => ReadTable | undefined): BenchDataset {
-  const need = (name: string) => {
-    const t = read(name);
-    if (t === undefined) throw new InputError(`task folder: no table '${name}' (expected the files ctar task tags writes)`);
-    return t;
-  };
+  const need = (name: string) => needTable(read, "tags", name);
   const sizes = need("sizes");
   const users = sizes.column("users")[0]!;
   const tags = sizes.column("tags")[0]!;
