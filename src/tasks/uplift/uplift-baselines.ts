@@ -22,9 +22,7 @@ export interface UpliftBaseline {
   readonly description: string;
   /** Needs the exact propensities. */
   readonly oracle?: boolean;
-  /** Uses the seed (a random start): one run per seed. */
-  readonly randomized?: boolean;
-  fit(d: UpliftData, seed: number, run: number): UserScores;
+  fit(d: UpliftData, seed: number): UserScores;
 }
 
 /** The rank and iterations of the low-rank fits (small and fast: docs/tasks-uplift.md). */
@@ -69,8 +67,9 @@ function sparse(d: UpliftData, val: Float64Array): SparseRows {
   return { users: d.users, movies: d.movies, start: d.start, col: d.movie, val };
 }
 
-function lowRankScores(z: SparseRows, seed: number, name: string, run: number): UserScores {
-  const fit = lowRankFit(z, LOW_RANK.rank, LOW_RANK.iterations, new SeedTree(seed).stream("uplift", name, run));
+/** The fit's random start comes from the bench seed; it converges to the same subspace from any start, so one run. */
+function lowRankScores(z: SparseRows, seed: number, name: string): UserScores {
+  const fit = lowRankFit(z, LOW_RANK.rank, LOW_RANK.iterations, new SeedTree(seed).stream("uplift", name));
   return (u, out) => lowRankRow(fit, u, out);
 }
 
@@ -94,8 +93,7 @@ function ipsSvd(oracle: boolean): UpliftBaseline {
     name,
     description: `rank-${LOW_RANK.rank} fit of the per-pair IPS labels with ${oracle ? "the exact" : "estimated per-movie"} propensities (ULRMF-style, pointwise)`,
     ...(oracle ? { oracle: true } : {}),
-    randomized: true,
-    fit: (d, seed, run) => lowRankScores(sparse(d, ipsLabels(d, propensities(d, oracle))), seed, name, run),
+    fit: (d, seed) => lowRankScores(sparse(d, ipsLabels(d, propensities(d, oracle))), seed, name),
   };
 }
 
@@ -112,8 +110,7 @@ export const UPLIFT_BASELINES: readonly UpliftBaseline[] = [
   {
     name: "puresvd-y",
     description: `non-causal: a rank-${LOW_RANK.rank} fit of the Y matrix (PureSVD)`,
-    randomized: true,
-    fit: (d, seed, run) => lowRankScores(sparse(d, Float64Array.from(d.y)), seed, "puresvd-y", run),
+    fit: (d, seed) => lowRankScores(sparse(d, Float64Array.from(d.y)), seed, "puresvd-y"),
   },
   {
     name: "naive-item",

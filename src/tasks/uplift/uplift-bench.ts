@@ -2,7 +2,9 @@
  * The uplift bench: each baseline trained on the observed (Rec, Y) and scored by the causal
  * ranking metrics (causal-metrics.ts) against the exact τ, with two reference rows that are not
  * models: the ranking by the exact τ (the ceiling) and a ranking with every movie tied (what a
- * random ranking scores in expectation). Output: Markdown (mean (sd) over runs), CSV, JSON.
+ * random ranking scores in expectation). Every baseline is deterministic given the bench seed
+ * (the low-rank fits start from its stream and converge to the same subspace), so each runs once
+ * and `--runs` does not apply. Output: Markdown, CSV, JSON.
  */
 import { type MeanSd, meanSd } from "../../bench/summary.js";
 import type { TaskBenchConfig, TaskMetric, TaskTable } from "../task.js";
@@ -32,17 +34,11 @@ export const exactEffects =
 
 export function runUpliftBench(d: UpliftData, models: readonly UpliftBaseline[], config: TaskBenchConfig): UpliftModelResult[] {
   const truth = exactEffects(d);
-  const total = models.reduce((s, b) => s + (b.randomized === true ? config.runs : 1), 0);
-  let done = 0;
-  return models.map((b) => {
-    const runs: Record<string, number>[] = [];
-    const scores: UserScores[] = [];
-    for (let run = 0; run < (b.randomized === true ? config.runs : 1); run++) {
-      const s = b.fit(d, config.seed, run);
-      runs.push(causalMetrics(d.users, d.movies, s, truth));
-      if (config.predictions) scores.push(s);
-      config.onProgress?.(++done, total, b.name, run);
-    }
+  return models.map((b, i) => {
+    const s = b.fit(d, config.seed);
+    const runs = [causalMetrics(d.users, d.movies, s, truth)];
+    const scores = config.predictions ? [s] : [];
+    config.onProgress?.(i + 1, models.length, b.name, 0);
     return { name: b.name, description: b.description, runs, summary: Object.fromEntries(UPLIFT_METRICS.map((m) => [m.key, meanSd(runs.map((r) => r[m.key] ?? null))])), scores };
   });
 }
@@ -69,7 +65,7 @@ const cell = (s: MeanSd | null | undefined) => (s == null ? "–" : s.sd === nul
 
 export function upliftMarkdown(results: readonly UpliftModelResult[], d: UpliftData, config: TaskBenchConfig, dataset: string): string {
   const ref = referenceRows(d);
-  const lines = [`## Uplift task on ${dataset}`, "", `${describeUplift(d)}. Low-rank models: ${config.runs} run${config.runs === 1 ? "" : "s"}, seed ${config.seed}${config.runs === 1 ? "" : ", mean (sample sd)"}; per-movie models: one run.`, ""];
+  const lines = [`## Uplift task on ${dataset}`, "", `${describeUplift(d)}. Seed ${config.seed}; every baseline is deterministic: one run each.`, ""];
   lines.push(`| model | ${UPLIFT_METRICS.map((m) => m.header).join(" | ")} |`, `|---|${UPLIFT_METRICS.map(() => "---").join("|")}|`);
   for (const r of results) lines.push(`| ${r.name} | ${UPLIFT_METRICS.map((m) => cell(r.summary[m.key])).join(" | ")} |`);
   lines.push(`| *exact τ (ceiling)* | ${UPLIFT_METRICS.map((m) => f4(ref.ceiling[m.key]!)).join(" | ")} |`);
@@ -93,7 +89,6 @@ export function upliftJson(results: readonly UpliftModelResult[], d: UpliftData,
     listedPairs: d.movie.length,
     oracle: d.propensity !== undefined,
     seed: config.seed,
-    runs: config.runs,
     reference: referenceRows(d),
     models: results.map((r) => ({ name: r.name, description: r.description, summary: r.summary, runs: r.runs })),
   };

@@ -67,7 +67,7 @@ before(() => {
   ok(["generate", "--out", join(root, "w2"), "--workers", "2", ...small]);
   ok(["task", "uplift", join(root, "w1"), "--out", join(root, "t1")]);
   ok(["task", "uplift", join(root, "w2"), "--out", join(root, "t2")]);
-  bench = JSON.parse(ok(["bench", join(root, "w1"), "--task", "uplift", "--runs", "2", "--out", join(root, "b"), "--predictions", "--json"])) as BenchJson;
+  bench = JSON.parse(ok(["bench", join(root, "w1"), "--task", "uplift", "--out", join(root, "b"), "--predictions", "--json"])) as BenchJson;
 });
 
 function score(dir: string, file: string): Figures {
