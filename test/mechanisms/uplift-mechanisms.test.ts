@@ -3,11 +3,17 @@
  * ranks worked by hand, its exact law P(Rec = 1 | r) = min(1, c · r^−p) without noise and, with
  * noise, the closed form for two movies; treatment-outcome's arms and its draws given Rec.
  * Frequencies over n users must lie within 5·sqrt(p(1 − p)/n) of the exact probability (a false
- * alarm below 1e-6 per check); fixed seeds.
+ * alarm below 1e-6 per check); fixed seeds. The ctar-uplift variant is the CTAR graph plus Rec and
+ * Y, and its indicators keep the CTAR graph's missingness classes.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { parseCtarConfig } from "../../src/config/parse-config.js";
+import { analyzeGraph } from "../../src/graph/analyze-graph.js";
 import type { NodeSpec } from "../../src/graph/mgraph.js";
+import { ctarGraph } from "../../src/presets/ctar.js";
+import { UPLIFT_NODES } from "../../src/presets/ctar-uplift.js";
+import { ctarVariant } from "../../src/scm/ctar-variants.js";
 import type { NodeKernel } from "../../src/mechanisms/mechanism.js";
 import { normalCdf } from "../../src/mechanisms/normal-cdf.js";
 import { rankPropensities, rankTreatment, ranksOf } from "../../src/mechanisms/rank-treatment.js";
@@ -128,4 +134,14 @@ test("treatment-outcome: both arms as the law says, and Y drawn from the arm Rec
     assert.equal(last!.treated[m], arms.treated);
     within(hits[m]! / n, treated[m] === 1 ? arms.treated : arms.control, n, `movie ${m}`);
   }
+});
+
+test("the ctar-uplift variant: the CTAR graph plus Rec and Y, its indicators in the CTAR graph's classes", () => {
+  const g = ctarGraph(parseCtarConfig({}));
+  const v = ctarVariant("ctar-uplift", g);
+  assert.equal(v.name, "ctar-uplift");
+  assert.deepEqual(v.nodes, [...g.nodes, ...UPLIFT_NODES]);
+  const classes = (x: typeof g) => analyzeGraph(x).classification.indicators.map((i) => [i.indicator, i.class]);
+  assert.deepEqual(classes(v), classes(g));
+  assert.deepEqual(classes(v), [["R_R", "MAR"], ["R_RCT", "MCAR"], ["R_O", "MNAR"]]);
 });
