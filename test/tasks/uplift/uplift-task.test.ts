@@ -3,7 +3,7 @@
  * low-rank fit recovering an exactly low-rank matrix, and end to end on a small ctar-uplift world:
  * the task folder is byte-identical from worlds made with 1 and 2 workers, `ctar score` of the
  * exact τ gives the bench's ceiling row, no baseline beats that ceiling, bench --predictions are
- * scored to the bench's own figures.
+ * scored to the bench's own figures, and the recorded propensities make the IPS mean unbiased.
  */
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -97,4 +97,23 @@ test("bench --predictions are scored to the bench's figures", () => {
       for (const k of Object.keys(figures)) assert.ok(Math.abs(got[k]! - figures[k]!) < 1e-12, `${m.name} run ${run} ${k}: ${got[k]} vs ${figures[k]}`);
     });
   }
+});
+
+test("the oracle propensities make IPS unbiased: its mean over every pair meets the mean τ within 5 standard errors", () => {
+  const rows = (f: string) => readFileSync(join(root, "t1", f), "utf8").trim().split("\n").slice(1).map((l) => l.split(",").map(Number));
+  const train = rows("train.csv");
+  const p = rows("propensity.csv");
+  const truth = rows("truth.csv");
+  const pairs = truth.length;
+  const meanTau = truth.reduce((s, r) => s + r[4]!, 0) / pairs;
+  // z = Rec·Y/P − (1 − Rec)·Y/(1 − P): E[z] = τ for every pair; Σ z² bounds the variance of Σ z.
+  let sum = 0;
+  let squares = 0;
+  train.forEach(([, , rec, y], i) => {
+    const z = y === 0 ? 0 : rec === 1 ? 1 / p[i]![2]! : -1 / (1 - p[i]![2]!);
+    sum += z;
+    squares += z * z;
+  });
+  const se = Math.sqrt(squares) / pairs;
+  assert.ok(Math.abs(sum / pairs - meanTau) <= 5 * se, `IPS ${sum / pairs} vs mean τ ${meanTau} (se ${se})`);
 });
