@@ -12,10 +12,12 @@ import { popularityMissingness, uniformMissingness } from "./popularity-missingn
 import { positionMissingness } from "./position-missingness.js";
 import { observationalTagProxy, ratingProxy, surveyTagProxy } from "./proxies.js";
 import { quality } from "./quality.js";
+import { rankTreatment } from "./rank-treatment.js";
 import { randomizedSurvey } from "./randomized-survey.js";
 import { rating } from "./rating.js";
 import { selectionMissingness } from "./selection-missingness.js";
 import { tagOverlap } from "./tag-overlap.js";
+import { treatmentOutcome } from "./treatment-outcome.js";
 import { userIndex } from "./user-index.js";
 
 export class MechanismRegistry {
@@ -94,6 +96,8 @@ export const BUILTIN_MECHANISMS: readonly Mechanism<any>[] = [
   ratingProxy,
   surveyTagProxy,
   observationalTagProxy,
+  rankTreatment,
+  treatmentOutcome,
 ];
 
 export function builtinRegistry(): MechanismRegistry {

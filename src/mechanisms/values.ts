@@ -34,6 +34,22 @@ export interface TagObservationRow {
   readonly probability?: Float64Array;
 }
 
+/** A treatment per (user, movie) of one user, with the exact probability each pair was treated (Rec). */
+export interface TreatmentRow {
+  readonly treated: Uint8Array;
+  /** P(treated = 1) of each pair, exact (after clipping): the oracle propensity. */
+  readonly propensity: Float64Array;
+}
+
+/** A binary outcome per (user, movie) of one user, with both potential-outcome arms' exact probabilities (Y). */
+export interface OutcomeRow {
+  readonly outcome: Uint8Array;
+  /** P(Y = 1 | do(treatment = 0)) of each pair. */
+  readonly control: Float64Array;
+  /** P(Y = 1 | do(treatment = 1)) of each pair. */
+  readonly treated: Float64Array;
+}
+
 /** M: the catalog movies with their attributes; internal index = popularity rank. */
 export type MovieTable = SelectedCatalog;
 
@@ -63,6 +79,10 @@ export interface ShapeValues {
   readonly "indicator-row": Uint8Array;
   /** R_O. */
   readonly "tag-observation-row": TagObservationRow;
+  /** Rec: a treatment and its propensity per pair. */
+  readonly "treatment-row": TreatmentRow;
+  /** Y: an outcome and its two arms per pair. */
+  readonly "outcome-row": OutcomeRow;
   /** Proxies: they emit rows and have no value. */
   readonly none: undefined;
   /** A user mechanism that declares no shape: checked generically (typed rows over the movies). */
@@ -81,6 +101,8 @@ export const VALUE_SHAPES: readonly ValueShape[] = [
   "number-row",
   "indicator-row",
   "tag-observation-row",
+  "treatment-row",
+  "outcome-row",
   "none",
   "any",
 ];
@@ -116,6 +138,16 @@ export function shapeProblem(shape: ValueShape, v: unknown, movies: number): str
       const o = v as TagObservationRow;
       const ok = typeof v === "object" && v !== null && o.observed instanceof Uint8Array && o.labelled instanceof Uint32Array && o.observed.length === movies;
       return ok ? undefined : `expected an observation row for tags, like R_O, got ${describe(v)}`;
+    }
+    case "treatment-row": {
+      const t = v as TreatmentRow;
+      const ok = typeof v === "object" && v !== null && t.treated instanceof Uint8Array && t.propensity instanceof Float64Array && t.treated.length === movies && t.propensity.length === movies;
+      return ok ? undefined : `expected a treatment row with its propensities, like Rec, got ${describe(v)}`;
+    }
+    case "outcome-row": {
+      const o = v as OutcomeRow;
+      const ok = typeof v === "object" && v !== null && o.outcome instanceof Uint8Array && o.control instanceof Float64Array && o.treated instanceof Float64Array && o.outcome.length === movies;
+      return ok ? undefined : `expected an outcome row with both arms, like Y, got ${describe(v)}`;
     }
     case "none":
       return v === undefined ? undefined : `expected no value, got ${describe(v)}`;
@@ -205,6 +237,11 @@ export function expectFloatRow(v: unknown, node: string, parent: string, length:
 export function expectIndicatorRow(v: unknown, node: string, parent: string, length: number): Uint8Array {
   if (v instanceof Uint8Array && v.length === length) return v;
   throw new GraphError(`node '${node}': parent '${parent}' must be a missingness indicator row over ${length} movies (got ${describe(v)})`);
+}
+
+export function expectTreatmentRow(v: unknown, node: string, parent: string, length: number): TreatmentRow {
+  if (shapeProblem("treatment-row", v, length) === undefined) return v as TreatmentRow;
+  throw new GraphError(`node '${node}': parent '${parent}' must be a treatment per movie with its propensities, like Rec (got ${describe(v)})`);
 }
 
 export function expectTagSetRow(v: unknown, node: string, parent: string): TagSetRow {
