@@ -5,7 +5,7 @@
  * first by default: for the `ope` task the relative estimation error, one row per policy and
  * estimator). One self-contained HTML file; pure apart from the renderer.
  */
-import { InputError } from "../errors/errors.js";
+import { ConfigError, InputError } from "../errors/errors.js";
 import { VERSION } from "../version.js";
 import type { VegaLiteSpec } from "./chart-specs.js";
 import { renderChart } from "./render-chart.js";
@@ -46,7 +46,7 @@ export function worldsBenchOf(doc: unknown, file: string, worlds: readonly { fol
   if (!same) throw new InputError(`${file}: a bench of other worlds (seeds ${d.worlds.map((w) => w.seed).join(", ")}; this folder: ${worlds.map((w) => w.seed).join(", ")})`);
   const key = metric ?? d.metrics[0]?.key;
   const m = d.metrics.find((x) => x.key === key);
-  if (m === undefined) throw new InputError(`--metric: unknown metric '${String(key)}' of ${file} (expected one of ${d.metrics.map((x) => x.key).join(", ")})`);
+  if (m === undefined) throw new ConfigError(`--metric: unknown metric '${String(key)}' of ${file} (expected one of ${d.metrics.map((x) => x.key).join(", ")})`);
   const points = d.worlds.flatMap((w) => w.models.flatMap((x) => (x.figures[m.key] == null ? [] : [{ seed: w.seed!, model: x.name, value: x.figures[m.key]!.mean }])));
   const overall = d.overWorlds.flatMap((x) => (x.figures[m.key] == null ? [] : [{ model: x.name, mean: x.figures[m.key]!.mean, sd: x.figures[m.key]!.sd, worlds: x.figures[m.key]!.worlds }]));
   return { task: String(d.task), metric: m.key, header: m.header, settings: (d.settings ?? {}) as Record<string, string | number>, models: d.models as string[], points, overall };

@@ -5,7 +5,7 @@
  * the worlds; `ctar task ope` + `ctar score` score a value estimate against the exact value.
  */
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { ctar, tempDir } from "../helpers/paths.js";
@@ -64,8 +64,19 @@ test("over 2 replicate worlds: mean over the worlds of each world's figure", () 
     assert.equal(f.worlds, 2);
     assert.ok(Math.abs(f.mean - (values[0]! + values[1]!) / 2) < 1e-15, name);
   }
-  const md = ctar(["bench", reps, ...args]);
+  const md = ctar(["bench", reps, ...args, "--out", join(root, "reps-bench")]);
   assert.match(md.stdout, /^## ope over 2 replicate worlds of /);
+  // the report draws it: a dot per world and model, the mean ± sd over the worlds
+  const html = join(root, "reps.html");
+  const rep = ctar(["report", reps, "--bench", join(root, "reps-bench"), "--out", html]);
+  assert.equal(rep.status, 0, rep.stderr);
+  const page = readFileSync(html, "utf8");
+  assert.equal(page.match(/<svg/g)?.length, 1);
+  for (const m of ["random/ips-oracle", "random/dr-est"]) assert.ok(page.includes(`>${m}</`), m);
+  const bad = ctar(["report", reps, "--bench", join(root, "reps-bench"), "--metric", "auc", "--out", join(root, "no.html")]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^ctar: --metric: unknown metric 'auc'/);
+  assert.ok(!existsSync(join(root, "no.html")));
   assert.match(md.stdout, /\| random\/dr-oracle \| \d\.\d{4} ± \d\.\d{4} \(n\/a\) \|/);
 });
 
