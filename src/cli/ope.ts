@@ -64,9 +64,10 @@ export async function evaluateOnDataset(dir: string, policy: string, requested: 
     if (policy === "popularity") rec = popularityPolicy(users, movies, k);
     else if (policy === "random") rec = randomPolicy(users, movies, k, nonNegativeInt("--policy-seed", policySeed));
     else rec = topKByScore(users, readPolicyFile(policy, users, movies), k);
-    progress.step(`ope: fitting the reward model (MF on the observed ratings, ${reward.epochs} epochs)`);
-    const model = fitRewardModel(users, movies, run.observed, { epochs: reward.epochs, precision: "f64", seed: reward.seed, run: 0 });
-    const v = evaluatePolicy({ engine: run.engine, users, movies, policy: rec, observed: run.observed, source: run.ratingFile, rewardModel: rewardModelOf(model), onUser: (n) => counter.update(n, "policy value") });
+    // --epochs 0: no reward model (DM and DR n/a), the evaluation stays one streamed pass
+    if (reward.epochs > 0) progress.step(`ope: fitting the reward model (MF on the observed ratings, ${reward.epochs} epochs)`);
+    const model = reward.epochs > 0 ? rewardModelOf(fitRewardModel(users, movies, run.observed, { epochs: reward.epochs, precision: "f64", seed: reward.seed, run: 0 })) : undefined;
+    const v = evaluatePolicy({ engine: run.engine, users, movies, policy: rec, observed: run.observed, source: run.ratingFile, ...(model === undefined ? {} : { rewardModel: model }), onUser: (n) => counter.update(n, "policy value") });
     return { v, rec, k, users, interventions: run.interventions };
   } finally {
     run.dispose();
@@ -86,13 +87,13 @@ export function registerOpe(program: Command): void {
     .requiredOption("--policy <policy>", "a CSV file userid,movieid,score, or 'popularity' (the k most popular movies for all) or 'random' (k uniform movies per user)")
     .option("--k <n>", "recommendations per user: the top-k by score (ties: smaller movie id)", "10")
     .option("--policy-seed <n>", "seed of the 'random' policy", "0")
-    .option("--epochs <n>", "training epochs of the reward model of DM and DR (MF on the observed ratings)", "100")
+    .option("--epochs <n>", "training epochs of the reward model of DM and DR (MF on the observed ratings; 0: none, DM and DR n/a)", "100")
     .option("--model-seed <n>", "seed of the reward model's initialisation and shuffling", "0")
     .option("--save-policy <file>", "also write the policy's top-k lists as userid,movieid,score (score = −rank)")
     .option("--json", "print the result as JSON", false)
     .action(async (dir: string, opts: Record<string, unknown>) => {
       const requested = positiveInt("--k", opts["k"]);
-      const reward = { epochs: positiveInt("--epochs", opts["epochs"]), seed: nonNegativeInt("--model-seed", opts["modelSeed"]) };
+      const reward = { epochs: nonNegativeInt("--epochs", opts["epochs"]), seed: nonNegativeInt("--model-seed", opts["modelSeed"]) };
       const policy = String(opts["policy"]);
       if (!BUILTIN_POLICIES.includes(policy) && !existsSync(policy)) {
         throw new ConfigError(`--policy: unknown policy '${policy}', and no such file (expected a CSV file userid,movieid,score, or one of ${BUILTIN_POLICIES.join(", ")})`);

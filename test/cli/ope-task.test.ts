@@ -46,6 +46,13 @@ test("one world: rows per policy and estimator; true value, naive and IPS-oracle
     assert.equal(ips["rel_ee"], Math.abs(ope.ips - ope.true_value) / ope.true_value);
     assert.equal(ips["sq_err"], (ope.ips - ope.true_value) ** 2);
   }
+  // ctar ope --epochs 0: no reward model, DM and DR n/a, the rest unchanged
+  const none = JSON.parse(ctar(["ope", world, "--policy", "random", "--epochs", "0", "--json"]).stdout) as Record<string, number | null>;
+  const withModel = JSON.parse(ctar(["ope", world, "--policy", "random", "--json"]).stdout) as Record<string, number | null>;
+  assert.equal(none["dm"], null);
+  assert.equal(none["dr"], null);
+  assert.equal(none["ips"], withModel["ips"]);
+  assert.equal(typeof withModel["dr"], "number");
   const md = ctar(["bench", world, "--task", "ope", ...FAST]);
   assert.equal(md.status, 0, md.stderr);
   assert.equal(ctar(["bench", world, "--task", "ope", ...FAST]).stdout, md.stdout);
