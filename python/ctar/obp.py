@@ -2,7 +2,8 @@
 
 The logging policy is the dataset's missingness mechanism: each observed rating is a round whose
 action is the movie, whose reward is the rating and whose ``pscore`` is the exact probability
-that the rating was observed, P(R_R = 1) (Eq. 6); with ``logged="obstag"`` each ObsTag pair is a
+that the rating was observed, P(R_R = 1) (Eq. 6), read from the export's ``bandit_feedback.csv``
+(OBP's names: context, action, position, reward, pscore); with ``logged="obstag"`` each ObsTag pair is a
 round with reward the number of its labelled tags and ``pscore`` P(R_O = 1) (Eq. 7). The
 propensities come from ``ctar export --to logged-feedback``, which needs a dataset generated
 with ``truth="full"``. Needs numpy (a dependency of pandas), not OBP itself.
@@ -17,7 +18,11 @@ from typing import Any, Dict
 from ._commands import Command
 from .dataset import Dataset, load
 
-LOGGED = {"ratings": ("ratings.csv", "rating"), "obstag": ("obstag_pairs.csv", "labelled_tags")}
+# file, and its columns user, action, reward, pscore
+LOGGED = {
+    "ratings": ("bandit_feedback.csv", ("context", "action", "reward", "pscore")),
+    "obstag": ("obstag_pairs.csv", ("userid", "movieid", "labelled_tags", "propensity")),
+}
 
 
 def bandit_feedback(data: Any, logged: str = "ratings") -> Dict[str, Any]:
@@ -30,7 +35,7 @@ def bandit_feedback(data: Any, logged: str = "ratings") -> Dict[str, Any]:
     if logged not in LOGGED:
         raise ValueError(f"logged: expected one of {', '.join(LOGGED)} (got {logged!r})")
     ds = data if isinstance(data, Dataset) else load(data)
-    file, reward = LOGGED[logged]
+    file, (user, action, reward, pscore) = LOGGED[logged]
     with tempfile.TemporaryDirectory(prefix="ctar-obp-") as tmp:
         out = Path(tmp) / "logged"
         Command(["export"])(str(ds.path), to="logged-feedback", out=str(out), quiet=True)
@@ -42,11 +47,11 @@ def bandit_feedback(data: Any, logged: str = "ratings") -> Dict[str, Any]:
     return {
         "n_rounds": n,
         "n_actions": n_actions,
-        "action": frame["movieid"].to_numpy(dtype=np.int64),
+        "action": frame[action].to_numpy(dtype=np.int64),
         "position": np.zeros(n, dtype=np.int64),
         "reward": frame[reward].to_numpy(dtype=np.float64),
-        "pscore": frame["propensity"].to_numpy(dtype=np.float64),
-        "context": frame["userid"].to_numpy(dtype=np.float64).reshape(n, 1),
+        "pscore": frame[pscore].to_numpy(dtype=np.float64),
+        "context": frame[user].to_numpy(dtype=np.float64).reshape(n, 1),
         "action_context": np.eye(n_actions),
-        "user": frame["userid"].to_numpy(dtype=np.int64),
+        "user": frame[user].to_numpy(dtype=np.int64),
     }

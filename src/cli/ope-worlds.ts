@@ -14,6 +14,8 @@ const ESTIMATES = [
   ["naive", "naive"],
   ["ips", "IPS"],
   ["snips", "SNIPS"],
+  ["dm", "DM"],
+  ["dr", "DR"],
 ] as const;
 
 type Figures = Record<string, number | null>;
@@ -86,7 +88,7 @@ async function opeOverSweep(set: Extract<WorldSet, { kind: "sweep" }>, policy: s
     return k === undefined || f.sd === null ? show(f.mean) : `${show(f.mean)} ± ${f4(f.sd)}`;
   };
   const per = k === undefined ? "on each world" : `mean ± sd over the ${k} replicate worlds of each value`;
-  const lines = [`ctar ope: policy ${policy}, top-${values[0]!.results[0]!.r.k}, ${per} of the sweep ${set.dir} (error: estimate − true value; n/a: no exact propensities)`, "", `| ${p} | true value | naive error | IPS error | SNIPS error |`, "|---|---|---|---|---|"];
+  const lines = [`ctar ope: policy ${policy}, top-${values[0]!.results[0]!.r.k}, ${per} of the sweep ${set.dir} (error: estimate − true value; n/a: no exact propensities)`, "", `| ${p} | true value | ${ESTIMATES.map(([, name]) => `${name} error`).join(" | ")} |`, `|---|---|${ESTIMATES.map(() => "---").join("|")}|`];
   for (const { w, o } of values) lines.push(`| ${w.value} | ${cell(o, "true_value", f4)} | ${ESTIMATES.map(([key]) => cell(o, `${key}_error`, signed)).join(" | ")} |`);
   return `${lines.join("\n")}\n`;
 }

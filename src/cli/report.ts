@@ -17,11 +17,22 @@ export function registerReport(program: Command): void {
     .argument("<dir>", "a dataset folder in the CTAR layout (train/, test/, optional truth/ and config.json)")
     .option("--out <file>", "the HTML file to write", "report.html")
     .option("--compare <dir>", "a second dataset drawn beside each figure (e.g. the released CTAR)")
-    .option("--bench <folder>", "with a sweep folder: the --out folder of 'ctar bench SWEEP', drawn as each model's error against the swept option")
-    .action(async (dir: string, o: { out: string; compare?: string; bench?: string }) => {
-      // a sweep's page (cli/report-sweep.ts); a replicates folder is reported one world at a time
+    .option("--bench <folder>", "with a sweep folder: the --out folder of 'ctar bench SWEEP', drawn as each model's error against the swept option; with a replicates folder: of 'ctar bench REPS', drawn as each model's figure in every world")
+    .option("--metric <key>", "with --bench and a replicates folder: the metric drawn (default: the task's first)")
+    .action(async (dir: string, o: { out: string; compare?: string; bench?: string; metric?: string }) => {
+      // a sweep's page (cli/report-sweep.ts); a replicates folder is reported one world at a time, or its bench (cli/report-worlds.ts)
       const set = readWorldSet(dir);
-      if (set.kind === "replicates") throw new ConfigError(`report: ${dir} holds ${set.worlds.length} replicate worlds; report one, e.g. ${set.worlds[0]!.dir} (their figures over worlds: ${dir}/summary.md)`);
+      if (o.metric !== undefined && (set.kind !== "replicates" || o.bench === undefined)) throw new ConfigError("--metric: only with --bench and a replicates folder (written by 'ctar generate --replicates K')");
+      if (set.kind === "replicates" && o.bench !== undefined) {
+        if (o.compare !== undefined) throw new ConfigError("--compare: not with a replicates folder and --bench");
+        const [{ worldsReport }, { checkOutputFile, writeOutputFile }] = await Promise.all([import("./report-worlds.js"), import("../io/fs/output.js")]);
+        const target = { what: "the report", option: "--out", inputs: [dir, o.bench] };
+        checkOutputFile(o.out, target); // before the work
+        writeOutputFile(o.out, target, await worldsReport(set, o.bench, o.metric));
+        process.stdout.write(`report: ${o.out}\n`);
+        return;
+      }
+      if (set.kind === "replicates") throw new ConfigError(`report: ${dir} holds ${set.worlds.length} replicate worlds; report one, e.g. ${set.worlds[0]!.dir} (their figures over worlds: ${dir}/summary.md; a bench over them: --bench)`);
       if (set.kind !== "sweep" && o.bench !== undefined) throw new ConfigError("--bench: only with a sweep folder (written by 'ctar generate --sweep')");
       if (set.kind === "sweep") {
         if (o.compare !== undefined) throw new ConfigError("--compare: not with a sweep folder (its worlds are drawn together already)");

@@ -18,7 +18,9 @@ export function addTaskOptions(cmd: Command, task: string): Command {
     for (const o of t.options) {
       if (seen.has(o.flag)) continue;
       seen.add(o.flag);
-      cmd.option(`--${o.flag} <value>`, `${t.name}: ${o.help}`, o.default);
+      // an empty default (an option that is off unless given) is shown as none
+      if (o.default === "") cmd.option(`--${o.flag} <value>`, `${t.name}: ${o.help}`);
+      else cmd.option(`--${o.flag} <value>`, `${t.name}: ${o.help}`, o.default);
     }
   }
   return cmd;

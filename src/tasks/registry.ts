@@ -5,12 +5,14 @@ import { ratingsTask } from "./ratings/ratings-task.js";
 import { tagsTask } from "./tags/tags-task.js";
 import { effectsTask } from "./effects/effects-task.js";
 import { upliftTask } from "./uplift/uplift-task.js";
+import { opeTask } from "./ope/ope-task.js";
 
 export const TASKS: readonly Task[] = [
   tagsTask as Task,
   effectsTask as Task,
   ratingsTask as Task,
   upliftTask as Task,
+  opeTask as Task,
 ];
 
 /** The task of that name, or a ConfigError listing the known tasks. */

@@ -11,6 +11,7 @@ import type { JobRunner } from "../bench/run-bench.js";
 import type { Precision } from "../models/adam-kernel.js";
 import type { WorldRun } from "./world-run.js";
 import type { EffectsTaskData } from "./effects/effects-tables.js";
+import type { ScoredPairs } from "../truth/recommendations.js";
 
 /** A column's values: integers, doubles or strings. */
 export type ColumnValues = Int32Array | Float64Array | readonly string[];
@@ -55,6 +56,8 @@ export interface TaskSource {
   effectsData(): EffectsTaskData;
   /** The world that wrote the folder, rebuilt from its config.json (user modules included). */
   world(): Promise<WorldRun>;
+  /** A policy file a task option names (userid,movieid,score), read and checked against the ids. */
+  policyFile(file: string, users: number, movies: number): ScoredPairs;
 }
 
 /** A metric of a task's table row. */

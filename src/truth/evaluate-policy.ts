@@ -2,7 +2,7 @@
  * Off-policy evaluation on a generated dataset (paper §7: "all the counterfactuals are
  * available"): the exact value of a recommendation policy from the potential outcomes R_{u,m},
  * next to the naive, IPS and SNIPS estimates from the observed ratings with the exact propensities
- * P(R_R = 1) (policy-value.ts has the formulas). Users are regenerated one at a time through the
+ * P(R_R = 1), and DM and DR with a reward model (policy-value.ts has the formulas). Users are regenerated one at a time through the
  * engine that wrote the dataset (any graph: the preset, `--do`, `--graph` with user modules), so
  * memory is bounded by one user's rows, the observed ratings and the policy's lists.
  * @example
@@ -13,7 +13,7 @@ import { GraphError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
 import type { Emit, NodeKernel } from "../mechanisms/mechanism.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
-import { type ObservedRatings, type PolicyValue, PolicyValueAccumulator } from "./policy-value.js";
+import { type ObservedRatings, type PolicyValue, PolicyValueAccumulator, type RewardModel } from "./policy-value.js";
 import { type OutcomeNodes, PotentialOutcomes, outcomeNodesOf } from "./potential-outcomes.js";
 import type { Recommendations } from "./recommendations.js";
 
@@ -37,18 +37,20 @@ export interface PolicyEvaluationInput {
   readonly nodes?: OutcomeNodes;
   /** Names the dataset in errors (e.g. the train/rating file). */
   readonly source?: string;
+  /** The reward model of the DM and DR estimates (absent: they are NaN). */
+  readonly rewardModel?: RewardModel;
   /** Called after each user (for a progress line). */
   readonly onUser?: (done: number) => void;
 }
 
 export interface PolicyEvaluation extends PolicyValue {
-  /** False when the rating's missingness records no exact probability: IPS and SNIPS are then NaN. */
+  /** False when the rating's missingness records no exact probability: IPS, SNIPS and DR are then NaN. */
   readonly exactPropensities: boolean;
 }
 
 const ignoreRows: Emit = () => {};
 
-/** The policy's true value and its naive, IPS and SNIPS estimates (see the module header). */
+/** The policy's true value and its naive, IPS, SNIPS, DM and DR estimates (see the module header and policy-value.ts). */
 export function evaluatePolicy(input: PolicyEvaluationInput): PolicyEvaluation {
   const { engine, users, movies, policy } = input;
   const source = input.source ?? "the dataset";
@@ -56,7 +58,7 @@ export function evaluatePolicy(input: PolicyEvaluationInput): PolicyEvaluation {
   if (nodes === undefined) throw new RangeError("evaluatePolicy: give `nodes` for an engine without its graph");
   if (policy.users !== users) throw new RangeError(`evaluatePolicy: the policy has ${policy.users} users, the dataset ${users}`);
   const outcomes = new PotentialOutcomes(movies, nodes);
-  const acc = new PolicyValueAccumulator(policy, input.observed, movies, source);
+  const acc = new PolicyValueAccumulator(policy, input.observed, movies, source, input.rewardModel);
   let exact = true;
   for (let u = 0; u < users; u++) {
     const row = outcomes.read(engine.runUser(u, ignoreRows), engine.kernels);

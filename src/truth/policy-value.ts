@@ -5,12 +5,16 @@
  *   naive         = Σ w O R / Σ w O                 (mean observed rating among recommended pairs)
  *   IPS           = Σ w O R / p_m                   (Horvitz–Thompson; Schnabel et al. 2016)
  *   SNIPS         = (Σ w O R / p_m) / (Σ w O / p_m) (self-normalised; Swaminathan & Joachims 2015)
+ *   DM            = Σ w R̂                          (direct method: a reward model's R̂, when given)
+ *   DR            = DM + Σ w O (R − R̂) / p_m       (doubly robust; Dudík, Langford & Li 2011)
  * with O = 1 where the rating is observed (train/rating.csv) and p = P(R_R = 1 | u, m) exact (per
  * pair: the missingness node's recorded probability, which for the CTAR preset depends on the movie
  * only). With k movies for every user, w is constant and naive is the plain mean over observed
- * recommended pairs. IPS and SNIPS are NaN when a user's missingness records no probability.
+ * recommended pairs. IPS, SNIPS and DR are NaN when a user's missingness records no probability,
+DM and DR without a reward model. The sums are ope-estimators.ts's.
  */
 import { InputError } from "../errors/errors.js";
+import { OpeSums } from "./ope-estimators.js";
 import type { Recommendations } from "./recommendations.js";
 
 /** Observed ratings grouped by user (CSR). */
@@ -28,7 +32,12 @@ export interface PolicyValue {
   readonly naive: number;
   readonly ips: number;
   readonly snips: number;
+  readonly dm: number;
+  readonly dr: number;
 }
+
+/** A reward model: writes R̂ of user u for each movie of `movies` into `out` (same length). */
+export type RewardModel = (u: number, movies: Int32Array, out: Float64Array) => void;
 
 /** Groups (user, movie, rating) rows by user. */
 export function observedByUser(users: number, user: ArrayLike<number>, movie: ArrayLike<number>, rating: ArrayLike<number>): ObservedRatings {
@@ -49,14 +58,10 @@ export function observedByUser(users: number, user: ArrayLike<number>, movie: Ar
 /** Accumulates the policy's value user by user, as the engine regenerates each user's R row. */
 export class PolicyValueAccumulator {
   private readonly mark: Float64Array;
-  /** Some observed recommended pair had no exact propensity (IPS and SNIPS undefined). */
-  private unweighted = false;
+  private readonly rHat: Float64Array;
+  private readonly sums = new OpeSums();
   private readonly activeUsers: number;
   private sumTrue = 0;
-  private sumObsR = 0;
-  private sumObs = 0;
-  private sumIps = 0;
-  private sumIpsW = 0;
   private pairs = 0;
   private observedPairs = 0;
 
@@ -66,11 +71,19 @@ export class PolicyValueAccumulator {
     readonly movies: number,
     /** Names the dataset in the error raised when an observed rating is not the regenerated one. */
     readonly source: string,
+    /** The reward model of DM and DR (absent: they are NaN). */
+    readonly rewardModel?: RewardModel,
   ) {
     this.mark = new Float64Array(movies).fill(NaN);
     let active = 0;
-    for (let u = 0; u < rec.users; u++) if (rec.start[u + 1]! > rec.start[u]!) active++;
+    let longest = 0;
+    for (let u = 0; u < rec.users; u++) {
+      const n = rec.start[u + 1]! - rec.start[u]!;
+      if (n > 0) active++;
+      longest = Math.max(longest, n);
+    }
     this.activeUsers = active;
+    this.rHat = new Float64Array(longest).fill(NaN);
   }
 
   /**
@@ -90,21 +103,17 @@ export class PolicyValueAccumulator {
     const b = rec.start[u + 1]!;
     if (b > a) {
       const w = 1 / (this.activeUsers * (b - a));
+      const rHat = this.rHat.subarray(0, b - a);
+      this.rewardModel?.(u, rec.movie.subarray(a, b), rHat);
       for (let i = a; i < b; i++) {
         const m = rec.movie[i]!;
         this.sumTrue += w * r[m]!;
         this.pairs++;
+        this.sums.pair(w, rHat[i - a]!);
         const y = mark[m]!;
         if (!Number.isNaN(y)) {
           this.observedPairs++;
-          this.sumObs += w;
-          this.sumObsR += w * y;
-          const p = propensity?.[m];
-          if (p === undefined || !(p > 0)) this.unweighted = true;
-          else {
-            this.sumIps += (w * y) / p;
-            this.sumIpsW += w / p;
-          }
+          this.sums.observed(w, y, rHat[i - a]!, propensity?.[m] ?? NaN);
         }
       }
     }
@@ -112,14 +121,7 @@ export class PolicyValueAccumulator {
   }
 
   result(): PolicyValue {
-    return {
-      users: this.activeUsers,
-      pairs: this.pairs,
-      observedPairs: this.observedPairs,
-      trueValue: this.sumTrue,
-      naive: this.sumObs > 0 ? this.sumObsR / this.sumObs : NaN,
-      ips: this.unweighted ? NaN : this.sumIps,
-      snips: !this.unweighted && this.sumIpsW > 0 ? this.sumIps / this.sumIpsW : NaN,
-    };
+    const e = this.sums.estimates();
+    return { users: this.activeUsers, pairs: this.pairs, observedPairs: this.observedPairs, trueValue: this.sumTrue, naive: e.naive, ips: e.ips, snips: e.snips, dm: e.dm, dr: e.dr };
   }
 }

@@ -74,6 +74,12 @@ test("logged feedback carries each rating's P(R_R = 1) and each ObsTag pair's P(
     const [, m, , p] = l.split(",");
     assert.equal(Number(p), pMovie.get(m!), l); // Eq. 6 depends on the movie alone
   }
+  // the same rounds under Open Bandit Pipeline's names
+  assert.equal(readFileSync(join(out, "bandit_feedback.csv"), "utf8").split("\n")[0], "context,action,position,reward,pscore");
+  assert.deepEqual(dataLines(join(out, "bandit_feedback.csv")), ratings.map((l) => {
+    const [u, m, r, p] = l.split(",");
+    return `${u},${m},0,${r},${p}`;
+  }));
   const full = new Map(gunzipSync(readFileSync(join(dir, "truth/full.csv.gz"))).toString("utf8").trim().split("\n").slice(1).map((l) => {
     const f = l.split(",");
     return [`${f[0]},${f[1]}`, Number(f[5])];

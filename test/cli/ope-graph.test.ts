@@ -25,6 +25,8 @@ interface Result {
   naive: number;
   ips: number | null;
   snips: number | null;
+  dm: number | null;
+  dr: number | null;
 }
 
 function ope(dir: string, args: string[]): Result {
@@ -52,9 +54,11 @@ test("ope on a --graph dataset with a user module: exact truth and naive; IPS n/
   // activity-missingness returns only the 0/1 row: no exact P(R_R = 1) to weight by.
   assert.equal(v.ips, null);
   assert.equal(v.snips, null);
+  assert.equal(v.dr, null); // DR weighs by the same propensities; DM needs none
+  assert.equal(typeof v.dm, "number");
   const text = ctar(["ope", dir, "--policy", "popularity", "--k", "15"]);
   assert.equal(text.status, 0, text.stderr);
-  assert.match(text.stdout, /IPS and SNIPS n\/a: the graph's rating missingness records no exact probability/);
+  assert.match(text.stdout, /IPS, SNIPS and DR n\/a: the graph's rating missingness records no exact probability/);
 });
 
 test("ope on a --do dataset: all four figures equal brute force with the per-pair propensities of truth/full", () => {

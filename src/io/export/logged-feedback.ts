@@ -3,7 +3,10 @@
  * `ratings.csv`: one row per observed rating with P(R_R = 1) (truth/full's p_rating when present,
  * else truth/movie's p_rating_observed, Eq. 6). `obstag_pairs.csv`: one row per ObsTag pair
  * (R_O = 1) with its labelled tags and P(R_O = 1) (Eq. 7), which depends on the rating and so is
- * recorded only in truth/full: without it the export stops with a message.
+ * recorded only in truth/full: without it the export stops with a message. `bandit_feedback.csv`:
+ * the rows of ratings.csv under the names of Open Bandit Pipeline's `bandit_feedback` dict, one
+ * round per observed rating: context = userid, action = movieid, position = 0 (one slot: the
+ * rating missingness observes each pair on its own), reward = the rating, pscore = P(R_R = 1).
  */
 import { join } from "node:path";
 import { InputError } from "../../errors/errors.js";
@@ -20,6 +23,7 @@ export async function exportLoggedFeedback(dir: string, out: string, users: numb
   const byMovie = readRatingPropensity(dir, movies);
   const rating = locateTable(dir, "train/rating");
   const w = new CsvWriter(join(out, "ratings.csv"), "userid,movieid,rating,propensity");
+  const bandit = new CsvWriter(join(out, "bandit_feedback.csv"), "context,action,position,reward,pscore");
   let cursor = PairCursor.open(full, ["p_rating"]);
   for await (const b of tableBlocks(rating, ["userid", "movieid", "rating"])) {
     const [u, m, r] = b.cols as Int32Array[];
@@ -28,9 +32,11 @@ export async function exportLoggedFeedback(dir: string, out: string, users: numb
       if (u![i]! < 0 || u![i]! >= users) throw new InputError(`${rowPlace(rating, b.start + i)}: userid ${u![i]} out of range (expected 0..${users - 1}, the users config.json records)`);
       const p = (await cursor.seek(u![i]!, m![i]!)) ? cursor.value(2) : byMovie[m![i]!]!;
       w.line(`${u![i]},${m![i]},${r![i]},${p}`);
+      bandit.line(`${u![i]},${m![i]},0,${r![i]},${p}`);
     }
   }
   w.close();
+  bandit.close();
   await cursor.close();
   const obstag = locateTable(dir, "train/obstag");
   const tagCount = idRanges(users, readMovieTable(dir)).tags;
@@ -63,5 +69,5 @@ export async function exportLoggedFeedback(dir: string, out: string, users: numb
   await flush();
   o.close();
   await cursor.close();
-  return ["ratings.csv", "obstag_pairs.csv"];
+  return ["ratings.csv", "bandit_feedback.csv", "obstag_pairs.csv"];
 }

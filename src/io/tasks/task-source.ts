@@ -13,6 +13,7 @@ import { loadBenchDataset } from "../dataset/read-bench-dataset.js";
 import { loadEffectsData, loadEffectsTruth } from "../dataset/read-effects-data.js";
 import { RELEASE_HINT } from "../inputs/data-sources.js";
 import { openDatasetPolicyRun } from "../recorded/dataset-policy-run.js";
+import { readPolicyFile } from "../inputs/read-policy.js";
 
 export function taskSource(dir: string, command: string): TaskSource {
   if (!existsSync(dir)) throw new InputError(`${command}: dataset folder not found (got '${dir}', expected ${RELEASE_HINT})`);
@@ -25,5 +26,6 @@ export function taskSource(dir: string, command: string): TaskSource {
       return truth === undefined ? { data } : { data, truth };
     },
     world: (): Promise<WorldRun> => openDatasetPolicyRun(dir),
+    policyFile: (file, users, movies) => readPolicyFile(file, users, movies),
   };
 }
