@@ -10,6 +10,7 @@ import { Worker } from "node:worker_threads";
 import { type BlockOutput, BlockRunner } from "../../generate/block.js";
 import { blockUsers, blocksOf, type UserRange } from "../../generate/plan.js";
 import { World, type WorldInput } from "../../generate/world.js";
+import { gzipMember } from "./gzip-members.js";
 import { errorFromWire, errorToWire, type WireError } from "./wire-error.js";
 
 export interface UserPassInput {
@@ -80,7 +81,7 @@ export async function runUserPass(input: UserPassInput): Promise<Tallies> {
 async function runInline(input: UserPassInput, blocks: readonly UserRange[]): Promise<Tallies> {
   if (blocks.length === 0) return {};
   const world = input.main ?? new World({ ...input.world, warn: () => {} });
-  const runner = new BlockRunner(world, input.fullTruth);
+  const runner = new BlockRunner(world, input.fullTruth && gzipMember);
   let done = 0;
   for (const b of blocks) {
     input.onBlock(runner.run(b.from, b.to));
