@@ -8,6 +8,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { type BlockOutput, BlockRunner } from "../../generate/block.js";
+import { type Tallies, kernelTallies } from "../../generate/dataset-end.js";
 import { blockUsers, blocksOf, type UserRange } from "../../generate/plan.js";
 import { World, type WorldInput } from "../../generate/world.js";
 import { gzipMember } from "./gzip-members.js";
@@ -29,7 +30,8 @@ export interface UserPassInput {
   onProgress?(usersDone: number): void;
 }
 
-export type Tallies = Record<string, Record<string, number>>;
+export type { Tallies };
+export { kernelTallies };
 
 export function addTallies(into: Tallies, from: Tallies): void {
   for (const [node, t] of Object.entries(from)) {
@@ -38,11 +40,6 @@ export function addTallies(into: Tallies, from: Tallies): void {
   }
 }
 
-export function kernelTallies(world: World): Tallies {
-  const out: Tallies = {};
-  for (const [name, k] of world.engine.kernels) if (k.tally !== undefined) out[name] = { ...k.tally };
-  return out;
-}
 
 /** The default number of workers: the machine's cores, at most 8. */
 export function defaultWorkers(): number {
