@@ -5,19 +5,13 @@
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { parseCtarConfig } from "../../src/config/parse-config.js";
 import { datasetInMemory } from "../../src/explore/dataset-in-memory.js";
+import { listFiles } from "../helpers/list-files.js";
 import { ctarAsync, tempDir } from "../helpers/paths.js";
-
-export function listFiles(dir: string, base = dir): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? listFiles(p, base) : [relative(base, p).split("\\").join("/")];
-  });
-}
 
 const sha256 = async (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
