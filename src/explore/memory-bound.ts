@@ -1,9 +1,10 @@
 /**
  * An upper bound on the memory the browser page's generation holds (src/explore/dataset-in-memory.ts),
  * known before it starts, so that a size the tab cannot hold is refused with a message instead of
- * crashing the tab. Every row a user can emit is bounded by the catalog: a user rates each movie
+ * crashing the tab. Every row a user can emit is bounded by the dimensions: a user rates each movie
  * at most once (train/rating.csv), the tag proxies emit per movie at most one row per tag of the
- * movie plus one "-1" row (obstag and dropped together, and rcttag), and per-user tag files hold
+ * movie (TM gives each movie `tagsPerMovie` tags, src/mechanisms/movie-tags.ts) plus one "-1" row
+ * (obstag and dropped together, and rcttag), and per-user tag files hold
  * each tag at most once (Test I, twice with test.csv; liked tags; τ). Tests II and III hold at
  * most their draws (twice, with test.csv). Each row is at most as wide as its widest ids and
  * values. The whole is held about three times at the peak: the streamed blocks, each file joined,
@@ -20,13 +21,16 @@ const COPIES = 3;
 /** config.json, the card and croissant.json (the graph, the configuration, the checksums): well below this. */
 const DOCUMENTS = 1 << 20;
 
+/** What the bound reads of a configuration. */
+export type Dimensions = Pick<CtarConfig, "users" | "movies" | "tagsPerMovie" | "test2" | "test3">;
+
 const digits = (maxId: number): number => String(Math.max(0, maxId)).length;
 
 /** Bytes of the dataset's files at most, for `config` on `catalog` (its selected movies). */
-export function datasetBytesBound(config: Pick<CtarConfig, "users" | "movies" | "test2" | "test3">, catalog: Pick<SelectedCatalog, "movies" | "tagStart" | "originalTagId">): number {
+export function datasetBytesBound(config: Dimensions, catalog: Pick<SelectedCatalog, "movies" | "originalTagId">): number {
   const movies = catalog.movies;
   const tags = catalog.originalTagId.length;
-  const movieTags = catalog.tagStart[movies]! - catalog.tagStart[0]!;
+  const movieTags = movies * config.tagsPerMovie;
   const du = digits(config.users - 1);
   const dm = digits(movies - 1);
   const dt = Math.max(2, digits(tags - 1));
@@ -40,7 +44,7 @@ export function datasetBytesBound(config: Pick<CtarConfig, "users" | "movies" | 
 }
 
 /** Memory the generation holds at most: the files about three times over. */
-export function generationBytesBound(config: Pick<CtarConfig, "users" | "movies" | "test2" | "test3">, catalog: Pick<SelectedCatalog, "movies" | "tagStart" | "originalTagId">): number {
+export function generationBytesBound(config: Dimensions, catalog: Pick<SelectedCatalog, "movies" | "originalTagId">): number {
   return COPIES * datasetBytesBound(config, catalog);
 }
 
