@@ -16,7 +16,7 @@
  * on [10, 27] (there the rounding of x² inside e^{−x²} dominates); erfc(x) is 0 beyond x = 27
  * (true value below 1e-318). The continued fraction takes about 190 steps at x = 1, 60 at x = 2.
  */
-import { portableExp } from "./portable-exp.js";
+import { portableExp } from "../rng/portable-exp.js";
 
 const TWO_OVER_SQRT_PI = 1.1283791670955126; // 2/√π
 const ONE_OVER_SQRT_PI = 0.5641895835477563; // 1/√π

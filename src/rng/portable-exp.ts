@@ -3,7 +3,7 @@
  * Microsystems 1993: argument reduction x = k·ln2 + r, a degree-5 minimax polynomial in r²,
  * scaling by 2^k), written with + − × ÷ only, which IEEE 754 rounds exactly alike everywhere.
  * Engines' own Math.exp differ in the last bit (Node 20 and Chromium 156 disagree on about one
- * input in ten), and the closed-form truth (τ, through normal-cdf.ts) must be the same bytes in a
+ * input in ten), and the closed-form truth (τ through normal-cdf.ts, the propensities of popularity-missingness.ts, the built-in catalog) must be the same bytes in a
  * browser as in `ctar generate` (docs/browser.md). This port equals Node 20's Math.exp bit for
  * bit (V8 of that version uses the same fdlibm algorithm), so no dataset written before changes.
  */
