@@ -1,7 +1,7 @@
 /**
  * The page built for the browser alone (`npm run build:web`, docs/browser.md), opened from file://
  * in headless Chromium with no server: the CTAR graph is analysed and drawn; a malformed graph
- * shows one message; a dataset of 200 users × 100 movies, seed 7, downloads as a zip whose files
+ * shows one message; a dataset of 200 users × 100 movies, seed 7 (and the default size), downloads as a zip whose files
  * (read back by Python's zipfile) are byte for byte those of `ctar generate` with the same options
  * and card date; a size too large for the tab is refused before anything starts; a cancelled
  * generation downloads nothing.
@@ -71,27 +71,34 @@ test("a malformed graph shows one message, with its line", { skip }, async () =>
   await page.waitForSelector("#parse-error", { state: "hidden" });
 });
 
-test("200 users × 100 movies, seed 7: the zip holds ctar generate's files, byte for byte", { skip }, async () => {
-  await setSize(200, 100, 7);
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.click("#gen-start")]);
-  assert.equal(download.suggestedFilename(), "ctar-200x100-seed7.zip");
-  const zip = join(root, "page.zip");
+/** Generates in the page, unzips the download with Python, and compares every file with `ctar generate`'s. */
+async function sameAsCli(users: number, movies: number, seed: number): Promise<void> {
+  await setSize(users, movies, seed);
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 300_000 }), page.click("#gen-start")]);
+  const name = `ctar-${users}x${movies}-seed${seed}`;
+  assert.equal(download.suggestedFilename(), `${name}.zip`);
+  const zip = join(root, `${name}.zip`);
   await download.saveAs(zip);
-  const unzipped = join(root, "page");
+  const unzipped = join(root, name);
   const r = spawnSync(PYTHON, ["-c", "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nz.extractall(sys.argv[2])", zip, unzipped], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
   const date = /Card written on (\d{4})-(\d{2})-(\d{2})\./.exec(readFileSync(join(unzipped, "README.md"), "utf8"));
   assert.ok(date !== null, "the card states its date");
   const epoch = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) / 1000;
-  const cli = join(root, "cli");
-  const g = await ctarAsync(["generate", "--out", cli, "--quiet", "--users", "200", "--movies", "100", "--seed", "7"], { env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) } });
+  const cli = join(root, `${name}-cli`);
+  const g = await ctarAsync(["generate", "--out", cli, "--quiet", "--users", String(users), "--movies", String(movies), "--seed", String(seed)], { env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) } });
   assert.equal(g.status, 0, g.stderr);
   const files = listFiles(cli).sort();
   assert.deepEqual(listFiles(unzipped).sort(), files);
-  assert.ok(files.includes("croissant.json") && files.includes("train/rating.csv"));
+  assert.ok(files.includes("croissant.json") && files.includes("truth/user_tag.csv"));
   for (const f of files) assert.ok(readFileSync(join(unzipped, f)).equals(readFileSync(join(cli, f))), `${f} differs from ctar generate's`);
   assert.match((await page.textContent("#gen-status")) ?? "", /^done/);
-});
+}
+
+test("200 users × 100 movies, seed 7: the zip holds ctar generate's files, byte for byte", { skip }, () => sameAsCli(200, 100, 7));
+
+// the default size: enough draws that an engine's own Math.exp or Math.log would show in the last digits
+test("1000 users × 1000 movies, seed 9527: the same files as ctar generate", { skip }, () => sameAsCli(1000, 1000, 9527));
 
 test("a size too large for the tab is refused before a worker starts", { skip }, async () => {
   await setSize(1_000_000, 1000, 1);
