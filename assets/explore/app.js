@@ -1,9 +1,12 @@
 // ctar explore: the page. The server does every analysis (POST /api/…); this script keeps the
-// editor text, the structured edits and the drawing in sync, and an undo stack of texts.
+// editor text, the structured edits and the drawing in sync, and an undo stack of texts. Built
+// for the browser alone (docs/browser.md), the page answers the same requests itself: the build
+// sets `globalThis.ctarLocal` (web/page.ts), and a dataset section replaces the server's preview.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const initial = JSON.parse($("initial").textContent);
+const local = globalThis.ctarLocal;
+const initial = local?.initial ?? JSON.parse($("initial").textContent);
 
 const state = {
   text: initial.text,
@@ -17,6 +20,7 @@ const state = {
 };
 
 async function post(path, body) {
+  if (local !== undefined) return local.post(path, body);
   const r = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
   return r.json();
@@ -248,6 +252,11 @@ $("preview").addEventListener("click", async () => {
   $("preview-status").textContent = p.warnings.length > 0 ? `${p.warnings.length} warning(s): ${p.warnings.join("; ")}` : "done";
 });
 
+if (local !== undefined) {
+  $("preview-section").hidden = true;
+  $("dataset").hidden = false;
+  local.dataset();
+}
 $("editor").value = state.text;
 $("format").value = state.format;
 analyze();

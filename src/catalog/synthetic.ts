@@ -29,6 +29,7 @@
  * The parameters below were fitted to the base data's figures (docs/catalog.md#figures-of-a-catalog
  * gives the measured figures of both catalogs).
  */
+import { portableExp } from "../rng/portable-exp.js";
 import type { Stream } from "../rng/stream.js";
 import { SeedTree } from "../rng/stream.js";
 import type { BaseCatalog } from "./base-catalog.js";
@@ -90,14 +91,14 @@ function tagCounts(tree: SeedTree, p: SyntheticCatalogParams): TagCounts {
     const latent =
       p.popularityScale *
       rank ** -p.popularitySlope *
-      Math.exp(
+      portableExp(
         -((rank / p.popularityCutoff) ** p.popularityShape) -
           (rank / p.popularityTailRank) ** p.popularityTailShape +
           p.popularityJitter * popRng.normal(),
       );
     let sum = 0;
     for (let k = 0; k < slotsMax; k++) {
-      w[k] = profile[k]! * Math.exp(p.shareJitter * shareRng.normal());
+      w[k] = profile[k]! * portableExp(p.shareJitter * shareRng.normal());
       sum += w[k]!;
     }
     sortDescending(w);
@@ -132,8 +133,8 @@ function averageRatings(rng: Stream, p: SyntheticCatalogParams, order: Int32Arra
   const n = order.length;
   const ratingOfRank = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    const mean = p.ratingMean + p.ratingBoost * Math.exp(-j / p.ratingBoostRank);
-    const sd = p.ratingSdTail - (p.ratingSdTail - p.ratingSdTop) * Math.exp(-j / p.ratingSdRank);
+    const mean = p.ratingMean + p.ratingBoost * portableExp(-j / p.ratingBoostRank);
+    const sd = p.ratingSdTail - (p.ratingSdTail - p.ratingSdTop) * portableExp(-j / p.ratingSdRank);
     const x = mean + sd * rng.normal();
     ratingOfRank[order[j]!] = Math.min(RATING_MAX, Math.max(RATING_MIN, x));
   }

@@ -3,9 +3,9 @@
  * rows go straight into the text of the streamed files (rating, obstag, rcttag, Test I, liked tags,
  * dropped tags, τ, and with `truth: full` every pair). What is kept per user is only what the later
  * global stages need: the number of observed ratings (the Test II draws index them) and the user's
- * share of the test-set pools. Pure: text and numbers out, no files.
+ * share of the test-set pools. Pure: text and numbers out, no files; the gzip of `truth: full` is
+ * the caller's (src/io/run/gzip-members.ts), so that this module needs no Node built-in.
  */
-import { gzipSync } from "node:zlib";
 import { UserTagFlags } from "../testsets/user-labels.js";
 import { PotentialOutcomes } from "../truth/potential-outcomes.js";
 import { TagEffects } from "../truth/tag-effect.js";
@@ -31,6 +31,9 @@ export interface BlockOutput {
   readonly otherRows: number;
 }
 
+/** Compresses one chunk of truth/full.csv into one gzip member. */
+export type GzipMember = (csv: Uint8Array) => Uint8Array;
+
 /** Gzip members of about this many characters of CSV each. */
 const GZIP_CHUNK = 1 << 20;
 
@@ -48,12 +51,13 @@ export class BlockRunner {
 
   constructor(
     readonly world: World,
-    readonly fullTruth: boolean,
+    /** `truth: full`: how to compress its chunks; false: no truth/full.csv.gz rows. */
+    private readonly fullTruth: GzipMember | false,
     private readonly observe?: UserObserver,
   ) {
     this.flags = new UserTagFlags(world.movieTags, world.tagCount, world.inMovies);
     this.outcomes = new PotentialOutcomes(world.movies, world.outcomeNodes);
-    this.fullOut = fullTruth ? new CsvBytes(GZIP_CHUNK + (1 << 16)) : undefined;
+    this.fullOut = fullTruth !== false ? new CsvBytes(GZIP_CHUNK + (1 << 16)) : undefined;
   }
 
   run(from: number, to: number): BlockOutput {
@@ -65,6 +69,7 @@ export class BlockRunner {
     const pools = new Float64Array(4);
     const full: Uint8Array[] = [];
     const fullOut = this.fullOut;
+    const gzip = this.fullTruth;
     let fullRows = 0;
     let other = 0;
     const effects = w.effects instanceof TagEffects ? w.effects : undefined;
@@ -108,11 +113,11 @@ export class BlockRunner {
             fullOut.end();
           }
           fullRows += rr.length;
-          if (fullOut.length >= GZIP_CHUNK) full.push(gzipSync(fullOut.take(), { level: 6 }));
+          if (fullOut.length >= GZIP_CHUNK && gzip !== false) full.push(gzip(fullOut.take()));
         }
       }
     }
-    if (fullOut !== undefined && fullOut.length > 0) full.push(gzipSync(fullOut.take(), { level: 6 }));
+    if (fullOut !== undefined && fullOut.length > 0 && gzip !== false) full.push(gzip(fullOut.take()));
     const rows = {} as Record<StreamedFile, number>;
     const bytes = {} as Record<StreamedFile, Uint8Array>;
     for (const file of STREAMED_FILES) {

@@ -3,10 +3,10 @@
  * syntax (src/graph/dagitty.ts), parsed and printed without touching files (src/io/inputs/graph-file.ts
  * reads and writes them), so that the explorer and the CLI share one parser.
  */
-import { basename, extname } from "node:path";
 import { Document, isMap, isSeq, parse as parseYaml } from "yaml";
 import { InputError } from "../errors/errors.js";
 import { parseDagitty, toDagitty } from "./dagitty.js";
+import { fileExtension, fileStem } from "./file-name.js";
 import { type GraphDocument, graphToSpec, parseGraphDocument } from "./graph-spec.js";
 import type { MGraph } from "./mgraph.js";
 
@@ -17,14 +17,14 @@ export const GRAPH_TEXT_FORMATS: readonly GraphTextFormat[] = ["yaml", "json", "
 
 /** The text form a file name suggests: .json, .dagitty / .dag, otherwise YAML. */
 export function graphFormatOf(file: string): GraphTextFormat {
-  const ext = extname(file).toLowerCase();
+  const ext = fileExtension(file).toLowerCase();
   return ext === ".json" ? "json" : ext === ".dagitty" || ext === ".dag" ? "dagitty" : "yaml";
 }
 
 /** Parses a graph in any text form; DAGitty graphs are named after the file. */
 export function parseGraphTextAs(text: string, source: string, format: GraphTextFormat): GraphDocument {
   if (format !== "dagitty") return parseGraphDocumentText(text, source, format);
-  const name = basename(source, extname(source)).replace(/[^A-Za-z0-9_.-]/g, "") || "dagitty";
+  const name = fileStem(source).replace(/[^A-Za-z0-9_.-]/g, "") || "dagitty";
   return { graph: parseDagitty(text, source, name), modules: [] };
 }
 
@@ -52,7 +52,7 @@ export function parseGraphText(text: string, source: string, format?: GraphForma
 /** Parses graph-file text, keeping its `modules` list (paths as written). */
 export function parseGraphDocumentText(text: string, source: string, format?: GraphFormat): GraphDocument {
   let value: unknown;
-  const fmt = format ?? (extname(source).toLowerCase() === ".json" ? "json" : "yaml");
+  const fmt = format ?? (fileExtension(source).toLowerCase() === ".json" ? "json" : "yaml");
   try {
     value = fmt === "json" ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, maxAliasCount: 100 });
   } catch (e) {

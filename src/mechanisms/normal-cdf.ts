@@ -16,6 +16,7 @@
  * on [10, 27] (there the rounding of x² inside e^{−x²} dominates); erfc(x) is 0 beyond x = 27
  * (true value below 1e-318). The continued fraction takes about 190 steps at x = 1, 60 at x = 2.
  */
+import { portableExp } from "../rng/portable-exp.js";
 
 const TWO_OVER_SQRT_PI = 1.1283791670955126; // 2/√π
 const ONE_OVER_SQRT_PI = 0.5641895835477563; // 1/√π
@@ -34,7 +35,7 @@ function erfSeries(x: number): number {
     if (next === sum) break;
     sum = next;
   }
-  return TWO_OVER_SQRT_PI * Math.exp(-x2) * sum;
+  return TWO_OVER_SQRT_PI * portableExp(-x2) * sum;
 }
 
 function erfcContinuedFraction(x: number): number {
@@ -54,7 +55,7 @@ function erfcContinuedFraction(x: number): number {
     f *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return (ONE_OVER_SQRT_PI * Math.exp(-x * x)) / f;
+  return (ONE_OVER_SQRT_PI * portableExp(-x * x)) / f;
 }
 
 /** erfc(x) = 1 − erf(x) = (2/√π) ∫_x^∞ e^{−t²} dt. */
@@ -82,7 +83,7 @@ export function normalSurvival(z: number): number {
 
 /** φ(z), the standard normal density. */
 export function normalPdf(z: number): number {
-  return 0.3989422804014327 * Math.exp(-0.5 * z * z);
+  return 0.3989422804014327 * portableExp(-0.5 * z * z);
 }
 
 /** P(a ≤ Z < b) for a standard normal Z (a ≤ b), from whichever tail keeps the precision. */

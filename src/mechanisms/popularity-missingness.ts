@@ -4,6 +4,7 @@
  * b = −|M|/(2T) by default. Probabilities above 1 are clipped and reported, never wrapped.
  * Also `uniform-missingness`: P(R = 1) = rate for every pair (MCAR), for interventions.
  */
+import { portableExp } from "../rng/portable-exp.js";
 import { z } from "zod";
 import { GraphError } from "../errors/errors.js";
 import { thinnedBernoulli } from "../rng/sample.js";
@@ -12,7 +13,7 @@ import { type NodeKernel, defineMechanism } from "./mechanism.js";
 import { expectFloatRow } from "./values.js";
 
 export function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
+  return 1 / (1 + portableExp(-x));
 }
 
 /** Scales weights to mean `rate`, clips at 1; returns the probabilities and how many were clipped. */

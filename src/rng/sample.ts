@@ -2,6 +2,7 @@
  * Sampling helpers over a Stream: uniform and weighted draws without replacement.
  * All take the stream as an argument (no hidden global source).
  */
+import { portableLog } from "./portable-log.js";
 import type { Stream } from "./stream.js";
 
 /**
@@ -122,7 +123,7 @@ export function thinnedBernoulli(rng: Stream, w: Float64Array, scale: number, wM
   const keep = TWO_POW_32 / pMax;
   for (let i = -1; ; ) {
     // Gap G with P(G = g) = (1 − p*)^g p*: floor(log V / log(1 − p*)) for V uniform in (0, 1].
-    i += pMax < 1 ? Math.floor(Math.log(1 - rng.uniform()) / logQ) + 1 : 1;
+    i += pMax < 1 ? Math.floor(portableLog(1 - rng.uniform()) / logQ) + 1 : 1;
     if (i >= n) return;
     const p = scale * w[i]!;
     if (p >= pMax || rng.nextUint32() < p * keep) hit(i);

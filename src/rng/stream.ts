@@ -9,6 +9,7 @@
  * (Blackman & Vigna, "Scrambled linear pseudorandom number generators", 2018). Only 32-bit integer
  * operations are used, so the output is identical on every JavaScript engine and machine.
  */
+import { portableLog } from "./portable-log.js";
 
 function fmix32(h: number): number {
   h ^= h >>> 16;
@@ -156,7 +157,7 @@ export class Stream {
       y = this.nextUint32() * TWO_POW_M31 - 1;
       s = x * x + y * y;
     } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    const f = Math.sqrt((-2 * portableLog(s)) / s);
     this.spare = y * f;
     this.hasSpare = true;
     return x * f;

@@ -8,18 +8,14 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../errors/errors.js";
-import { parseGraphSpec } from "../../graph/graph-spec.js";
 import { buildCard } from "../../report/dataset-card.js";
-import { buildCroissant } from "../../report/croissant.js";
-import type { DatasetFacts, DatasetFile, DatasetTablePresence } from "../../report/dataset-facts.js";
-import { DATASET_TABLES, csvName, parquetName } from "../../generate/dataset-layout.js";
-import { catalogLabel } from "./run-provenance.js";
+import type { DatasetFacts } from "../../report/dataset-facts.js";
+import { CARD_FILE, CROISSANT_FILE, type FileDigest, croissantText as croissantOf, factsFromConfig, recordedRows, tablePaths } from "../../report/dataset-documents.js";
 import { READ_CAPS, readInputJson, readInputText } from "../fs/input.js";
 import { rewriteOutputFile } from "../fs/output.js";
 import { sha256File } from "../fs/sha256-file.js";
 
-export const CARD_FILE = "README.md";
-export const CROISSANT_FILE = "croissant.json";
+export { CARD_FILE, CROISSANT_FILE, recordedRows };
 
 /** config.json of a folder written by `ctar generate`, or an InputError saying why not. */
 export function readConfigDoc(dir: string): Record<string, unknown> {
@@ -30,62 +26,17 @@ export function readConfigDoc(dir: string): Record<string, unknown> {
   return doc as Record<string, unknown>;
 }
 
-/** Rows of each file as config.json records them (`files`). */
-export function recordedRows(doc: Record<string, unknown>): Record<string, number> {
-  const out: Record<string, number> = {};
-  const files = doc["files"];
-  if (typeof files === "object" && files !== null) {
-    for (const [k, v] of Object.entries(files as Record<string, unknown>)) {
-      const rows = (v as { rows?: unknown } | null)?.rows;
-      if (typeof rows === "number") out[k] = rows;
-    }
-  }
-  return out;
-}
-
-function fileFacts(dir: string, path: string, format: DatasetFile["format"], rows?: number): DatasetFile {
+function digest(dir: string, path: string): FileDigest {
   const file = join(dir, path);
-  return { path, bytes: statSync(file).size, sha256: sha256File(file), format, ...(rows === undefined ? {} : { rows }) };
+  return { bytes: statSync(file).size, sha256: sha256File(file) };
 }
 
 /** Gathers what the card and croissant.json say, from config.json and the files present. */
 export function gatherFacts(dir: string, date: string): DatasetFacts {
   const doc = readConfigDoc(dir);
-  const where = join(dir, "config.json");
-  const config = (doc["config"] ?? {}) as Record<string, unknown>;
-  const rows = recordedRows(doc);
-  const tables: DatasetTablePresence[] = [];
-  for (const table of DATASET_TABLES) {
-    const files: DatasetFile[] = [];
-    const csv = csvName(table);
-    const pq = parquetName(table);
-    if (existsSync(join(dir, csv))) files.push(fileFacts(dir, csv, table.gzip === true ? "csv.gz" : "csv", rows[csv]));
-    if (existsSync(join(dir, pq))) files.push(fileFacts(dir, pq, "parquet", rows[pq] ?? rows[csv]));
-    if (files.length > 0) tables.push({ table, files });
-  }
-  const num = (k: string) => (typeof config[k] === "number" ? (config[k] as number) : NaN);
-  const interventions = Array.isArray(doc["interventions"]) ? (doc["interventions"] as { text?: unknown }[]).map((i) => String(i?.text)) : [];
-  const warnings = Array.isArray(doc["warnings"]) ? (doc["warnings"] as unknown[]).map(String) : [];
-  let graph;
-  try {
-    graph = parseGraphSpec(doc["graph"], `${where}: graph`);
-  } catch (e) {
-    throw new InputError(`${where}: the recorded graph is not a valid m-graph (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-  }
-  return {
-    version: String(doc["version"]),
-    seed: num("seed"),
-    users: num("users"),
-    movies: num("movies"),
-    config,
-    catalog: catalogLabel(doc["catalog"]),
-    compat: String(config["compat"] ?? "none"),
-    graph,
-    interventions,
-    warnings,
-    tables,
-    date,
-  };
+  const present = new Map<string, FileDigest>();
+  for (const path of tablePaths()) if (existsSync(join(dir, path))) present.set(path, digest(dir, path));
+  return factsFromConfig(doc, join(dir, "config.json"), present, date);
 }
 
 /**
@@ -117,9 +68,7 @@ export function expectedArtifacts(dir: string, date: string): { card: string; cr
 }
 
 function croissantText(dir: string, facts: DatasetFacts): string {
-  const others = [fileFacts(dir, "config.json", "json")];
-  if (existsSync(join(dir, CARD_FILE))) others.push(fileFacts(dir, CARD_FILE, "markdown"));
-  return `${JSON.stringify(buildCroissant(facts, others), null, 2)}\n`;
+  return croissantOf(facts, digest(dir, "config.json"), existsSync(join(dir, CARD_FILE)) ? digest(dir, CARD_FILE) : undefined);
 }
 
 /** Writes DIR/README.md, the dataset card. */

@@ -75,14 +75,7 @@ export function relativeRecord(dir: string, record: Readonly<Record<string, unkn
   return out;
 }
 
-/** A short label of a recorded catalog (the card's wording): `builtin:seed=…` or the folder. */
-export function catalogLabel(recorded: unknown): string {
-  if (typeof recorded === "string") return recorded; // written before catalogs were recorded with hashes
-  const c = recorded as Partial<{ kind: string; seed: number; path: string }> | null;
-  if (c?.kind === "builtin") return `builtin:seed=${c.seed}`;
-  if (c?.kind === "folder" && typeof c.path === "string") return c.path;
-  return String(recorded);
-}
+export { catalogLabel } from "../../report/dataset-documents.js";
 
 /**
  * The catalog a dataset's config.json records, for rerunning it: "builtin", or the absolute folder

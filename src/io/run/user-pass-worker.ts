@@ -8,6 +8,7 @@ import { BlockRunner } from "../../generate/block.js";
 import { World } from "../../generate/world.js";
 import { builtinRegistry } from "../../mechanisms/registry.js";
 import { loadMechanismModules } from "../inputs/load-graph-run.js";
+import { gzipMember } from "./gzip-members.js";
 import { type WorkerSetup, errorToWire, kernelTallies } from "./user-pass.js";
 
 const port = parentPort;
@@ -16,7 +17,7 @@ const setup = workerData as WorkerSetup;
 
 async function start(): Promise<BlockRunner> {
   const registry = setup.modules.length > 0 ? await loadMechanismModules(setup.modules, builtinRegistry(), setup.source) : builtinRegistry();
-  return new BlockRunner(new World({ ...setup.world, registry, warn: () => {} }), setup.fullTruth);
+  return new BlockRunner(new World({ ...setup.world, registry, warn: () => {} }), setup.fullTruth && gzipMember);
 }
 
 const ready = start();

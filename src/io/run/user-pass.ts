@@ -8,8 +8,10 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { type BlockOutput, BlockRunner } from "../../generate/block.js";
+import { type Tallies, kernelTallies } from "../../generate/dataset-end.js";
 import { blockUsers, blocksOf, type UserRange } from "../../generate/plan.js";
 import { World, type WorldInput } from "../../generate/world.js";
+import { gzipMember } from "./gzip-members.js";
 import { errorFromWire, errorToWire, type WireError } from "./wire-error.js";
 
 export interface UserPassInput {
@@ -28,7 +30,8 @@ export interface UserPassInput {
   onProgress?(usersDone: number): void;
 }
 
-export type Tallies = Record<string, Record<string, number>>;
+export type { Tallies };
+export { kernelTallies };
 
 export function addTallies(into: Tallies, from: Tallies): void {
   for (const [node, t] of Object.entries(from)) {
@@ -37,11 +40,6 @@ export function addTallies(into: Tallies, from: Tallies): void {
   }
 }
 
-export function kernelTallies(world: World): Tallies {
-  const out: Tallies = {};
-  for (const [name, k] of world.engine.kernels) if (k.tally !== undefined) out[name] = { ...k.tally };
-  return out;
-}
 
 /** The default number of workers: the machine's cores, at most 8. */
 export function defaultWorkers(): number {
@@ -80,7 +78,7 @@ export async function runUserPass(input: UserPassInput): Promise<Tallies> {
 async function runInline(input: UserPassInput, blocks: readonly UserRange[]): Promise<Tallies> {
   if (blocks.length === 0) return {};
   const world = input.main ?? new World({ ...input.world, warn: () => {} });
-  const runner = new BlockRunner(world, input.fullTruth);
+  const runner = new BlockRunner(world, input.fullTruth && gzipMember);
   let done = 0;
   for (const b of blocks) {
     input.onBlock(runner.run(b.from, b.to));

@@ -4,11 +4,11 @@
  * it is scored on Tests I–III and their union, and, when the dataset has truth/liked_tags.csv,
  * on every user × catalog tag against τ′ (Eq. 2). `ctar bench --task tags` is today's bench.
  */
-import path from "node:path";
 import type { BenchDataset } from "../../bench/dataset.js";
 import { describeData, formatCsv, formatJson, formatMarkdown } from "../../bench/format.js";
 import { runBench } from "../../bench/run-bench.js";
 import { InputError } from "../../errors/errors.js";
+import { joinFileName } from "../../graph/file-name.js";
 import type { Model } from "../../models/model.js";
 import { BUILTIN_MODELS, modelByName } from "../../models/registry.js";
 import type { Task } from "../task.js";
@@ -19,12 +19,12 @@ import { tagPredictionTables, tagTables, tagsFromTables } from "./tags-tables.js
 function modelsThatCanRun(asked: readonly Model[], data: BenchDataset, dir: string, warn: (m: string) => void): Model[] {
   // OBS is what every baseline learns from (MF-IPS and DR-JL also weigh it against RCT): without it there is no bench
   if (data.labels.obs.n === 0) {
-    throw new InputError(`${path.join(dir, "train", "obstag.csv")}: no observational tag labels (OBS is empty), which every model trains on (generate more users or a higher --obs-rate)`);
+    throw new InputError(`${joinFileName(dir, "train", "obstag.csv")}: no observational tag labels (OBS is empty), which every model trains on (generate more users or a higher --obs-rate)`);
   }
   if (data.labels.rct.n > 0) return [...asked];
   const skipped = asked.filter((m) => m.needsRct === true).map((m) => m.name);
   const kept = asked.filter((m) => m.needsRct !== true);
-  const file = path.join(dir, "train", "rcttag.csv");
+  const file = joinFileName(dir, "train", "rcttag.csv");
   if (kept.length === 0) {
     throw new InputError(`${file}: no RCT labels, and every model asked (${skipped.join(", ")}) needs them (models that do not: ${BUILTIN_MODELS.filter((m) => m.needsRct !== true).map((m) => m.name).join(", ")})`);
   }

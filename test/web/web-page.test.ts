@@ -1,0 +1,129 @@
+/**
+ * The page built for the browser alone (`npm run build:web`, docs/browser.md), opened from file://
+ * in headless Chromium with no server: the CTAR graph is analysed and drawn; a malformed graph
+ * shows one message; a dataset of 200 users × 100 movies, seed 7 (and the default size), downloads as a zip whose files
+ * (read back by Python's zipfile) are byte for byte those of `ctar generate` with the same options
+ * and card date; a size too large for the tab is refused before anything starts; a cancelled
+ * generation downloads nothing.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { after, before, test } from "node:test";
+import { browserSkipReason, collectErrors, launchBrowser } from "../helpers/browser.js";
+import { REPO, ctarAsync, tempDir } from "../helpers/paths.js";
+import { listFiles } from "../helpers/list-files.js";
+
+// Code passed to page.evaluate runs in the page.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any;
+
+const PYTHON = "/usr/bin/python3";
+const skip = browserSkipReason() ?? (existsSync(PYTHON) ? undefined : `needs ${PYTHON} (its zipfile module reads the download)`);
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+type Page = Awaited<ReturnType<Browser["newPage"]>>;
+
+let root = "";
+let browser: Browser | undefined;
+let page: Page;
+let errors: string[] = [];
+
+before(async () => {
+  if (skip !== undefined) return;
+  root = tempDir("ctar-web-");
+  const built = spawnSync(process.execPath, [join(REPO, "web/build.mjs")], { cwd: REPO, encoding: "utf8" });
+  assert.equal(built.status, 0, built.stderr);
+  browser = await launchBrowser();
+  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+  errors = collectErrors(page);
+  await page.goto(pathToFileURL(join(REPO, "dist/web/index.html")).href);
+  await page.waitForSelector('#classes tr[data-indicator="R_R"]', { timeout: 60_000 });
+});
+after(async () => {
+  await browser?.close();
+  if (root !== "") rmSync(root, { recursive: true, force: true });
+});
+
+async function setSize(users: number, movies: number, seed: number): Promise<void> {
+  await page.fill("#gen-users", String(users));
+  await page.fill("#gen-movies", String(movies));
+  await page.fill("#gen-seed", String(seed));
+}
+
+test("from file://: the CTAR graph is analysed and drawn in the page, the server's preview hidden", { skip }, async () => {
+  assert.equal(await page.textContent('#classes tr[data-indicator="R_R"] td:nth-child(3)'), "MAR");
+  assert.ok((await page.locator("#drawing svg g.node").count()) > 5, "the drawing has its nodes");
+  assert.equal(await page.isVisible("#preview-section"), false);
+  assert.equal(await page.isVisible("#dataset"), true);
+  assert.deepEqual(errors, []);
+});
+
+test("a malformed graph shows one message, with its line", { skip }, async () => {
+  const good = await page.inputValue("#editor");
+  await page.fill("#editor", "name: x\nnodes: [\n");
+  await page.waitForSelector("#parse-error:not([hidden])");
+  const shown = await page.evaluate(() => [...document.querySelectorAll("#parse-error, #gen-error, #preview-error")].filter((e: { hidden: boolean }) => !e.hidden).map((e: { textContent: string }) => e.textContent));
+  assert.equal(shown.length, 1, shown.join(" | "));
+  assert.match(shown[0]!, /^line \d+, column \d+: .*cannot parse as YAML/);
+  await page.fill("#editor", good);
+  await page.waitForSelector("#parse-error", { state: "hidden" });
+});
+
+/** Generates in the page, unzips the download with Python, and compares every file with `ctar generate`'s. */
+async function sameAsCli(users: number, movies: number, seed: number): Promise<void> {
+  await setSize(users, movies, seed);
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 300_000 }), page.click("#gen-start")]);
+  const name = `ctar-${users}x${movies}-seed${seed}`;
+  assert.equal(download.suggestedFilename(), `${name}.zip`);
+  const zip = join(root, `${name}.zip`);
+  await download.saveAs(zip);
+  const unzipped = join(root, name);
+  const r = spawnSync(PYTHON, ["-c", "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nz.extractall(sys.argv[2])", zip, unzipped], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const date = /Card written on (\d{4})-(\d{2})-(\d{2})\./.exec(readFileSync(join(unzipped, "README.md"), "utf8"));
+  assert.ok(date !== null, "the card states its date");
+  const epoch = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) / 1000;
+  const cli = join(root, `${name}-cli`);
+  const g = await ctarAsync(["generate", "--out", cli, "--quiet", "--users", String(users), "--movies", String(movies), "--seed", String(seed)], { env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) } });
+  assert.equal(g.status, 0, g.stderr);
+  const files = listFiles(cli).sort();
+  assert.deepEqual(listFiles(unzipped).sort(), files);
+  assert.ok(files.includes("croissant.json") && files.includes("truth/user_tag.csv"));
+  for (const f of files) assert.ok(readFileSync(join(unzipped, f)).equals(readFileSync(join(cli, f))), `${f} differs from ctar generate's`);
+  assert.match((await page.textContent("#gen-status")) ?? "", /^done/);
+}
+
+test("200 users × 100 movies, seed 7: the zip holds ctar generate's files, byte for byte", { skip }, () => sameAsCli(200, 100, 7));
+
+// the default size: enough draws that an engine's own Math.exp or Math.log would show in the last digits
+test("1000 users × 1000 movies, seed 9527: the same files as ctar generate", { skip }, () => sameAsCli(1000, 1000, 9527));
+
+test("a size too large for the tab is refused before a worker starts", { skip }, async () => {
+  await setSize(1_000_000, 1000, 1);
+  await page.click("#gen-start");
+  await page.waitForSelector("#gen-error:not([hidden])");
+  assert.match((await page.textContent("#gen-error")) ?? "", /^1000000 users × 1000 movies: up to [\d,]+ MiB in this tab, above its [\d,]+ MiB/);
+  assert.equal(await page.isDisabled("#gen-cancel"), true, "no generation is running");
+  assert.equal(await page.textContent("#gen-status"), "");
+  await setSize(0, 100, 1);
+  await page.click("#gen-start");
+  await page.waitForFunction(() => /users/.test(document.querySelector("#gen-error").textContent) && !/1000000/.test(document.querySelector("#gen-error").textContent));
+});
+
+test("cancel stops the worker: nothing is downloaded", { skip }, async () => {
+  await setSize(3000, 1000, 3);
+  let downloads = 0;
+  page.on("download", () => downloads++);
+  await page.click("#gen-start");
+  await page.waitForFunction(() => /^generating: [1-9]/.test(document.querySelector("#gen-status").textContent), null, { timeout: 60_000 });
+  await page.click("#gen-cancel");
+  assert.equal(await page.textContent("#gen-status"), "cancelled: nothing downloaded");
+  // what the whole generation takes, and more: a worker still running would have offered its zip by now
+  await page.waitForTimeout(12_000);
+  assert.equal(downloads, 0);
+  assert.equal(await page.isHidden("#gen-download"), true);
+  assert.equal(await page.isDisabled("#gen-start"), false);
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,93 @@
+/**
+ * The page's dataset section: users, movies and seed are checked as `ctar generate` checks them,
+ * a size whose worst case the tab cannot hold is refused before anything starts
+ * (src/explore/memory-bound.ts), and the dataset is generated in a Web Worker (worker.ts, started
+ * from a Blob URL of its bundled code, since a page opened from file:// may not load a worker
+ * file). Cancel ends the worker: nothing is downloaded. The zip is offered when it is complete.
+ */
+import { selectMovies, type SelectedCatalog } from "../src/catalog/select-movies.js";
+import { syntheticCatalog } from "../src/catalog/synthetic.js";
+import type { CtarConfig } from "../src/config/ctar-config.js";
+import { parseCtarConfig } from "../src/config/parse-config.js";
+import { sizeRefusal, tabBudget } from "../src/explore/memory-bound.js";
+
+/** The bundled worker's code, put here by web/build.mjs. */
+declare const CTAR_WORKER_SOURCE: string;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any, navigator: any, Worker: any, Blob: any, URL: any;
+
+const catalogs = new Map<number, ReturnType<typeof syntheticCatalog>>();
+function catalogOf(config: CtarConfig): SelectedCatalog {
+  if (!catalogs.has(config.catalogSeed)) catalogs.set(config.catalogSeed, syntheticCatalog({ seed: config.catalogSeed }));
+  return selectMovies(catalogs.get(config.catalogSeed)!, config.movies);
+}
+
+export function startDatasetSection(): void {
+  const $ = (id: string) => document.getElementById(id);
+  let worker: { terminate(): void } | undefined;
+  let zipUrl: string | undefined;
+  const status = (t: string) => ($("gen-status").textContent = t);
+  const busy = (on: boolean) => {
+    $("gen-start").disabled = on;
+    $("gen-cancel").disabled = !on;
+  };
+  const refuse = (message: string) => {
+    $("gen-error").hidden = false;
+    $("gen-error").textContent = message;
+    status("");
+  };
+  const stop = () => {
+    worker?.terminate();
+    worker = undefined;
+    busy(false);
+  };
+
+  $("gen-start").addEventListener("click", () => {
+    $("gen-error").hidden = true;
+    $("gen-download").hidden = true;
+    if (zipUrl !== undefined) URL.revokeObjectURL(zipUrl);
+    zipUrl = undefined;
+    const asked = { users: Number($("gen-users").value), movies: Number($("gen-movies").value), seed: Number($("gen-seed").value) };
+    let config: CtarConfig;
+    try {
+      config = parseCtarConfig(asked, "the page");
+    } catch (e) {
+      return refuse(e instanceof Error ? e.message : String(e));
+    }
+    const refusal = sizeRefusal(config, catalogOf(config), tabBudget(navigator.deviceMemory));
+    if (refusal !== undefined) return refuse(refusal);
+    const source = URL.createObjectURL(new Blob([CTAR_WORKER_SOURCE], { type: "text/javascript" }));
+    const w = new Worker(source);
+    URL.revokeObjectURL(source);
+    worker = w;
+    busy(true);
+    status(`generating: 0 of ${config.users} users`);
+    w.onmessage = (e: { data: { type: string; done?: number; zip?: Uint8Array; message?: string; warnings?: string[] } }) => {
+      if (worker !== w) return;
+      const m = e.data;
+      if (m.type === "progress") return status(`generating: ${m.done} of ${config.users} users`);
+      stop();
+      if (m.type === "error") return refuse(m.message ?? "generation failed");
+      zipUrl = URL.createObjectURL(new Blob([m.zip!], { type: "application/zip" }));
+      const a = $("gen-download");
+      a.href = zipUrl;
+      a.download = `ctar-${config.users}x${config.movies}-seed${config.seed}.zip`;
+      a.textContent = `download ${a.download} (${(m.zip!.length / 2 ** 20).toFixed(1)} MiB)`;
+      a.hidden = false;
+      status(m.warnings!.length > 0 ? `done, ${m.warnings!.length} warning(s): ${m.warnings!.join("; ")}` : "done");
+      a.click();
+    };
+    w.onerror = (e: { message?: string }) => {
+      if (worker !== w) return;
+      stop();
+      refuse(`the generation stopped: ${e.message ?? "the worker failed"} (out of memory?)`);
+    };
+    w.postMessage({ ...asked, date: new Date().toISOString().slice(0, 10) });
+  });
+
+  $("gen-cancel").addEventListener("click", () => {
+    if (worker === undefined) return;
+    stop();
+    status("cancelled: nothing downloaded");
+  });
+}
