@@ -4,7 +4,8 @@
  * parameters its new mechanism shares with the old one (R_R's rate). `ctar graph show --preset
  * NAME` prints one as a graph file to run with `ctar generate --graph`.
  */
-import type { MGraph } from "../graph/mgraph.js";
+import type { MGraph, NodeSpec } from "../graph/mgraph.js";
+import { CLICK_NODES } from "../presets/click-world.js";
 import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
 import { applyInterventions, parseIntervention } from "./intervention.js";
 
@@ -13,10 +14,13 @@ export interface CtarVariant {
   readonly description: string;
   /** The interventions that make it from the CTAR graph. */
   readonly interventions: readonly string[];
+  /** Nodes it adds after the interventions (a new part of the world, e.g. clicks). */
+  readonly nodes?: readonly NodeSpec[];
 }
 
 export const CTAR_VARIANTS: Readonly<Record<string, CtarVariant>> = {
   "ctar-position": { description: "R_R under position bias (position-missingness, docs/model.md)", interventions: ["R_R=position-missingness"] },
+  "ctar-clicks": { description: "clicks on a ranked list per user (position-based click model, docs/tasks-ranking.md)", interventions: [], nodes: CLICK_NODES },
 };
 
 /** The variant `name` of a CTAR graph (the preset with a configuration's parameters). */
@@ -24,5 +28,5 @@ export function ctarVariant(name: string, ctar: MGraph, registry: MechanismRegis
   const v = CTAR_VARIANTS[name];
   if (v === undefined) throw new Error(`ctarVariant: no variant '${name}'`);
   const g = applyInterventions(ctar, v.interventions.map((t) => parseIntervention(t, ctar, registry)), registry);
-  return { name, nodes: g.nodes };
+  return { name, nodes: [...g.nodes, ...(v.nodes ?? [])] };
 }
