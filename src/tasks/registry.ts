@@ -4,11 +4,13 @@ import type { Task } from "./task.js";
 import { ratingsTask } from "./ratings/ratings-task.js";
 import { tagsTask } from "./tags/tags-task.js";
 import { effectsTask } from "./effects/effects-task.js";
+import { rankingTask } from "./ranking/ranking-task.js";
 
 export const TASKS: readonly Task[] = [
   tagsTask as Task,
   effectsTask as Task,
   ratingsTask as Task,
+  rankingTask as Task,
 ];
 
 /** The task of that name, or a ConfigError listing the known tasks. */
