@@ -55,6 +55,10 @@ describe("hostile: the click world", { concurrency: 2 }, () => {
     const out = join(scratch(), "task");
     await expectFailure({ args: ["task", "ranking", baseDataset(), "--out", out], code: 2, match: noClicks, absent: [out] });
   });
+  it("export --to ultra of a world without clicks writes nothing", async () => {
+    const out = join(scratch(), "ultra");
+    await expectFailure({ args: ["export", baseDataset(), "--to", "ultra", "--out", out], code: 2, match: noClicks, absent: [out] });
+  });
   it("score --task ranking on a world without clicks", async () => {
     const file = join(scratch(), "p.csv");
     writeFileSync(file, "userid,movieid,score\n0,0,1\n");

@@ -57,7 +57,7 @@ export function clickNodesOf(g: MGraph, where: string): ClickNodes {
   const missing = NEEDED.filter((k) => byKind(k) === undefined);
   if (missing.length > 0) {
     throw new ConfigError(
-      `${where}: the world has no click nodes (no node with mechanism ${missing.map((k) => `'${k}'`).join(", ")}); --task ranking needs a click world: generate one from the variant ctar-clicks (ctar graph show --preset ctar-clicks > clicks.yaml; ctar generate --graph clicks.yaml --out DIR)`,
+      `${where}: the world has no click nodes (no node with mechanism ${missing.map((k) => `'${k}'`).join(", ")}); the ranking task and the ULTRA export read clicks: generate one from the variant ctar-clicks (ctar graph show --preset ctar-clicks > clicks.yaml; ctar generate --graph clicks.yaml --out DIR)`,
     );
   }
   return { list: byKind("logging-ranker")!.name, exam: byKind("position-examination")!, attraction: byKind("graded-attractiveness")!, click: byKind("click-proxy")!.name };
@@ -75,7 +75,8 @@ function observerNodes(g: MGraph, registry: MechanismRegistry): ObserverNodes {
 
 const ignoreRows: Emit = () => {};
 
-export function buildRankingData(world: WorldRun, where: string): RankingData {
+/** testClicks: keep the test users' clicks too (the ULTRA export's log; the task hides them). */
+export function buildRankingData(world: WorldRun, where: string, o: { readonly testClicks?: boolean } = {}): RankingData {
   const { users, movies } = world.config;
   const { engine } = world;
   const g = engine.input.graph;
@@ -109,7 +110,7 @@ export function buildRankingData(world: WorldRun, where: string): RankingData {
     list.order.forEach((m, j) => {
       const i = u * length + j;
       movie[i] = m;
-      click[i] = isTestUser(u) ? 0 : c[m]!;
+      click[i] = isTestUser(u) && o.testClicks !== true ? 0 : c[m]!;
       grade[i] = relevanceGrade(r[m]!, att);
       pExam[i] = examinationProbability(j + 1, eta);
       pClick[i] = pExam[i]! * attractiveness(r[m]!, att);

@@ -94,4 +94,30 @@ test("end to end: the truth is the closed form, the task folder scores as the da
     assert.equal(s.status, 0, s.stderr);
     assert.equal(row(s.stdout, "ipw-oracle.csv")?.split("|").slice(2).join("|"), row(read("b/bench.md"), "ipw-oracle")?.split("|").slice(2).join("|"), from);
   }
+  checkUltraExport(root, truth.slice(1));
 });
+
+/** `export --to ultra`: ULTRA's files point into each other, and the test split's labels and propensities are the task's truth. */
+function checkUltraExport(root: string, truth: readonly string[]): void {
+  const e = ctar(["export", join(root, "d1"), "--to", "ultra", "--out", join(root, "u"), "--quiet"]);
+  assert.equal(e.status, 0, e.stderr);
+  const lines = (f: string) => readFileSync(join(root, "u", f), "utf8").trim().split("\n");
+  assert.deepEqual(JSON.parse(readFileSync(join(root, "u/settings.json"), "utf8")), { feature_size: 3, max_label: 4 });
+  const feature = lines("test/test.feature");
+  const labels = lines("test/test.labels");
+  const propensity = lines("test/test.propensity");
+  lines("test/test.init_list").forEach((l, q) => {
+    const [qid, ...idx] = l.split(" ");
+    const u = Number(qid!.slice(1));
+    assert.equal(u % 5, 4);
+    assert.equal(labels[q]!.split(" ")[0], qid);
+    idx.forEach((i, j) => {
+      const [, k, m, y, pe] = truth[u * 10 + j]!.split(",");
+      assert.equal(feature[Number(i)]!.split(" ")[0], `u${u}_m${m}`);
+      assert.equal(Number(k), j + 1);
+      assert.equal(labels[q]!.split(" ")[j + 1], y);
+      assert.equal(Number(propensity[q]!.split(" ")[j + 1]), Number(pe));
+    });
+  });
+  assert.equal(lines("train/train.init_list").length + lines("valid/valid.init_list").length + labels.length, 200);
+}
