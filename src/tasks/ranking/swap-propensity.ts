@@ -5,8 +5,8 @@
  *   E[click at k | swap = k] = p_k · E[attraction of the top movie] and
  *   E[click at 1 | no swap]  = p_1 · E[attraction of the top movie],
  * and p̂_k / p̂_1 = (click rate at k among lists swapped with k) / (click rate at 1 among unswapped
- * lists). IPW needs the curve up to a constant, so p̂_1 = 1; an estimate is floored at FLOOR (a
- * position with no swapped list, or no click, would give a weight of 1/0).
+ * lists). IPW needs the curve up to a constant, so p̂_1 = 1; an estimate is capped at 1 and
+ * floored at FLOOR (a position with no swapped list, or no click, would give a weight of 1/0).
  */
 import { type RankingData, isTestUser } from "./ranking-data.js";
 
