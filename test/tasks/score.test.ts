@@ -106,7 +106,7 @@ test("a tampered task folder, one from another version, an unknown task, an empt
   assert.match(r.stderr, /task\.json: written by ctar 0\.0\.1, this is ctar /);
   r = ctar(["bench", data, "--task", "nope"]);
   assert.equal(r.status, 2, r.stderr);
-  assert.match(r.stderr, /unknown task 'nope' \(known tasks: tags, effects, ratings\)/);
+  assert.match(r.stderr, /unknown task 'nope' \(known tasks: tags, effects, ratings, ranking\)/);
   r = ctar(["task", "ratings", data, "--out", join(root, "empty"), "--split", "0,5,95"]);
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /--split: .* leaves the uniform-train split empty/);
