@@ -16,17 +16,9 @@ import { z } from "zod";
 import { ConfigError, GraphError } from "../errors/errors.js";
 import { defineMechanism } from "./mechanism.js";
 import { listPositions } from "./position-missingness.js";
-import { expectFloatRow } from "./values.js";
+import { type LoggedList, expectFloatRow } from "./values.js";
 
-/** One user's logged list: the value of the logging ranker's node. */
-export interface LoggedList {
-  /** Each movie's 1-based position in the list, 0 when not shown (over the movies). */
-  readonly position: Float64Array;
-  /** The movies shown, by position (order[k − 1] is at position k). */
-  readonly order: Int32Array;
-  /** The position k swapped with position 1 (result randomisation), 0 when the list was not swapped. */
-  readonly swap: number;
-}
+export type { LoggedList };
 
 export function isLoggedList(v: unknown): v is LoggedList {
   const l = v as LoggedList;
@@ -61,7 +53,7 @@ export function topByKey(key: Float64Array, length: number, out: Int32Array): vo
 
 export const loggingRanker = defineMechanism({
   kind: "logging-ranker",
-  value: "any",
+  value: "ranked-list",
   description: "the list of L movies a user is shown: top L of −ln r_m + noise·Gumbel (Plackett–Luce, weights r_m^(−1/noise)), positions 1 and k swapped with probability swap",
   plates: ["user-movie"],
   params: loggingRankerParams,
