@@ -24,6 +24,8 @@ import { ctarVariant } from "../../src/scm/ctar-variants.js";
 import { runGraph } from "../../src/generate/engine.js";
 import { syntheticCatalog } from "../../src/catalog/synthetic.js";
 import { selectMovies } from "../../src/catalog/select-movies.js";
+import { analyzeGraph } from "../../src/graph/analyze-graph.js";
+import { verifyWorld } from "../../src/verify/verify-world.js";
 
 const within = (hits: number, n: number, p: number, what: string) => {
   const tol = 5 * Math.sqrt((p * (1 - p)) / n);
@@ -181,4 +183,16 @@ test("the ctar-clicks variant is a valid m-graph; over a world, P(C = 1 | k, R) 
       within(hits[k * 6 + r]!, n, k ** -1 * attractiveness(r, p), `position ${k}, R = ${r}`);
     }
   assert.ok(cells >= 20, `only ${cells} (position, rating) cells with 200 lists`);
+});
+
+test("ctar-clicks: graph analyze finds E MAR and P(A) recoverable; verify passes on a small world", () => {
+  const registry = builtinRegistry();
+  const config = parseCtarConfig({ users: 300, movies: 100, seed: 2 });
+  const g = ctarVariant("ctar-clicks", ctarGraph(config), registry);
+  const a = analyzeGraph(g);
+  assert.equal(a.classification.indicators.find((i) => i.indicator === "E")?.class, "MAR");
+  assert.equal(a.recoverability.find((r) => r.target === "P(A)")?.status, "recoverable");
+  const report = verifyWorld({ graph: g, registry, config, catalog: syntheticCatalog() });
+  assert.equal(report.passed, true);
+  for (const claim of ["E ⊥ R | M", "E ⊥ A | M"]) assert.equal(report.results.find((r) => r.text === claim)?.verdict, "holds", claim);
 });
