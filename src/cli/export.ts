@@ -1,5 +1,5 @@
 /**
- * `ctar export DIR --to recbole|cornac|logged-feedback --out X`: the dataset in the files other
+ * `ctar export DIR --to recbole|cornac|logged-feedback|ultra --out X`: the dataset in the files other
  * tools load (src/io/export/). Streams the tables (either format), writes X atomically through
  * the one writer: X may not be DIR (nor hold it, nor lie in it), and `--force` replaces only an
  * earlier export (marked by ctar-output.json).
@@ -13,13 +13,14 @@ import { readConfigDoc } from "../io/dataset/dataset-artifact.js";
 import { exportCornac } from "../io/export/cornac.js";
 import { exportLoggedFeedback } from "../io/export/logged-feedback.js";
 import { exportRecbole } from "../io/export/recbole.js";
+import { exportUltra } from "../io/export/ultra.js";
 
-export const EXPORT_TARGETS = ["recbole", "cornac", "logged-feedback"] as const;
+export const EXPORT_TARGETS = ["recbole", "cornac", "logged-feedback", "ultra"] as const;
 
 export function registerExport(program: Command): void {
   program
     .command("export")
-    .description("write a dataset in the files RecBole, Cornac or an off-policy evaluation loads")
+    .description("write a dataset in the files RecBole, Cornac, ULTRA or an off-policy evaluation loads")
     .argument("<dir>", "a dataset folder written by 'ctar generate'")
     .requiredOption("--to <target>", `target: ${EXPORT_TARGETS.join(", ")}`)
     .requiredOption("--out <folder>", "output folder (written atomically)")
@@ -38,6 +39,7 @@ export function registerExport(program: Command): void {
       await writeOutputDir(opts.out, out, async (tmp) => {
         if (to === "recbole") files = await exportRecbole(dir, tmp, config.users ?? 0);
         else if (to === "cornac") files = await exportCornac(dir, tmp, config.users ?? 0);
+        else if (to === "ultra") files = await exportUltra(dir, tmp);
         else files = await exportLoggedFeedback(dir, tmp, config.users ?? 0, config.movies ?? 0);
       });
       progress.clear();

@@ -26,7 +26,7 @@ export function registerScore(program: Command): void {
     .command("score")
     .description("score a model's predictions file (CSV or Parquet) on a research task, from a task folder or a dataset folder")
     .argument("<dir>", "a task folder (ctar task) or a dataset folder (ctar generate)")
-    .requiredOption("--predictions <file>", "the predictions: ratings userid,movieid,prediction; tags userid,tagid,score; effects userid,tagid,tau; uplift userid,movieid,uplift; ope policy,run,estimate. On a folder of worlds: a folder of <world>.csv|.parquet, or a path with {world}")
+    .requiredOption("--predictions <file>", "the predictions: ratings userid,movieid,prediction; tags userid,tagid,score; effects userid,tagid,tau; uplift userid,movieid,uplift; ope policy,run,estimate; ranking userid,movieid,score. On a folder of worlds: a folder of <world>.csv|.parquet, or a path with {world}")
     .option("--json", "print the figures as JSON instead of the table row");
   addTaskOptions(cmd, "required").action(async (dir: string, flags: Record<string, unknown>) => {
     const { task, options } = taskOf(flags);

@@ -4,11 +4,15 @@
  */
 import { ConfigError } from "../errors/errors.js";
 import { catalogMovies } from "./catalog-movies.js";
+import { clickProxy } from "./click-proxy.js";
+import { gradedAttractiveness } from "./graded-attractiveness.js";
 import { likedTags } from "./liked-tags.js";
+import { loggingRanker } from "./logging-ranker.js";
 import type { Mechanism } from "./mechanism.js";
 import { movieTags } from "./movie-tags.js";
 import { popularityExposure, uniformExposure } from "./popularity-exposure.js";
 import { popularityMissingness, uniformMissingness } from "./popularity-missingness.js";
+import { positionExamination } from "./position-examination.js";
 import { positionMissingness } from "./position-missingness.js";
 import { observationalTagProxy, ratingProxy, surveyTagProxy } from "./proxies.js";
 import { quality } from "./quality.js";
@@ -98,6 +102,10 @@ export const BUILTIN_MECHANISMS: readonly Mechanism<any>[] = [
   observationalTagProxy,
   rankTreatment,
   treatmentOutcome,
+  loggingRanker,
+  positionExamination,
+  gradedAttractiveness,
+  clickProxy,
 ];
 
 export function builtinRegistry(): MechanismRegistry {

@@ -50,6 +50,16 @@ export interface OutcomeRow {
   readonly treated: Float64Array;
 }
 
+/** A logged ranked list (a click world's List, mechanisms/logging-ranker.ts): one user's list of L movies. */
+export interface LoggedList {
+  /** Each movie's 1-based position in the list, 0 when not shown (over the movies). */
+  readonly position: Float64Array;
+  /** The movies shown, by position (order[k − 1] is at position k). */
+  readonly order: Int32Array;
+  /** The position k swapped with position 1 (result randomisation), 0 when the list was not swapped. */
+  readonly swap: number;
+}
+
 /** M: the catalog movies with their attributes; internal index = popularity rank. */
 export type MovieTable = SelectedCatalog;
 
@@ -83,6 +93,8 @@ export interface ShapeValues {
   readonly "treatment-row": TreatmentRow;
   /** Y: an outcome and its two arms per pair. */
   readonly "outcome-row": OutcomeRow;
+  /** A click world's logged list. */
+  readonly "ranked-list": LoggedList;
   /** Proxies: they emit rows and have no value. */
   readonly none: undefined;
   /** A user mechanism that declares no shape: checked generically (typed rows over the movies). */
@@ -103,6 +115,7 @@ export const VALUE_SHAPES: readonly ValueShape[] = [
   "tag-observation-row",
   "treatment-row",
   "outcome-row",
+  "ranked-list",
   "none",
   "any",
 ];
@@ -148,6 +161,11 @@ export function shapeProblem(shape: ValueShape, v: unknown, movies: number): str
       const o = v as OutcomeRow;
       const ok = typeof v === "object" && v !== null && o.outcome instanceof Uint8Array && o.control instanceof Float64Array && o.treated instanceof Float64Array && o.outcome.length === movies;
       return ok ? undefined : `expected an outcome row with both arms, like Y, got ${describe(v)}`;
+    }
+    case "ranked-list": {
+      const l = v as LoggedList;
+      const ok = typeof v === "object" && v !== null && l.position instanceof Float64Array && l.position.length === movies && l.order instanceof Int32Array && typeof l.swap === "number";
+      return ok ? undefined : `expected a logged list, like List, got ${describe(v)}`;
     }
     case "none":
       return v === undefined ? undefined : `expected no value, got ${describe(v)}`;

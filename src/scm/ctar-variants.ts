@@ -6,6 +6,7 @@
  * NAME` prints one as a graph file to run with `ctar generate --graph`.
  */
 import type { MGraph, NodeSpec } from "../graph/mgraph.js";
+import { CLICK_NODES } from "../presets/click-world.js";
 import { type MechanismRegistry, builtinRegistry } from "../mechanisms/registry.js";
 import { UPLIFT_NODES } from "../presets/ctar-uplift.js";
 import { applyInterventions, parseIntervention } from "./intervention.js";
@@ -22,6 +23,7 @@ export interface CtarVariant {
 export const CTAR_VARIANTS: Readonly<Record<string, CtarVariant>> = {
   "ctar-position": { description: "R_R under position bias (position-missingness, docs/model.md)", interventions: ["R_R=position-missingness"] },
   "ctar-uplift": { description: "recommendation as a treatment Rec with an outcome Y of two arms (rank-treatment, treatment-outcome; docs/tasks-uplift.md)", interventions: [], adds: UPLIFT_NODES },
+  "ctar-clicks": { description: "clicks on a ranked list per user (position-based click model, docs/tasks-ranking.md)", interventions: [], adds: CLICK_NODES },
 };
 
 /** The variant `name` of a CTAR graph (the preset with a configuration's parameters). */

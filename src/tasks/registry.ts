@@ -6,6 +6,7 @@ import { tagsTask } from "./tags/tags-task.js";
 import { effectsTask } from "./effects/effects-task.js";
 import { upliftTask } from "./uplift/uplift-task.js";
 import { opeTask } from "./ope/ope-task.js";
+import { rankingTask } from "./ranking/ranking-task.js";
 
 export const TASKS: readonly Task[] = [
   tagsTask as Task,
@@ -13,6 +14,7 @@ export const TASKS: readonly Task[] = [
   ratingsTask as Task,
   upliftTask as Task,
   opeTask as Task,
+  rankingTask as Task,
 ];
 
 /** The task of that name, or a ConfigError listing the known tasks. */

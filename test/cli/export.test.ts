@@ -100,7 +100,7 @@ test("an unknown target, or logged feedback without truth/full, is one message a
   const out = join(root, "out");
   let r = ctar(["export", dir, "--to", "surprise", "--out", out]);
   assert.equal(r.status, 2);
-  assert.equal(r.stderr, "ctar: --to: unknown export target 'surprise' (expected recbole, cornac, logged-feedback)\n");
+  assert.equal(r.stderr, "ctar: --to: unknown export target 'surprise' (expected recbole, cornac, logged-feedback, ultra)\n");
   r = ctar(["export", dir, "--to", "logged-feedback", "--out", out]);
   assert.equal(r.status, 3);
   assert.match(r.stderr, /^ctar: .*truth\/full\.csv\.gz: file not found: P\(R_O = 1\)/);

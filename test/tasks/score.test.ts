@@ -109,7 +109,7 @@ test("a tampered task folder, one from another version, an unknown task, an empt
   assert.equal(r.status, 2, r.stderr);
   // every registered task is listed, in the registry's order
   assert.ok(r.stderr.includes(`unknown task 'nope' (known tasks: ${TASKS.map((t) => t.name).join(", ")})`), r.stderr);
-  assert.ok(TASKS.length >= 5, "tags, effects, ratings, uplift, ope");
+  assert.ok(TASKS.length >= 6, "tags, effects, ratings, uplift, ope, ranking");
   r = ctar(["task", "ratings", data, "--out", join(root, "empty"), "--split", "0,5,95"]);
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /--split: .* leaves the uniform-train split empty/);
