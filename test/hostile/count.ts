@@ -31,6 +31,7 @@ const CLASS: Record<string, string> = {
   "replace.test.js": "writers",
   "targets.test.js": "writers",
   "values.test.js": "values",
+  "agree.test.js": "values",
   "numbers.test.js": "options",
   "options.test.js": "options",
   "usage.test.js": "options",

@@ -26,12 +26,13 @@ const DEV_ZERO: Kind = ["a link to /dev/zero", (p) => (replace(p), symlinkSync("
 const FOLDER: Kind = ["a folder", (p) => (replace(p), mkdirSync(p)), ": (is a folder|not a regular file)"];
 const GARBAGE: Kind = ["binary garbage", (p) => writeFileSync(p, Buffer.from([0x00, 0xff, 0xfe, 0x50, 0x4b, 0x03, 0x04, 0x00, 0x0a, 0x1b, 0x00, 0x0a, 0x00])), "(:\\d+)?: "];
 const UTF16: Kind = ["UTF-16 text", (p) => writeFileSync(p, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(p, "utf8"), "utf16le")])), "(:\\d+)?: "];
-/** Cut just after the first comma of the third line: a row with a missing field. */
+/** Cut after the first character of the last row: a row with one field where the table has more. */
 const TRUNCATED: Kind = ["cut in the middle of a row", (p) => {
-  const t = readFileSync(p, "utf8");
-  const third = t.split("\n").slice(0, 2).join("\n").length + 1;
-  writeFileSync(p, t.slice(0, t.indexOf(",", third) + 1));
-}, ":3: "];
+  const t = readFileSync(p, "utf8").replace(/\n$/, "");
+  writeFileSync(p, t.slice(0, t.lastIndexOf("\n") + 2));
+}, "(:\\d+)?: "];
+/** Binary garbage and UTF-16 parse as a YAML string: not a graph specification (exit 4, as any document that is not a graph). */
+const NOT_A_GRAPH = ": not a valid graph specification";
 const TABLE_KINDS: readonly Kind[] = [FIFO, DEV_NULL, FOLDER, GARBAGE, UTF16, TRUNCATED];
 
 /** [command, file of the dataset it reads, args, exit code] */
@@ -69,22 +70,26 @@ const fileOf = (name: string, text: string) => () => {
 
 const CONFIG = "users: 40\nmovies: 30\nrct: { users: 8, moviesPerUser: 5 }\n";
 const POLICY = "userid,movieid,score\n0,1,0.5\n1,2,0.25\n2,3,0.125\n";
-/** [command, make the file, args given the file and an output, exit code, kinds] */
-const FILES: Array<[string, () => string, (f: string, out: string) => string[], number, readonly Kind[]]> = [
-  ["generate --config", fileOf("c.yaml", CONFIG), (f, out) => ["generate", "--out", out, "--config", f], 2, [DEV_NULL, DEV_ZERO, GARBAGE, UTF16]],
-  ["verify --config", fileOf("c.yaml", CONFIG), (f) => ["verify", "--config", f], 2, [FIFO, DEV_ZERO, GARBAGE]],
-  ["graph convert", fileOf("g.yaml", "nodes: []\n"), (f) => ["graph", "convert", f, "--to", "json"], 3, [DEV_NULL, FOLDER, GARBAGE, UTF16]],
-  ["graph validate --graph", fileOf("g.yaml", "nodes: []\n"), (f) => ["graph", "validate", "--graph", f], 3, [DEV_NULL, GARBAGE, UTF16]],
-  ["ope --policy", fileOf("p.csv", POLICY), (f) => ["ope", datasetCopy(), "--policy", f], 3, [DEV_NULL, DEV_ZERO, GARBAGE, UTF16, TRUNCATED]],
+/** [command, make the file, args given the file and an output, [kind, exit code, what the message says]] */
+type Slot = readonly [Kind, number, string?];
+const FILES: Array<[string, () => string, (f: string, out: string) => string[], readonly Slot[]]> = [
+  ["generate --config", fileOf("c.yaml", CONFIG), (f, out) => ["generate", "--out", out, "--config", f], [[DEV_NULL, 2], [DEV_ZERO, 2], [GARBAGE, 2], [UTF16, 2]]],
+  ["verify --config", fileOf("c.yaml", CONFIG), (f) => ["verify", "--config", f], [[FIFO, 2], [DEV_ZERO, 2], [GARBAGE, 2]]],
+  ["graph convert", fileOf("g.yaml", "nodes: []\n"), (f) => ["graph", "convert", f, "--to", "json"], [[DEV_NULL, 3], [FOLDER, 3], [GARBAGE, 4, NOT_A_GRAPH], [UTF16, 4, NOT_A_GRAPH]]],
+  ["graph validate --graph", fileOf("g.yaml", "nodes: []\n"), (f) => ["graph", "validate", "--graph", f], [[DEV_NULL, 3], [GARBAGE, 4, NOT_A_GRAPH], [UTF16, 4, NOT_A_GRAPH]]],
+  ["ope --policy", fileOf("p.csv", POLICY), (f) => ["ope", datasetCopy(), "--policy", f], [[DEV_NULL, 3], [DEV_ZERO, 3], [GARBAGE, 3], [UTF16, 3], [TRUNCATED, 3]]],
 ];
 
 describe("configuration, graph and policy files of every kind", { concurrency: 6 }, () => {
-  for (const [name, make, args, code] of FILES.map(([n, m, a, c, kinds]) => kinds.map((k) => [`${n}: ${k[0]}`, () => { const p = m(); k[1](p); return [p, k[2]] as const; }, a, c] as const)).flat()) {
-    it(name, async () => {
-      const [f, says] = make();
-      const out = join(scratch(), "out");
-      await expectFailure({ args: args(f, out), code, match: new RegExp(`${esc(basename(f))}${says}`), absent: [out], clean: [join(out, "..")], options: NEVER, listAllowed: true });
-    });
+  for (const [command, make, args, slots] of FILES) {
+    for (const [[kind, breakIt, says], code, message] of slots) {
+      it(`${command}: ${kind}`, async () => {
+        const f = make();
+        breakIt(f);
+        const out = join(scratch(), "out");
+        await expectFailure({ args: args(f, out), code, match: new RegExp(`${esc(basename(f))}${message ?? says}`), absent: [out], clean: [join(out, "..")], options: NEVER, listAllowed: true });
+      });
+    }
   }
 });
 
@@ -113,19 +118,21 @@ describe("catalog files of every kind (generate --catalog)", { concurrency: 6 },
 });
 
 describe("a part's files of every kind (merge)", { concurrency: 6 }, () => {
-  const cases: Array<[string, Kind]> = [
-    ["part.json", DEV_NULL],
-    ["part.json", GARBAGE],
-    ["part.json", UTF16],
-    ["train/obstag.csv", DEV_ZERO],
-    ["train/movie.csv", FIFO],
-    ["test/test_1.csv", FOLDER],
+  // [part, file, kind]: part 0's movie.csv is the one merge copies (part 1's is checked equal by its checksum)
+  const cases: Array<[0 | 1, string, Kind]> = [
+    [1, "part.json", DEV_NULL],
+    [1, "part.json", GARBAGE],
+    [1, "part.json", UTF16],
+    [1, "train/obstag.csv", DEV_ZERO],
+    [0, "train/movie.csv", FIFO],
+    [1, "test/test_1.csv", FOLDER],
   ];
-  for (const [file, [kind, make, says]] of cases) {
-    it(`${file} is ${kind}`, async () => {
-      const parts = partsCopy((p) => make(join(p, file)));
+  for (const [part, file, [kind, make, says]] of cases) {
+    it(`part ${part}: ${file} is ${kind}`, async () => {
+      const parts = partsCopy();
+      make(join(parts[part], file));
       const out = join(parts[0], "..", "merged");
-      await expectFailure({ args: ["merge", ...parts, "--out", out], code: 3, match: new RegExp(`part-1/${esc(file)}${says}`), absent: [out], clean: [join(out, "..")], options: NEVER });
+      await expectFailure({ args: ["merge", ...parts, "--out", out], code: 3, match: new RegExp(`part-${part}/${esc(file)}${says}`), absent: [out], clean: [join(out, "..")], options: NEVER });
     });
   }
 });
