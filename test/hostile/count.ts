@@ -48,6 +48,8 @@ interface Row {
   checked: number;
   runs: number;
   seconds: number;
+  /** Names of the failing cases (the runner's `not ok` lines). */
+  failing: string[];
 }
 
 function countFile(path: string): Row {
@@ -73,6 +75,7 @@ function countFile(path: string): Row {
     checked: lines.filter((l) => l.startsWith("failure\t")).length,
     runs: lines.filter((l) => l.startsWith("run\t")).length,
     seconds,
+    failing: [...r.stdout.matchAll(/^ {4}not ok \d+ - (.*)$/gm)].map((m) => m[1]!),
   };
 }
 
@@ -87,6 +90,7 @@ if (process.argv.includes("--run")) {
     const row = countFile(f);
     rows.push(row);
     console.log(`| ${row.file} | ${CLASS[row.file] ?? "other"} | ${row.cases} | ${row.pass} | ${row.fail} | ${row.skipped} | ${row.checked} | ${row.runs} | ${row.seconds.toFixed(0)} |`);
+    for (const name of row.failing) console.log(`|   failing: ${name} | | | | | | | | |`);
   }
   const sum = (k: keyof Row) => rows.reduce((s, r) => s + (r[k] as number), 0);
   console.log(`| total | | ${sum("cases")} | ${sum("pass")} | ${sum("fail")} | ${sum("skipped")} | ${sum("checked")} | ${sum("runs")} | ${sum("seconds").toFixed(0)} |`);
