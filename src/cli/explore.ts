@@ -16,7 +16,8 @@ export function registerExplore(program: Command): void {
     .option("--port <p>", "TCP port (0: any free port)", "8080")
     .option("--host <h>", "address to listen on (default: 127.0.0.1, this machine only)")
     .action(async (o: { graph?: string; port: string; host?: string }) => {
-      const port = Number(o.port);
+      // decimal digits only: Number() would take 0x50 as 80 and '' as 0 (any free port)
+      const port = /^\d{1,5}$/.test(o.port) ? Number(o.port) : NaN;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port: expected an integer in 0..65535 (got '${o.port}')`);
       const [{ startExploreServer }, files, { loadGraphRun }, { builtinRegistry }, { GRAPH_PRESETS }] = await Promise.all([
         import("../io/serve/explore-server.js"),

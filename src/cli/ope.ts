@@ -94,6 +94,7 @@ export function registerOpe(program: Command): void {
     .action(async (dir: string, opts: Record<string, unknown>) => {
       const requested = positiveInt("--k", opts["k"]);
       const reward = { epochs: nonNegativeInt("--epochs", opts["epochs"]), seed: nonNegativeInt("--model-seed", opts["modelSeed"]) };
+      nonNegativeInt("--policy-seed", opts["policySeed"]); // checked before any work, whichever the policy
       const policy = String(opts["policy"]);
       if (!BUILTIN_POLICIES.includes(policy) && !existsSync(policy)) {
         throw new ConfigError(`--policy: unknown policy '${policy}', and no such file (expected a CSV file userid,movieid,score, or one of ${BUILTIN_POLICIES.join(", ")})`);

@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync } from "node:fs";
 import { CLI, REPO } from "../helpers/paths.js";
 
 export interface RunResult {
@@ -30,7 +30,18 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
+/**
+ * With CTAR_HOSTILE_COUNT=FILE set, every invocation appends one line to FILE: `run` for a
+ * command run by a case, `failure` for one whose failure rules `expectFailure` checks.
+ * test/hostile/count.ts adds the lines up (the suite's size, counted the same way every time).
+ */
+function tally(kind: "run" | "failure", args: readonly string[]): void {
+  const file = process.env.CTAR_HOSTILE_COUNT;
+  if (file !== undefined && file !== "") appendFileSync(file, `${kind}\t${args.join(" ")}\n`);
+}
+
 export function run(args: readonly string[], o: RunOptions = {}): Promise<RunResult> {
+  tally("run", args);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: o.cwd ?? REPO,
@@ -79,6 +90,7 @@ export interface FailureCase {
 
 /** Runs a failure case and checks every rule of the module header. */
 export async function expectFailure(c: FailureCase): Promise<RunResult> {
+  tally("failure", c.args);
   const r = await run(c.args, c.options);
   const shown = `ctar ${c.args.join(" ")}\n--- stderr:\n${r.stderr}`;
   assert.equal(r.status, c.code, `exit code ${r.status} (expected ${c.code}) for ${shown}`);

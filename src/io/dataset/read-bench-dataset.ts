@@ -117,8 +117,10 @@ export function recordedUsers(dir: string): number | undefined {
  * Reads DIR/train/{movie,rating,obstag,rcttag}.csv, DIR/test/{test_1,test_2,test_3,test}.csv and,
  * if present, DIR/truth/liked_tags.csv. Sizes: users = config.json's users when the folder records
  * them, else max user id + 1 over the train files; tags = max tag id + 1 over movie.csv.
+ * `truth: false` leaves truth/liked_tags.csv unread (the report draws no τ′, so a dataset too large
+ * for the τ′ evaluation is still reported).
  */
-export function loadBenchDataset(dir: string): BenchDataset {
+export function loadBenchDataset(dir: string, o: { readonly truth?: boolean } = {}): BenchDataset {
   let st;
   try {
     st = statSync(dir);
@@ -159,7 +161,7 @@ export function loadBenchDataset(dir: string): BenchDataset {
   const labels = trainingLabels(obstag, rcttag, movies, users, tags);
   const tests = {} as Record<TestSetName, LabelSet>;
   for (const name of TEST_SETS) tests[name] = readTestSet(dir, TEST_TABLES[name], users, tags);
-  const likedTags = findTable(dir, "truth/liked_tags");
+  const likedTags = o.truth === false ? undefined : findTable(dir, "truth/liked_tags");
   const truth = likedTags !== undefined ? readTruth(likedTags, users, tags, catalogTags) : undefined;
   return truth === undefined ? { users, tags, catalogTags, labels, tests } : { users, tags, catalogTags, labels, tests, truth };
 }

@@ -12,6 +12,7 @@ import { type TableLocation, findTable, gunzipText, readTable } from "../tables/
 import { READ_CAPS, readInputJson } from "../fs/input.js";
 import { loadBenchDataset } from "./read-bench-dataset.js";
 import { readCtarFolder } from "./read-dataset.js";
+import { catalogLabel } from "./run-provenance.js";
 import type { ReportDataset, ReportTruth } from "../../report/report-dataset.js";
 
 /** Number columns; in `blankable` columns an empty cell is NaN (a quantity the graph that ran does not define). */
@@ -63,7 +64,9 @@ function readCard(dir: string): Record<string, unknown> | undefined {
   if (!existsSync(file)) return undefined;
   const v = readInputJson(file, READ_CAPS.datasetConfig, "a dataset's config.json");
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw new InputError(`${file}: not a dataset card (expected a JSON object)`);
-  return v as Record<string, unknown>;
+  const card = v as Record<string, unknown>;
+  // the catalog is recorded as an object ({ kind, seed } or { kind, path, sha256 }): the page shows its label
+  return card["catalog"] === undefined ? card : { ...card, catalog: catalogLabel(card["catalog"]) };
 }
 
 /** Reads a dataset folder for the report; a folder that is not a CTAR dataset is an InputError naming what is missing. */
@@ -73,7 +76,7 @@ export function readReportDataset(dir: string): ReportDataset {
     if (findTable(dir, f) === undefined) throw new InputError(`${dir}: not a CTAR dataset (no ${f}.csv nor ${f}.parquet; expected train/ and test/ as in docs/output.md, "Output layout")`);
   }
   const folder = readCtarFolder(dir);
-  const labels = loadBenchDataset(dir);
+  const labels = loadBenchDataset(dir, { truth: false });
   const card = readCard(dir);
   const truth = readTruth(dir, folder.movieTags.length);
   return { dir, folder, labels, ...(card === undefined ? {} : { card }), ...(truth === undefined ? {} : { truth }) };

@@ -132,13 +132,21 @@ export function readInputText(file: string, maxBytes: number, what: string, Err:
   return text;
 }
 
+/**
+ * A parser's message about `file`'s text on one line: V8's JSON errors quote the text around the
+ * fault, line breaks included, which would split the one `ctar:` line (a binary file has any bytes).
+ */
+export function parseFault(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).replace(/\r/g, "\\r").replace(/\n/g, "\\n");
+}
+
 /** The JSON value of `file`, or one error naming it ("not valid JSON (…)"). */
 export function readInputJson(file: string, maxBytes: number, what: string, Err: ErrorClass = InputError): unknown {
   const text = readInputText(file, maxBytes, what, Err);
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new Err(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    throw new Err(`${file}: not valid JSON (${parseFault(e)})`, { cause: e });
   }
 }
 

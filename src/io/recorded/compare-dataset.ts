@@ -127,7 +127,10 @@ export async function compareWithRegeneration(dir: string, run: RegenerationInpu
     if (extra !== undefined) throw new InputError(`${join(dir, extra)}: not a file of this dataset (its config.json regenerates ${want.length} files, not this one)`);
     const gotSet = new Set(got);
     const missing = want.find((f) => !gotSet.has(f));
-    if (missing !== undefined) throw new InputError(`${join(dir, missing)}: missing (its config.json regenerates it)`);
+    if (missing !== undefined) {
+      const isFolder = statSync(join(dir, missing), { throwIfNoEntry: false })?.isDirectory() === true;
+      throw new InputError(`${join(dir, missing)}: ${isFolder ? "is a folder, not the file" : "missing"} (its config.json regenerates it)`);
+    }
     for (const f of want) {
       if (f === "config.json") {
         compareConfig(join(dir, f), join(tmp, f));
