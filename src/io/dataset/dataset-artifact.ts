@@ -1,9 +1,11 @@
 /**
  * The dataset as an artifact: `writeCard(dir)` writes README.md (the dataset card) and
  * `writeCroissant(dir)` croissant.json, on a finished dataset folder (config.json and the
- * tables written). Checksums are streamed (sha256-file.ts). Both documents are pure functions of
- * the folder and a date, so `ctar validate` rebuilds them and compares bytes: any change to a
- * file, the card or croissant.json itself is caught.
+ * tables written). Checksums are streamed (sha256-file.ts), each file read once for both
+ * documents; a file whose digest its writer took on the way out (file-digest.ts; generate passes
+ * them) is not read back at all. Both documents are pure functions of the folder and a date, so
+ * `ctar validate` rebuilds them and compares bytes: any change to a file, the card or
+ * croissant.json itself is caught.
  */
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -17,6 +19,7 @@ import { catalogLabel } from "./run-provenance.js";
 import { READ_CAPS, readInputJson, readInputText } from "../fs/input.js";
 import { rewriteOutputFile } from "../fs/output.js";
 import { sha256File } from "../fs/sha256-file.js";
+import type { FileDigests } from "../fs/file-digest.js";
 
 export const CARD_FILE = "README.md";
 export const CROISSANT_FILE = "croissant.json";
@@ -43,13 +46,17 @@ export function recordedRows(doc: Record<string, unknown>): Record<string, numbe
   return out;
 }
 
-function fileFacts(dir: string, path: string, format: DatasetFile["format"], rows?: number): DatasetFile {
+/** A file's facts; its checksum from `known` (taken as it was written) when the size agrees, else read. */
+function fileFacts(dir: string, path: string, format: DatasetFile["format"], rows?: number, known?: FileDigests): DatasetFile {
   const file = join(dir, path);
-  return { path, bytes: statSync(file).size, sha256: sha256File(file), format, ...(rows === undefined ? {} : { rows }) };
+  const bytes = statSync(file).size;
+  const digest = known?.get(path);
+  const sha256 = digest !== undefined && digest.bytes === bytes ? digest.sha256 : sha256File(file);
+  return { path, bytes, sha256, format, ...(rows === undefined ? {} : { rows }) };
 }
 
 /** Gathers what the card and croissant.json say, from config.json and the files present. */
-export function gatherFacts(dir: string, date: string): DatasetFacts {
+export function gatherFacts(dir: string, date: string, known?: FileDigests): DatasetFacts {
   const doc = readConfigDoc(dir);
   const where = join(dir, "config.json");
   const config = (doc["config"] ?? {}) as Record<string, unknown>;
@@ -59,8 +66,8 @@ export function gatherFacts(dir: string, date: string): DatasetFacts {
     const files: DatasetFile[] = [];
     const csv = csvName(table);
     const pq = parquetName(table);
-    if (existsSync(join(dir, csv))) files.push(fileFacts(dir, csv, table.gzip === true ? "csv.gz" : "csv", rows[csv]));
-    if (existsSync(join(dir, pq))) files.push(fileFacts(dir, pq, "parquet", rows[pq] ?? rows[csv]));
+    if (existsSync(join(dir, csv))) files.push(fileFacts(dir, csv, table.gzip === true ? "csv.gz" : "csv", rows[csv], known));
+    if (existsSync(join(dir, pq))) files.push(fileFacts(dir, pq, "parquet", rows[pq] ?? rows[csv], known));
     if (files.length > 0) tables.push({ table, files });
   }
   const num = (k: string) => (typeof config[k] === "number" ? (config[k] as number) : NaN);
@@ -98,10 +105,15 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Writes the card, then croissant.json (which lists the card's checksum), into a finished folder. */
-export function writeArtifacts(dir: string, date = today()): void {
-  writeCard(dir, { date });
-  writeCroissant(dir, { date });
+/**
+ * Writes the card, then croissant.json (which lists the card's checksum), into a finished folder:
+ * the same bytes as `writeCard` then `writeCroissant`, from one gathering of the facts. `known`:
+ * digests the writers took (file-digest.ts).
+ */
+export function writeArtifacts(dir: string, date = today(), known?: FileDigests): void {
+  const facts = gatherFacts(dir, date, known);
+  rewriteOutputFile(join(dir, CARD_FILE), "the dataset card", buildCard(facts));
+  rewriteOutputFile(join(dir, CROISSANT_FILE), "croissant.json", croissantText(dir, facts));
 }
 
 /** The date a card states ("Card written on YYYY-MM-DD"), or undefined. */

@@ -7,6 +7,7 @@
 import { closeSync, rmSync } from "node:fs";
 import { forEachChunk } from "../fs/input.js";
 import { createOutputFile } from "../fs/output-bytes.js";
+import { DigestOnWrite, type FileDigests } from "../fs/file-digest.js";
 import { join } from "node:path";
 import { FILE_ORDER, HEADERS } from "../../generate/layout.js";
 import type { World } from "../../generate/world.js";
@@ -40,6 +41,8 @@ export interface FinishInput {
   readonly warn: (message: string) => void;
   /** Extra config.json fields (truth level, interventions, graph file …). */
   readonly record: Readonly<Record<string, unknown>>;
+  /** Digests of the files written so far (file-digest.ts); test.csv's is added as it is written. */
+  readonly digests?: FileDigests;
   onProgress?(stage: string): void;
 }
 
@@ -74,7 +77,9 @@ export function finishDataset(input: FinishInput): DatasetFiles {
   const id = world.tagOutputId;
   files["test/test_2.csv"] = { rows: writeLabels(join(dir, "test/test_2.csv"), tests.test2, id) };
   files["test/test_3.csv"] = { rows: writeLabels(join(dir, "test/test_3.csv"), tests.test3, id) };
-  files["test/test.csv"] = { rows: writeUnion(dir, pass.rows["test/test_1.csv"] ?? 0, [tests.test2, tests.test3], id) };
+  const union = new DigestOnWrite();
+  files["test/test.csv"] = { rows: writeUnion(dir, pass.rows["test/test_1.csv"] ?? 0, [tests.test2, tests.test3], id, union) };
+  input.digests?.set("test/test.csv", union.digest());
   const ordered: Record<string, { rows: number }> = {};
   for (const f of FILE_ORDER) if (files[f] !== undefined) ordered[f] = files[f]!;
   const record = relativeRecord(dir, input.record, c);
@@ -140,17 +145,17 @@ function writeLabels(file: string, t: LabelSet, tagId: Int32Array): number {
 }
 
 /** test.csv: test_1.csv's rows (copied from the file, in chunks) followed by the other tests. */
-function writeUnion(dir: string, test1Rows: number, rest: readonly LabelSet[], tagId: Int32Array): number {
+function writeUnion(dir: string, test1Rows: number, rest: readonly LabelSet[], tagId: Int32Array, digest: DigestOnWrite): number {
   const out = createOutputFile(join(dir, "test/test.csv"));
   try {
-    forEachChunk(join(dir, "test/test_1.csv"), "test_1.csv of the output being written", (bytes) => writeAll(out, bytes));
+    forEachChunk(join(dir, "test/test_1.csv"), "test_1.csv of the output being written", (bytes) => writeAll(out, bytes, digest));
     let s = "";
     let rows = test1Rows;
     for (const t of rest) {
       for (let i = 0; i < t.user.length; i++) s += `${t.user[i]},${tagId[t.tag[i]!]},${t.label[i]}\n`;
       rows += t.user.length;
     }
-    writeAll(out, s);
+    writeAll(out, s, digest);
     return rows;
   } finally {
     closeSync(out);

@@ -96,6 +96,7 @@ export function prefixCounts(counts: Int32Array): Float64Array {
 /** Writes the whole dataset into `dir` (an empty folder). */
 export async function generateInto(dir: string, inputs: RunInputs, options: RunOptions): Promise<{ files: DatasetFiles; warnings: readonly string[] }> {
   const pass = await writeUsers(dir, inputs, { from: 0, to: inputs.config.users }, true, options);
+  const digests = pass.files.digests();
   const files = finishDataset({
     dir,
     world: pass.world,
@@ -103,12 +104,13 @@ export async function generateInto(dir: string, inputs: RunInputs, options: RunO
     warnings: pass.warnings,
     warn: pass.warn,
     record: inputs.record,
+    digests,
     onProgress: (stage) => options.onProgress?.(inputs.config.users, stage),
   });
   // after the last user this thread's engine ran (the pass inline, then the test-set draws)
   pass.world.engine.finish();
   const converted = await applyFormat(dir, inputs.format ?? "csv", inputs.graph, (t) => options.onProgress?.(inputs.config.users, `Parquet: ${t}`));
   options.onProgress?.(inputs.config.users, "card and checksums");
-  writeArtifacts(dir, options.date);
+  writeArtifacts(dir, options.date, digests);
   return { files: converted ?? files, warnings: pass.warnings };
 }
