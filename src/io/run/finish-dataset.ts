@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { FILE_ORDER, HEADERS } from "../../generate/layout.js";
 import type { World } from "../../generate/world.js";
 import { SeedTree } from "../../rng/stream.js";
-import { drawTestSets } from "../../testsets/build-test-sets.js";
+import { type RegenerateUsers, drawTestSets, drawTestSetsWith } from "../../testsets/build-test-sets.js";
 import { recordedPropensity } from "../../truth/potential-outcomes.js";
 import type { LabelSet } from "../../labels/label-set.js";
 import { VERSION } from "../../version.js";
@@ -43,10 +43,12 @@ export interface FinishInput {
   readonly record: Readonly<Record<string, unknown>>;
   /** Digests of the files written so far (file-digest.ts); test.csv's is added as it is written. */
   readonly digests?: FileDigests;
+  /** Regenerates the users the test-set draws land on elsewhere (the pass's workers); else here. */
+  readonly regenerate?: RegenerateUsers;
   onProgress?(stage: string): void;
 }
 
-export function finishDataset(input: FinishInput): DatasetFiles {
+export async function finishDataset(input: FinishInput): Promise<DatasetFiles> {
   const { dir, world, pass } = input;
   const files: Record<string, { rows: number }> = {};
   for (const [f, rows] of Object.entries(pass.rows)) files[f] = { rows };
@@ -64,7 +66,7 @@ export function finishDataset(input: FinishInput): DatasetFiles {
   input.onProgress?.("test sets");
   const seeds = new SeedTree(world.input.config.seed);
   const c = world.input.config;
-  const tests = drawTestSets({
+  const draws = {
     world,
     ratingStart: pass.ratingStart,
     pools: pass.pools,
@@ -73,7 +75,8 @@ export function finishDataset(input: FinishInput): DatasetFiles {
     rng2: seeds.stream("test-sets", "test2"),
     rng3: seeds.stream("test-sets", "test3"),
     warn: input.warn,
-  });
+  };
+  const tests = input.regenerate === undefined ? drawTestSets(draws) : await drawTestSetsWith(draws, input.regenerate);
   const id = world.tagOutputId;
   files["test/test_2.csv"] = { rows: writeLabels(join(dir, "test/test_2.csv"), tests.test2, id) };
   files["test/test_3.csv"] = { rows: writeLabels(join(dir, "test/test_3.csv"), tests.test3, id) };

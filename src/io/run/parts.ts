@@ -76,6 +76,11 @@ export async function writePart(dir: string, inputs: RunInputs, shard: { index: 
   const c = inputs.config;
   const range = shardRange(c.users, c.movies, shard.index, shard.count);
   const pass = await writeUsers(dir, inputs, range, false, options);
+  try {
+    await pass.pass.close();
+  } finally {
+    pass.pass.abort();
+  }
   pass.world.engine.finish();
   const counts = pass.files.ratingCounts;
   writeOutputBytes(join(dir, COUNTS_FILE), new Uint8Array(counts.buffer, counts.byteOffset, counts.byteLength));
@@ -94,7 +99,7 @@ export async function writePart(dir: string, inputs: RunInputs, shard: { index: 
     run,
     rows: pass.files.rows,
     pools: pass.files.pools,
-    tallies: pass.tallies,
+    tallies: pass.pass.tallies,
     sha256,
   };
   const manifest: PartManifest = { ...fields, digest: manifestDigest(fields) };
@@ -215,7 +220,7 @@ export async function mergeParts(dirs: readonly string[], dir: string, options: 
   const world = new World({ config: c, catalog: selectMovies(resolveCatalog(c), c.movies), graph: inputs.graph, registry: inputs.registry, warn });
   const ratingStart = new Float64Array(c.users + 1);
   for (let u = 0; u < c.users; u++) ratingStart[u + 1] = ratingStart[u]! + counts[u]!;
-  const out = finishDataset({ dir, world, pass: { ratingStart, pools, tallies, rows }, warnings, warn, record: inputs.record, digests, onProgress: (s) => options.onProgress?.(c.users, s) });
+  const out = await finishDataset({ dir, world, pass: { ratingStart, pools, tallies, rows }, warnings, warn, record: inputs.record, digests, onProgress: (s) => options.onProgress?.(c.users, s) });
   const converted = await applyFormat(dir, inputs.format ?? "csv", inputs.graph);
   writeArtifacts(dir, undefined, digests);
   return { files: converted ?? out, users: c.users };

@@ -1,13 +1,16 @@
 /**
  * Worker-thread entry of the generation pass (user-pass.ts): builds the world once from the
  * cloned setup (importing the graph's mechanism modules itself), then generates the blocks it is
- * posted and sends each back; on "end" it sends its kernels' tallies and exits.
+ * posted and sends each back; on "end" it sends its kernels' tallies, then regenerates the users
+ * of the test-set draws it is asked for ("facts"); on "close" it calls its kernels' finish and exits.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { BlockRunner } from "../../generate/block.js";
 import { World } from "../../generate/world.js";
 import { builtinRegistry } from "../../mechanisms/registry.js";
+import { UserFactsSource } from "../../testsets/user-facts.js";
 import { loadMechanismModules } from "../inputs/load-graph-run.js";
+import { factsTransfer, packFacts } from "./facts-wire.js";
 import { type WorkerSetup, errorToWire, kernelTallies } from "./user-pass.js";
 
 const port = parentPort;
@@ -19,25 +22,29 @@ async function start(): Promise<BlockRunner> {
   return new BlockRunner(new World({ ...setup.world, registry, warn: () => {} }), setup.fullTruth);
 }
 
+type Message = { type: "block"; index: number; from: number; to: number } | { type: "end" } | { type: "facts"; part: number; users: Int32Array } | { type: "close" };
+
 const ready = start();
-port.on("message", (msg: { type: "block"; index: number; from: number; to: number } | { type: "end" }) => {
+let facts: UserFactsSource | undefined;
+port.on("message", (msg: Message) => {
   ready.then(
     (runner) => {
-      if (msg.type === "end") {
-        try {
-          runner.world.engine.finish();
-        } catch (e) {
-          port.postMessage({ type: "error", error: errorToWire(e) });
-          return;
-        }
-        port.postMessage({ type: "tally", tallies: kernelTallies(runner.world) });
-        port.close();
-        return;
-      }
       try {
-        const block = runner.run(msg.from, msg.to);
-        const transfer = [...block.full, ...Object.values(block.bytes)].map((b) => b.buffer as ArrayBuffer);
-        port.postMessage({ type: "block", index: msg.index, block }, transfer);
+        if (msg.type === "block") {
+          const block = runner.run(msg.from, msg.to);
+          const transfer = [...block.full, ...Object.values(block.bytes)].map((b) => b.buffer as ArrayBuffer);
+          port.postMessage({ type: "block", index: msg.index, block }, transfer);
+        } else if (msg.type === "end") {
+          port.postMessage({ type: "tally", tallies: kernelTallies(runner.world) });
+        } else if (msg.type === "facts") {
+          facts ??= new UserFactsSource(runner.world);
+          const packed = packFacts(Array.from(msg.users, (u) => facts!.regenerate(u)));
+          port.postMessage({ type: "facts", part: msg.part, facts: packed }, factsTransfer(packed));
+        } else {
+          runner.world.engine.finish();
+          port.postMessage({ type: "closed" });
+          port.close();
+        }
       } catch (e) {
         port.postMessage({ type: "error", error: errorToWire(e) });
       }
