@@ -125,7 +125,8 @@ async function runInline(input: UserPassInput, blocks: readonly UserRange[]): Pr
  */
 function runWorkers(input: UserPassInput, blocks: readonly UserRange[], n: number): Promise<UserPass> {
   const setup: WorkerSetup = {
-    world: { config: input.world.config, catalog: input.world.catalog, graph: input.world.graph },
+    // the main thread's τ table goes along (cloned once per worker), so no worker computes it again
+    world: { config: input.world.config, catalog: input.world.catalog, graph: input.world.graph, effectsTable: input.main?.effectsTable },
     modules: input.modules,
     source: input.source,
     fullTruth: input.fullTruth,
