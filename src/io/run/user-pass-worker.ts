@@ -9,7 +9,6 @@ import { BlockRunner } from "../../generate/block.js";
 import { World } from "../../generate/world.js";
 import { builtinRegistry } from "../../mechanisms/registry.js";
 import { UserFactsSource } from "../../testsets/user-facts.js";
-import { loadMechanismModules } from "../inputs/load-graph-run.js";
 import { factsTransfer, packFacts } from "./facts-wire.js";
 import { type WorkerSetup, errorToWire, kernelTallies } from "./user-pass.js";
 
@@ -18,7 +17,11 @@ if (port === null) throw new Error("user-pass worker: started outside a worker t
 const setup = workerData as WorkerSetup;
 
 async function start(): Promise<BlockRunner> {
-  const registry = setup.modules.length > 0 ? await loadMechanismModules(setup.modules, builtinRegistry(), setup.source) : builtinRegistry();
+  // the graph-file loader (and the YAML parser under it) is loaded only for a graph with modules
+  const registry =
+    setup.modules.length > 0
+      ? await (await import("../inputs/load-graph-run.js")).loadMechanismModules(setup.modules, builtinRegistry(), setup.source)
+      : builtinRegistry();
   return new BlockRunner(new World({ ...setup.world, registry, warn: () => {} }), setup.fullTruth);
 }
 
