@@ -99,7 +99,7 @@ export async function runUserPass(input: UserPassInput): Promise<UserPass> {
     const tallies = await runInline(input, blocks);
     return { tallies, regenerate: undefined, close: async () => {}, abort: () => {} };
   }
-  return runWorkers(input, blocks, workers);
+  return new WorkerPass(input, blocks, workers).start();
 }
 
 async function runInline(input: UserPassInput, blocks: readonly UserRange[]): Promise<Tallies> {
@@ -123,133 +123,151 @@ async function runInline(input: UserPassInput, blocks: readonly UserRange[]): Pr
  * `close`. One operation is pending at a time (the pass, a batch, the close); a worker's error,
  * death or early exit rejects it, and every later call, and stops all the workers.
  */
-function runWorkers(input: UserPassInput, blocks: readonly UserRange[], n: number): Promise<UserPass> {
-  const setup: WorkerSetup = {
-    // the main thread's τ table goes along (cloned once per worker), so no worker computes it again
-    world: { config: input.world.config, catalog: input.world.catalog, graph: input.world.graph, effectsTable: input.main?.effectsTable },
-    modules: input.modules,
-    source: input.source,
-    fullTruth: input.fullTruth,
-  };
-  const pool: Worker[] = [];
-  const waiting = new Map<number, BlockOutput>();
-  const tallies: Tallies = {};
-  const window = 2 * n;
-  const closed = new Set<Worker>();
-  let next = 0;
-  let delivered = 0;
-  let ended = 0;
-  let done = 0;
-  let failure: unknown;
-  let failed = false;
-  let pending: { resolve(value: unknown): void; reject(e: unknown): void } | undefined;
-  let parts: PackedFacts[] = [];
-  let partsLeft = 0;
-  const settle = (value: unknown) => {
-    const p = pending;
-    pending = undefined;
-    p?.resolve(value);
-  };
-  const fail = (e: unknown) => {
-    if (failed) return;
-    failed = true;
-    failure = e;
-    for (const w of pool) void w.terminate();
-    const p = pending;
-    pending = undefined;
-    p?.reject(e);
-  };
-  const operation = <T>(start: () => void) =>
-    new Promise<T>((resolve, reject) => {
-      if (failed) return reject(failure);
-      pending = { resolve: resolve as (v: unknown) => void, reject };
+class WorkerPass implements UserPass {
+  readonly tallies: Tallies = {};
+  private readonly pool: Worker[] = [];
+  private readonly waiting = new Map<number, BlockOutput>();
+  private readonly closed = new Set<Worker>();
+  private readonly idle: Worker[] = [];
+  private next = 0;
+  private delivered = 0;
+  private ended = 0;
+  private done = 0;
+  private failed = false;
+  private failure: unknown;
+  private pending: { resolve(value: unknown): void; reject(e: unknown): void } | undefined;
+  private parts: PackedFacts[] = [];
+  private partsLeft = 0;
+
+  constructor(
+    private readonly input: UserPassInput,
+    private readonly blocks: readonly UserRange[],
+    private readonly n: number,
+  ) {}
+
+  /** Starts the workers; resolves when every block has gone to `onBlock` and every tally is in. */
+  start(): Promise<UserPass> {
+    const w = this.input.world;
+    const setup: WorkerSetup = {
+      // the main thread's τ table goes along (cloned once per worker), so no worker computes it again
+      world: { config: w.config, catalog: w.catalog, graph: w.graph, effectsTable: this.input.main?.effectsTable },
+      modules: this.input.modules,
+      source: this.input.source,
+      fullTruth: this.input.fullTruth,
+    };
+    return this.operation<UserPass>(() => {
+      for (let k = 0; k < this.n; k++) this.spawn(setup);
+      this.pump();
+    });
+  }
+
+  readonly regenerate: RegenerateUsers = (users) =>
+    this.operation<readonly UserFacts[]>(() => {
+      const share = Math.ceil(users.length / this.n);
+      this.parts = [];
+      this.partsLeft = 0;
+      for (let k = 0; k * share < users.length; k++) {
+        this.partsLeft++;
+        this.pool[k]!.postMessage({ type: "facts", part: k, users: users.slice(k * share, (k + 1) * share) });
+      }
+      if (this.partsLeft === 0) this.settle([]);
+    });
+
+  close(): Promise<void> {
+    return this.operation<void>(() => {
+      for (const w of this.pool) w.postMessage({ type: "close" });
+    });
+  }
+
+  abort(): void {
+    if (this.closed.size < this.pool.length) this.fail(new Error("the run stopped"));
+  }
+
+  private spawn(setup: WorkerSetup): void {
+    const w = new Worker(WORKER_URL, { workerData: setup });
+    this.pool.push(w);
+    w.on("message", (r: Reply) => this.onMessage(w, r));
+    w.on("error", (e) => this.fail(errorFromWire({ name: "Error", message: `a generation worker died: ${e.message}`, exitCode: 70 })));
+    // A worker that ends before it was closed (a crash, or a thread ended by other means than
+    // process.exit, which module-guard.ts refuses) fails the pass instead of leaving it waiting.
+    w.on("exit", (code) => {
+      if (this.failed || this.closed.has(w)) return;
+      const why = code === 0 ? "ended before its work was done" : `exited with code ${code} (out of memory?)`;
+      this.fail(errorFromWire({ name: "Error", message: `a generation worker ${why}`, exitCode: 70 }));
+    });
+    if (!this.feed(w)) this.idle.push(w);
+  }
+
+  private operation<T>(start: () => void): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.failed) return reject(this.failure);
+      this.pending = { resolve: resolve as (v: unknown) => void, reject };
       start();
     });
-  const feed = (w: Worker) => {
-    if (next < blocks.length && next < delivered + window) {
-      const index = next++;
-      w.postMessage({ type: "block", index, ...blocks[index]! });
+  }
+
+  private settle(value: unknown): void {
+    const p = this.pending;
+    this.pending = undefined;
+    p?.resolve(value);
+  }
+
+  private fail(e: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.failure = e;
+    for (const w of this.pool) void w.terminate();
+    const p = this.pending;
+    this.pending = undefined;
+    p?.reject(e);
+  }
+
+  private feed(w: Worker): boolean {
+    if (this.next < this.blocks.length && this.next < this.delivered + 2 * this.n) {
+      const index = this.next++;
+      w.postMessage({ type: "block", index, ...this.blocks[index]! });
       return true;
     }
     return false;
-  };
-  const idle: Worker[] = [];
-  const pump = () => {
-    while (idle.length > 0 && feed(idle[idle.length - 1]!)) idle.pop();
-    if (delivered === blocks.length) for (const w of idle.splice(0)) w.postMessage({ type: "end" });
-  };
-  const regenerate: RegenerateUsers = (users) =>
-    operation<readonly UserFacts[]>(() => {
-      const share = Math.ceil(users.length / n);
-      parts = [];
-      partsLeft = 0;
-      for (let k = 0; k * share < users.length; k++) {
-        partsLeft++;
-        pool[k]!.postMessage({ type: "facts", part: k, users: users.slice(k * share, (k + 1) * share) });
-      }
-      if (partsLeft === 0) settle([]);
-    });
-  const handle: UserPass = {
-    tallies,
-    regenerate,
-    close: () =>
-      operation<void>(() => {
-        for (const w of pool) w.postMessage({ type: "close" });
-      }),
-    abort: () => {
-      if (closed.size < pool.length) fail(new Error("the run stopped"));
-    },
-  };
-  const onMessage = (w: Worker, r: Reply) => {
-    if (failed) return;
-    if (r.type === "error") return fail(errorFromWire(r.error));
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.feed(this.idle[this.idle.length - 1]!)) this.idle.pop();
+    if (this.delivered === this.blocks.length) for (const w of this.idle.splice(0)) w.postMessage({ type: "end" });
+  }
+
+  private onMessage(w: Worker, r: Reply): void {
+    if (this.failed) return;
+    if (r.type === "error") return this.fail(errorFromWire(r.error));
     if (r.type === "tally") {
-      addTallies(tallies, r.tallies);
-      if (++ended === n) settle(handle);
-      return;
-    }
-    if (r.type === "facts") {
-      parts[r.part] = r.facts;
-      if (--partsLeft === 0) settle(parts.flatMap(unpackFacts));
-      return;
-    }
-    if (r.type === "closed") {
-      closed.add(w);
-      if (closed.size === n) settle(undefined);
-      return;
-    }
-    waiting.set(r.index, r.block);
+      addTallies(this.tallies, r.tallies);
+      if (++this.ended === this.n) this.settle(this);
+    } else if (r.type === "facts") {
+      this.parts[r.part] = r.facts;
+      if (--this.partsLeft === 0) this.settle(this.parts.flatMap(unpackFacts));
+    } else if (r.type === "closed") {
+      this.closed.add(w);
+      if (this.closed.size === this.n) this.settle(undefined);
+    } else this.deliver(w, r.index, r.block);
+  }
+
+  /** A block back from `w`: it and the ones waiting after it go out in user order, then `w` is fed. */
+  private deliver(w: Worker, index: number, block: BlockOutput): void {
+    this.waiting.set(index, block);
     try {
-      for (let b = waiting.get(delivered); b !== undefined; b = waiting.get(delivered)) {
-        waiting.delete(delivered);
-        input.onBlock(b);
-        delivered++;
-        done += b.to - b.from;
-        input.onProgress?.(done);
+      for (let b = this.waiting.get(this.delivered); b !== undefined; b = this.waiting.get(this.delivered)) {
+        this.waiting.delete(this.delivered);
+        this.input.onBlock(b);
+        this.delivered++;
+        this.done += b.to - b.from;
+        this.input.onProgress?.(this.done);
       }
     } catch (e) {
-      return fail(e);
+      return this.fail(e);
     }
-    idle.push(w);
-    pump();
-  };
-  return operation<UserPass>(() => {
-    for (let k = 0; k < n; k++) {
-      const w = new Worker(WORKER_URL, { workerData: setup });
-      pool.push(w);
-      w.on("message", (r: Reply) => onMessage(w, r));
-      w.on("error", (e) => fail(errorFromWire({ name: "Error", message: `a generation worker died: ${e.message}`, exitCode: 70 })));
-      // A worker that ends before it was closed (a crash, or a thread ended by other means than
-      // process.exit, which module-guard.ts refuses) fails the pass instead of leaving it waiting.
-      w.on("exit", (code) => {
-        if (failed || closed.has(w)) return;
-        const why = code === 0 ? "ended before its work was done" : `exited with code ${code} (out of memory?)`;
-        fail(errorFromWire({ name: "Error", message: `a generation worker ${why}`, exitCode: 70 }));
-      });
-      if (!feed(w)) idle.push(w);
-    }
-    pump();
-  });
+    this.idle.push(w);
+    this.pump();
+  }
 }
 
 export { errorToWire };
