@@ -7,7 +7,7 @@
 import { FILE_ORDER, HEADERS } from "./layout.js";
 import type { World } from "./world.js";
 import { SeedTree } from "../rng/stream.js";
-import { drawTestSets } from "../testsets/build-test-sets.js";
+import { type DrawnTestSets, type TestSetInput, drawTestSets } from "../testsets/build-test-sets.js";
 import { recordedPropensity } from "../truth/potential-outcomes.js";
 import type { LabelSet } from "../labels/label-set.js";
 import { VERSION } from "../version.js";
@@ -45,6 +45,25 @@ export interface DatasetEnd {
 
 /** Everything after the user pass but config.json; `warn` gets the tallies' and the draws' warnings. */
 export function endOfDataset(world: World, pass: PassResult, warn: (m: string) => void, onProgress?: (stage: string) => void): DatasetEnd {
+  const head = startOfEnd(world, pass, warn, onProgress);
+  return restOfEnd(world, pass, head, drawTestSets(head.draws));
+}
+
+/** The end's first half: movie files, the tallies' warnings, τ's presence, and the test-set draws' input. */
+export interface EndHead {
+  readonly texts: Record<string, string>;
+  readonly files: Record<string, { rows: number }>;
+  readonly dropped: string[];
+  readonly notes: string[];
+  readonly draws: TestSetInput;
+}
+
+/**
+ * The end up to the Test II and III draws, which the caller makes (here, or with the users
+ * regenerated on a run's workers: io/run/finish-dataset.ts) between this and `restOfEnd`, so the
+ * warnings keep their order whoever draws.
+ */
+export function startOfEnd(world: World, pass: PassResult, warn: (m: string) => void, onProgress?: (stage: string) => void): EndHead {
   const files: Record<string, { rows: number }> = {};
   for (const [f, rows] of Object.entries(pass.rows)) files[f] = { rows };
   const notes: string[] = [];
@@ -62,7 +81,7 @@ export function endOfDataset(world: World, pass: PassResult, warn: (m: string) =
   onProgress?.("test sets");
   const seeds = new SeedTree(world.input.config.seed);
   const c = world.input.config;
-  const tests = drawTestSets({
+  const draws: TestSetInput = {
     world,
     ratingStart: pass.ratingStart,
     pools: pass.pools,
@@ -71,7 +90,13 @@ export function endOfDataset(world: World, pass: PassResult, warn: (m: string) =
     rng2: seeds.stream("test-sets", "test2"),
     rng3: seeds.stream("test-sets", "test3"),
     warn,
-  });
+  };
+  return { texts, files, dropped, notes, draws };
+}
+
+/** The end after the draws: Test II and III, test.csv's tail and every file's rows in order. */
+export function restOfEnd(world: World, pass: PassResult, head: EndHead, tests: DrawnTestSets): DatasetEnd {
+  const { texts, files, dropped, notes } = head;
   const id = world.tagOutputId;
   const header = `${HEADERS["test/test_2.csv"]!}\n`;
   const rows2 = labelRows(tests.test2, id);

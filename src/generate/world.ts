@@ -23,6 +23,8 @@ export interface WorldInput {
   readonly registry: MechanismRegistry;
   /** Setup warnings (e.g. probabilities clipped at 1); workers pass a no-op so they are said once. */
   readonly warn: (message: string) => void;
+  /** τ's table as the main thread's world computed it (`effectsTable`), handed to a worker's. */
+  readonly effectsTable?: Float64Array;
 }
 
 /** Re-ranks tags by first appearance in the movies' tag lists; the rest follow in internal order. */
@@ -90,9 +92,14 @@ export class World {
       const q = this.engine.movieValues.get(found.q);
       this.effects =
         q instanceof Float64Array && q.length === this.movies
-          ? new TagEffects(this.movieTags, q, found.model, this.tagCount)
+          ? new TagEffects(this.movieTags, q, found.model, this.tagCount, input.effectsTable)
           : { reason: `node '${found.q}' is not a numeric value per movie` };
     }
+  }
+
+  /** τ's table (TagEffects.table), for a worker's world; undefined when τ has no closed form. */
+  get effectsTable(): Float64Array | undefined {
+    return this.effects instanceof TagEffects ? this.effects.table : undefined;
   }
 
   /** Number of distinct tags over all movies (the tags a Test III draw can reach). */

@@ -9,6 +9,10 @@
  * while the users were generated) are compared with the quotas up front, the loop ends as soon as
  * no class with room has a candidate left, and a bound on attempts (scaled by what the pools can
  * give, not by what was asked) ends a near-impossible search with a warning.
+ *
+ * `quotaSteps` is the loop as a generator: a draw whose pairs come in batches (lookahead.ts) yields
+ * the users a batch will need before its first attempt, so that their facts can be regenerated
+ * elsewhere (on the worker threads) while the loop waits; `drawQuota` runs it straight through.
  */
 import type { MovieTags } from "../catalog/movie-tags.js";
 import { type LabelSet, labelSetOf } from "../labels/label-set.js";
@@ -33,6 +37,19 @@ export interface QuotaDraw {
   /** Does a further rule of this test exclude (u, t) (beyond Test I, K and the test's own rows)? */
   excluded(flags: number, key: number): boolean;
   warn(message: string): void;
+  /** Before each attempt: the users the coming attempts will need, when a new batch is drawn. */
+  ahead?(progress: QuotaProgress): Int32Array | undefined;
+}
+
+/** Where the loop stands, for sizing the next batch. */
+export interface QuotaProgress {
+  /** Rows still wanted. */
+  readonly wanted: number;
+  /** Rows taken and attempts made so far. */
+  readonly rows: number;
+  readonly attempts: number;
+  /** Attempts left before the bound. */
+  readonly attemptsLeft: number;
 }
 
 export interface DrawResult {
@@ -42,6 +59,12 @@ export interface DrawResult {
 }
 
 export function drawQuota(d: QuotaDraw): DrawResult {
+  const steps = quotaSteps(d);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done === true) return r.value;
+}
+
+/** The loop; yields the users of each new batch (QuotaDraw.ahead) before its first attempt. */
+export function* quotaSteps(d: QuotaDraw): Generator<Int32Array, DrawResult, void> {
   const { quota, tm, tagCount, reference } = d;
   const negQuota = quota.draws - quota.positives;
   const [poolPos, poolNeg] = d.pool;
@@ -65,6 +88,10 @@ export function drawQuota(d: QuotaDraw): DrawResult {
     if (++attempts > maxAttempts) {
       d.warn(`${d.name}: stopped after ${maxAttempts} draws with ${pos + neg} of ${quota.draws} rows (${pos} of ${quota.positives} positives, ${neg} of ${negQuota} negatives): the remaining pairs are too rare to find`);
       break;
+    }
+    if (d.ahead !== undefined) {
+      const need = d.ahead({ wanted: quota.draws - pos - neg, rows: pos + neg, attempts: attempts - 1, attemptsLeft: maxAttempts - attempts + 1 });
+      if (need !== undefined && need.length > 0) yield need;
     }
     const pair = d.pick();
     if (pair === undefined) continue;

@@ -5,7 +5,8 @@
  * (quota-draw.ts).
  */
 import type { Stream } from "../rng/stream.js";
-import { type DrawResult, type Quota, type QuotaDraw, drawQuota } from "./quota-draw.js";
+import { Lookahead } from "./lookahead.js";
+import { type DrawResult, type Quota, type QuotaDraw, quotaSteps } from "./quota-draw.js";
 import { RATED_TAG } from "./tag-flags.js";
 import { type UserFactsSource, isRated } from "./user-facts.js";
 
@@ -24,20 +25,26 @@ export interface TestThreeInput {
   readonly testTwoKeys: ReadonlySet<number>;
 }
 
-export function drawTestThree(input: TestThreeInput): DrawResult {
+/** The draw as steps (quota-draw.ts): yields the users of each batch of drawn pairs. */
+export function drawTestThree(input: TestThreeInput): Generator<Int32Array, DrawResult, void> {
   const { users, movies, facts, rng, testTwoKeys } = input;
   const unrated = users * movies - input.totalRatings;
-  return drawQuota({
+  const pairs = new Lookahead(() => {
+    if (unrated <= 0) return undefined;
+    const user = rng.int(users);
+    return { user, movie: rng.int(movies) };
+  }, facts);
+  return quotaSteps({
     ...input.common,
     name: "Test III",
     quota: input.quota,
     pool: input.pool,
+    ahead: (p) => pairs.ahead(p),
     pick: () => {
-      if (unrated <= 0) return undefined;
-      const user = rng.int(users);
-      const movie = rng.int(movies);
-      const f = facts.get(user);
-      return isRated(f, movie) ? undefined : { user, movie, facts: f };
+      const c = pairs.next();
+      if (c === undefined) return undefined;
+      const f = facts.get(c.user);
+      return isRated(f, c.movie) ? undefined : { user: c.user, movie: c.movie, facts: f };
     },
     excluded: (flags, key) => (flags & RATED_TAG) !== 0 || testTwoKeys.has(key),
   });

@@ -6,7 +6,8 @@
  */
 import { ConfigError } from "../errors/errors.js";
 import type { Stream } from "../rng/stream.js";
-import { type DrawResult, type Quota, type QuotaDraw, drawQuota } from "./quota-draw.js";
+import { Lookahead } from "./lookahead.js";
+import { type DrawResult, type Quota, type QuotaDraw, quotaSteps } from "./quota-draw.js";
 import type { UserFactsSource } from "./user-facts.js";
 
 /**
@@ -37,21 +38,27 @@ export interface TestTwoInput {
   readonly rng: Stream;
 }
 
-export function drawTestTwo(input: TestTwoInput): DrawResult {
+/** The draw as steps (quota-draw.ts): yields the users of each batch of drawn ratings. */
+export function drawTestTwo(input: TestTwoInput): Generator<Int32Array, DrawResult, void> {
   const { ratingStart, facts, rng } = input;
   const totalRatings = ratingStart[ratingStart.length - 1]!;
   if (totalRatings > 4294967296) throw new ConfigError(`Test II: ${totalRatings} observed ratings; at most 2^32 can be drawn from`);
-  return drawQuota({
+  const pairs = new Lookahead(() => {
+    if (totalRatings === 0) return undefined;
+    const i = rng.int(totalRatings);
+    return { user: userOfRating(ratingStart, i), i };
+  }, facts);
+  return quotaSteps({
     ...input.common,
     name: "Test II",
     quota: input.quota,
     pool: input.pool,
+    ahead: (p) => pairs.ahead(p),
     pick: () => {
-      if (totalRatings === 0) return undefined;
-      const i = rng.int(totalRatings);
-      const user = userOfRating(ratingStart, i);
-      const f = facts.get(user);
-      return { user, movie: f.rated[i - ratingStart[user]!]!, facts: f };
+      const c = pairs.next();
+      if (c === undefined) return undefined;
+      const f = facts.get(c.user);
+      return { user: c.user, movie: f.rated[c.i - ratingStart[c.user]!]!, facts: f };
     },
     excluded: () => false,
   });

@@ -2,7 +2,8 @@
  * The facts a Test II or III draw needs about one drawn user — the movies they rated and, per tag,
  * whether the pair is excluded (Test I or known from training), seen through a rated movie, or
  * liked — obtained by regenerating that user from their keyed streams. Nothing per user is kept
- * from the generation pass but the rating counts; a bounded cache holds the users drawn so far.
+ * from the generation pass but the rating counts; a bounded cache holds the users drawn so far,
+ * and the facts of a batch's users regenerated elsewhere (`put`, the worker threads) are the same.
  */
 import type { TestSetWorld } from "./test-set-world.js";
 import { UserRows } from "../mechanisms/user-rows.js";
@@ -54,19 +55,39 @@ export class UserFactsSource {
     this.flags = new UserTagFlags(world.movieTags, world.tagCount, world.inMovies);
   }
 
+  has(u: number): boolean {
+    return this.cache.has(u);
+  }
+
+  /** Makes room for `n` users' facts about to be `put` (the cache is cleared when they would not fit). */
+  reserve(n: number): void {
+    if (this.cache.size + n > CACHE_USERS) this.cache.clear();
+  }
+
+  /** A user's facts regenerated elsewhere (by `regenerate` on another thread). */
+  put(u: number, facts: UserFacts): void {
+    this.cache.set(u, facts);
+    this.regenerated++;
+  }
+
   get(u: number): UserFacts {
     const hit = this.cache.get(u);
     if (hit !== undefined) return hit;
+    const facts = this.regenerate(u);
+    if (this.cache.size >= CACHE_USERS) this.cache.clear();
+    this.cache.set(u, facts);
+    this.regenerated++;
+    return facts;
+  }
+
+  /** Regenerates user u on this thread (not cached). */
+  regenerate(u: number): UserFacts {
     const w = this.world;
     this.rows.begin(u);
     const values = w.engine.runUser(u, this.rows.emit);
     const liked = w.likedNode === undefined ? undefined : (values.get(w.likedNode) as Int32Array | undefined);
     this.flags.compute(this.rows, liked, w.input.config.compat === "reference");
     const r = this.rows.rating;
-    const facts: UserFacts = { rated: r.movie.slice(0, r.length).sort(), ...this.flags.snapshot() };
-    if (this.cache.size >= CACHE_USERS) this.cache.clear();
-    this.cache.set(u, facts);
-    this.regenerated++;
-    return facts;
+    return { rated: r.movie.slice(0, r.length).sort(), ...this.flags.snapshot() };
   }
 }

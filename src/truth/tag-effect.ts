@@ -48,12 +48,15 @@ export class TagEffects {
    * @param quality Q_m of every movie, as generated
    * @param model the rating mechanism's parameters
    * @param tagCount number of internal tag ids
+   * @param table Δ as `table` gave it on another TagEffects of the same arguments (a worker thread
+   *   gets the main thread's, instead of computing the |M| × (K + 1) normal sums again)
    */
   constructor(
     readonly tm: MovieTags,
     readonly quality: Float64Array,
     readonly model: RatingModel,
     readonly tagCount: number,
+    table?: Float64Array,
   ) {
     const movies = tm.start.length - 1;
     this.movies = movies;
@@ -61,10 +64,13 @@ export class TagEffects {
     for (let m = 0; m < movies; m++) most = Math.max(most, tm.start[m + 1]! - tm.start[m]!);
     this.width = most + 1;
     this.alwaysPositive = model.sigma > 0 && model.min < model.max;
-    const e = new RatingExpectation(model);
-    this.delta = new Float64Array(movies * this.width);
-    for (let m = 0; m < movies; m++) {
-      for (let k = 0; k < this.width; k++) this.delta[m * this.width + k] = e.increment(quality[m]!, k);
+    if (table !== undefined && table.length === movies * this.width) this.delta = table;
+    else {
+      const e = new RatingExpectation(model);
+      this.delta = new Float64Array(movies * this.width);
+      for (let m = 0; m < movies; m++) {
+        for (let k = 0; k < this.width; k++) this.delta[m * this.width + k] = e.increment(quality[m]!, k);
+      }
     }
     // Postings: the movies that carry each tag.
     this.postStart = new Int32Array(tagCount + 1);
@@ -123,6 +129,11 @@ export class TagEffects {
   /** Σ_m Δ[m][0]: S_u of a user who likes no tag of any movie. */
   private readonly base: number;
   private readonly touched: Int32Array;
+
+  /** Δ[m * width + k], to hand to an identical TagEffects (the constructor's `table`). */
+  get table(): Float64Array {
+    return this.delta;
+  }
 
   /** Δ of movie m at k liked tags (k ≤ the most tags of a movie). */
   increment(m: number, k: number): number {

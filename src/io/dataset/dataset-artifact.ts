@@ -1,9 +1,11 @@
 /**
  * The dataset as an artifact: `writeCard(dir)` writes README.md (the dataset card) and
  * `writeCroissant(dir)` croissant.json, on a finished dataset folder (config.json and the
- * tables written). Checksums are streamed (sha256-file.ts). Both documents are pure functions of
- * the folder and a date, so `ctar validate` rebuilds them and compares bytes: any change to a
- * file, the card or croissant.json itself is caught.
+ * tables written). Checksums are streamed (sha256-file.ts), each file read once for both
+ * documents; a file whose digest its writer took on the way out (file-digest.ts; generate passes
+ * them) is not read back at all. Both documents are pure functions of the folder and a date, so
+ * `ctar validate` rebuilds them and compares bytes: any change to a file, the card or
+ * croissant.json itself is caught.
  */
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +16,7 @@ import { CARD_FILE, CROISSANT_FILE, type FileDigest, croissantText as croissantO
 import { READ_CAPS, readInputJson, readInputText } from "../fs/input.js";
 import { rewriteOutputFile } from "../fs/output.js";
 import { sha256File } from "../fs/sha256-file.js";
+import type { FileDigests } from "../fs/file-digest.js";
 
 export { CARD_FILE, CROISSANT_FILE, recordedRows };
 
@@ -26,16 +29,19 @@ export function readConfigDoc(dir: string): Record<string, unknown> {
   return doc as Record<string, unknown>;
 }
 
-function digest(dir: string, path: string): FileDigest {
+/** A file's size and sha256; the checksum from `known` (taken as it was written) while the size agrees, else read. */
+function digest(dir: string, path: string, known?: FileDigests): FileDigest {
   const file = join(dir, path);
-  return { bytes: statSync(file).size, sha256: sha256File(file) };
+  const bytes = statSync(file).size;
+  const recorded = known?.get(path);
+  return { bytes, sha256: recorded !== undefined && recorded.bytes === bytes ? recorded.sha256 : sha256File(file) };
 }
 
 /** Gathers what the card and croissant.json say, from config.json and the files present. */
-export function gatherFacts(dir: string, date: string): DatasetFacts {
+export function gatherFacts(dir: string, date: string, known?: FileDigests): DatasetFacts {
   const doc = readConfigDoc(dir);
   const present = new Map<string, FileDigest>();
-  for (const path of tablePaths()) if (existsSync(join(dir, path))) present.set(path, digest(dir, path));
+  for (const path of tablePaths()) if (existsSync(join(dir, path))) present.set(path, digest(dir, path, known));
   return factsFromConfig(doc, join(dir, "config.json"), present, date);
 }
 
@@ -49,10 +55,15 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Writes the card, then croissant.json (which lists the card's checksum), into a finished folder. */
-export function writeArtifacts(dir: string, date = today()): void {
-  writeCard(dir, { date });
-  writeCroissant(dir, { date });
+/**
+ * Writes the card, then croissant.json (which lists the card's checksum), into a finished folder:
+ * the same bytes as `writeCard` then `writeCroissant`, from one gathering of the facts. `known`:
+ * digests the writers took (file-digest.ts).
+ */
+export function writeArtifacts(dir: string, date = today(), known?: FileDigests): void {
+  const facts = gatherFacts(dir, date, known);
+  rewriteOutputFile(join(dir, CARD_FILE), "the dataset card", buildCard(facts));
+  rewriteOutputFile(join(dir, CROISSANT_FILE), "croissant.json", croissantText(dir, facts));
 }
 
 /** The date a card states ("Card written on YYYY-MM-DD"), or undefined. */

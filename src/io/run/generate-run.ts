@@ -19,7 +19,7 @@ import { type DatasetFormat, applyFormat } from "../dataset/dataset-formats.js";
 import { type DatasetFiles, finishDataset } from "./finish-dataset.js";
 import { resolveCatalog } from "../inputs/resolve-catalog.js";
 import { StreamedFiles } from "./streamed-files.js";
-import { type Tallies, runUserPass } from "./user-pass.js";
+import { type UserPass, runUserPass } from "./user-pass.js";
 import type { SelectedCatalog } from "../../catalog/select-movies.js";
 
 export interface RunInputs {
@@ -51,7 +51,8 @@ export interface RunOptions {
 export interface WrittenPass {
   readonly world: World;
   readonly files: StreamedFiles;
-  readonly tallies: Tallies;
+  /** The pass's tallies and its workers, still up for the test-set draws until closed. */
+  readonly pass: UserPass;
   readonly warnings: string[];
   readonly warn: (message: string) => void;
 }
@@ -67,9 +68,9 @@ export async function writeUsers(dir: string, inputs: RunInputs, range: UserRang
   const worldInput = { config: inputs.config, catalog, graph: inputs.graph, registry: inputs.registry, warn };
   const world = new World(worldInput);
   const files = new StreamedFiles(dir, range.from, range.to, { headers, fullTruth: inputs.truth === "full" });
-  let tallies: Tallies;
+  let pass: UserPass;
   try {
-    tallies = await runUserPass({
+    pass = await runUserPass({
       world: worldInput,
       main: world,
       modules: inputs.modules,
@@ -83,7 +84,7 @@ export async function writeUsers(dir: string, inputs: RunInputs, range: UserRang
   } finally {
     files.close();
   }
-  return { world, files, tallies, warnings, warn };
+  return { world, files, pass, warnings, warn };
 }
 
 /** ratingStart[u] = Σ_{v<u} counts[v]. */
@@ -96,19 +97,29 @@ export function prefixCounts(counts: Int32Array): Float64Array {
 /** Writes the whole dataset into `dir` (an empty folder). */
 export async function generateInto(dir: string, inputs: RunInputs, options: RunOptions): Promise<{ files: DatasetFiles; warnings: readonly string[] }> {
   const pass = await writeUsers(dir, inputs, { from: 0, to: inputs.config.users }, true, options);
-  const files = finishDataset({
-    dir,
-    world: pass.world,
-    pass: { ratingStart: prefixCounts(pass.files.ratingCounts), pools: pass.files.pools, tallies: pass.tallies, rows: pass.files.rows },
-    warnings: pass.warnings,
-    warn: pass.warn,
-    record: inputs.record,
-    onProgress: (stage) => options.onProgress?.(inputs.config.users, stage),
-  });
+  const digests = pass.files.digests();
+  let files: DatasetFiles;
+  try {
+    files = await finishDataset({
+      dir,
+      world: pass.world,
+      pass: { ratingStart: prefixCounts(pass.files.ratingCounts), pools: pass.files.pools, tallies: pass.pass.tallies, rows: pass.files.rows },
+      warnings: pass.warnings,
+      warn: pass.warn,
+      record: inputs.record,
+      digests,
+      regenerate: pass.pass.regenerate,
+      onProgress: (stage) => options.onProgress?.(inputs.config.users, stage),
+    });
+    // the workers' kernels finish after their last user (the blocks, then the draws' users)
+    await pass.pass.close();
+  } finally {
+    pass.pass.abort();
+  }
   // after the last user this thread's engine ran (the pass inline, then the test-set draws)
   pass.world.engine.finish();
   const converted = await applyFormat(dir, inputs.format ?? "csv", inputs.graph, (t) => options.onProgress?.(inputs.config.users, `Parquet: ${t}`));
   options.onProgress?.(inputs.config.users, "card and checksums");
-  writeArtifacts(dir, options.date);
+  writeArtifacts(dir, options.date, digests);
   return { files: converted ?? files, warnings: pass.warnings };
 }

@@ -29,6 +29,7 @@ import { writeAll } from "./streamed-files.js";
 import { READ_CAPS, forEachChunk, readInputBytes, readInputJson } from "../fs/input.js";
 import { createOutputFile, writeOutputBytes } from "../fs/output-bytes.js";
 import { sha256File } from "../fs/sha256-file.js";
+import { DigestOnWrite, type FileDigests } from "../fs/file-digest.js";
 import { type Tallies, addTallies } from "./user-pass.js";
 
 export const PART_FILE = "part.json";
@@ -75,12 +76,19 @@ export async function writePart(dir: string, inputs: RunInputs, shard: { index: 
   const c = inputs.config;
   const range = shardRange(c.users, c.movies, shard.index, shard.count);
   const pass = await writeUsers(dir, inputs, range, false, options);
+  try {
+    await pass.pass.close();
+  } finally {
+    pass.pass.abort();
+  }
   pass.world.engine.finish();
   const counts = pass.files.ratingCounts;
   writeOutputBytes(join(dir, COUNTS_FILE), new Uint8Array(counts.buffer, counts.byteOffset, counts.byteLength));
   const run = runRecord(inputs);
   const sha256: Record<string, string> = {};
-  for (const f of partFiles(inputs.truth)) sha256[f] = sha256File(join(dir, f), "a file of the part being written");
+  // the streamed files' digests were taken as they were written; the counts file is read back
+  const streamed = pass.files.digests();
+  for (const f of partFiles(inputs.truth)) sha256[f] = streamed.get(f)?.sha256 ?? sha256File(join(dir, f), "a file of the part being written");
   const fields: Omit<PartManifest, "digest"> = {
     tool: "ctar",
     kind: "part",
@@ -91,7 +99,7 @@ export async function writePart(dir: string, inputs: RunInputs, shard: { index: 
     run,
     rows: pass.files.rows,
     pools: pass.files.pools,
-    tallies: pass.tallies,
+    tallies: pass.pass.tallies,
     sha256,
   };
   const manifest: PartManifest = { ...fields, digest: manifestDigest(fields) };
@@ -152,12 +160,15 @@ function mismatch(part: string, f: string): InputError {
   return new InputError(`${join(part, f)}: its SHA-256 differs from the one ${PART_FILE} records (changed or truncated after the shard run wrote it); nothing was merged`);
 }
 
-/** Appends a part's file to `out`, hashing it on the way; a mismatch is an InputError naming it. */
-function appendVerified(out: number, part: string, f: string, expected: string): void {
+/**
+ * Appends a part's file to `out`, hashing it on the way (and feeding the merged file's digest);
+ * a mismatch is an InputError naming it.
+ */
+function appendVerified(out: number, part: string, f: string, expected: string, merged: DigestOnWrite): void {
   const hash = createHash("sha256");
   forEachChunk(join(part, f), `a file of the part (${f})`, (bytes) => {
     hash.update(bytes);
-    writeAll(out, bytes);
+    writeAll(out, bytes, merged);
   });
   if (hash.digest("hex") !== expected) throw mismatch(part, f);
 }
@@ -170,21 +181,24 @@ export async function mergeParts(dirs: readonly string[], dir: string, options: 
   const c = inputs.config;
   const files: string[] = [...STREAMED_FILES, ...(inputs.truth === "full" ? [FULL_TRUTH_FILE] : [])];
   const rows: Record<string, number> = {};
+  const digests: FileDigests = new Map();
   for (const f of files) {
     mkdirSync(dirname(join(dir, f)), { recursive: true });
     const out = createOutputFile(join(dir, f));
+    const merged = new DigestOnWrite();
     try {
-      writeAll(out, f === FULL_TRUTH_FILE ? gzipSync(`${HEADERS[f]}\n`) : `${HEADERS[f]}\n`);
+      writeAll(out, f === FULL_TRUTH_FILE ? gzipSync(`${HEADERS[f]}\n`) : `${HEADERS[f]}\n`, merged);
       rows[f] = 0;
       for (const p of parts) {
         const src = join(p.dir, f);
         if (!existsSync(src)) throw new InputError(`${p.dir}: ${f} is missing (an incomplete part)`);
-        appendVerified(out, p.dir, f, p.m.sha256[f]!);
+        appendVerified(out, p.dir, f, p.m.sha256[f]!, merged);
         rows[f]! += p.m.rows[f] ?? 0;
       }
     } finally {
       closeSync(out);
     }
+    digests.set(f, merged.digest());
   }
   const counts = new Int32Array(c.users);
   const pools = [0, 0, 0, 0];
@@ -206,8 +220,8 @@ export async function mergeParts(dirs: readonly string[], dir: string, options: 
   const world = new World({ config: c, catalog: selectMovies(resolveCatalog(c), c.movies), graph: inputs.graph, registry: inputs.registry, warn });
   const ratingStart = new Float64Array(c.users + 1);
   for (let u = 0; u < c.users; u++) ratingStart[u + 1] = ratingStart[u]! + counts[u]!;
-  const out = finishDataset({ dir, world, pass: { ratingStart, pools, tallies, rows }, warnings, warn, record: inputs.record, onProgress: (s) => options.onProgress?.(c.users, s) });
+  const out = await finishDataset({ dir, world, pass: { ratingStart, pools, tallies, rows }, warnings, warn, record: inputs.record, digests, onProgress: (s) => options.onProgress?.(c.users, s) });
   const converted = await applyFormat(dir, inputs.format ?? "csv", inputs.graph);
-  writeArtifacts(dir);
+  writeArtifacts(dir, undefined, digests);
   return { files: converted ?? out, users: c.users };
 }

@@ -3,7 +3,9 @@
  * `workers` worker threads (each builds the same world: catalog and graph cloned, user modules
  * imported again), and handed to `onBlock` strictly in user order — a block that finishes early
  * waits in a window of at most 2 × workers blocks, so memory stays bounded. The tallies of every
- * kernel are summed over all blocks. A worker that throws or dies stops the run with its error.
+ * kernel are summed over all blocks. The workers then regenerate, in parallel, the users the
+ * test-set draws land on (finish-dataset.ts), and are closed. A worker that throws or dies stops
+ * the run with its error.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -12,6 +14,9 @@ import { type Tallies, kernelTallies } from "../../generate/dataset-end.js";
 import { blockUsers, blocksOf, type UserRange } from "../../generate/plan.js";
 import { World, type WorldInput } from "../../generate/world.js";
 import { gzipMember } from "./gzip-members.js";
+import type { RegenerateUsers } from "../../testsets/build-test-sets.js";
+import type { UserFacts } from "../../testsets/user-facts.js";
+import { type PackedFacts, unpackFacts } from "./facts-wire.js";
 import { errorFromWire, errorToWire, type WireError } from "./wire-error.js";
 
 export interface UserPassInput {
@@ -59,10 +64,27 @@ export interface WorkerSetup {
   readonly fullTruth: boolean;
 }
 
-type Reply = { type: "block"; index: number; block: BlockOutput } | { type: "tally"; tallies: Tallies } | { type: "error"; error: WireError };
+type Reply =
+  | { type: "block"; index: number; block: BlockOutput }
+  | { type: "tally"; tallies: Tallies }
+  | { type: "facts"; part: number; facts: PackedFacts }
+  | { type: "closed" }
+  | { type: "error"; error: WireError };
 
-/** Runs the pass; resolves with the summed tallies. */
-export async function runUserPass(input: UserPassInput): Promise<Tallies> {
+/** A finished pass: its tallies, and the workers (if any) kept for the test-set draws. */
+export interface UserPass {
+  /** The kernels' tallies summed over every block (taken before any regeneration). */
+  readonly tallies: Tallies;
+  /** Regenerates users' test-set facts on the worker threads; undefined when the pass ran inline. */
+  readonly regenerate: RegenerateUsers | undefined;
+  /** Ends the pass: every worker calls its kernels' finish after its last user and exits. */
+  close(): Promise<void>;
+  /** Stops every worker at once (an error elsewhere ends the run). */
+  abort(): void;
+}
+
+/** Runs the pass; resolves once every block has gone to `onBlock`. */
+export async function runUserPass(input: UserPassInput): Promise<UserPass> {
   const blocks = blocksOf(input.range, blockUsers(input.world.config.movies));
   // A worker costs ~0.1 s to start (module loading, the world's setup): below a few million pairs
   // the main thread alone finishes first. The files are the same either way.
@@ -71,8 +93,11 @@ export async function runUserPass(input: UserPassInput): Promise<Tallies> {
   const workers = Math.max(1, Math.min(wanted, blocks.length));
   // A user's mechanisms run on a worker thread even alone: an endless loop in one then leaves the
   // main thread free to handle SIGINT/SIGTERM (stopping the worker and removing the output).
-  if (workers === 1 && (input.modules.length === 0 || blocks.length === 0)) return runInline(input, blocks);
-  return runWorkers(input, blocks, workers);
+  if (workers === 1 && (input.modules.length === 0 || blocks.length === 0)) {
+    const tallies = await runInline(input, blocks);
+    return { tallies, regenerate: undefined, close: async () => {}, abort: () => {} };
+  }
+  return new WorkerPass(input, blocks, workers).start();
 }
 
 async function runInline(input: UserPassInput, blocks: readonly UserRange[]): Promise<Tallies> {
@@ -90,82 +115,157 @@ async function runInline(input: UserPassInput, blocks: readonly UserRange[]): Pr
   return kernelTallies(world);
 }
 
-function runWorkers(input: UserPassInput, blocks: readonly UserRange[], n: number): Promise<Tallies> {
-  return new Promise<Tallies>((resolve, reject) => {
+/**
+ * The pass on `n` workers. After the blocks the workers stay up (each holding its world) to
+ * regenerate the users the test-set draws land on, a share of each batch per worker, until
+ * `close`. One operation is pending at a time (the pass, a batch, the close); a worker's error,
+ * death or early exit rejects it, and every later call, and stops all the workers.
+ */
+class WorkerPass implements UserPass {
+  readonly tallies: Tallies = {};
+  private readonly pool: Worker[] = [];
+  private readonly waiting = new Map<number, BlockOutput>();
+  private readonly closed = new Set<Worker>();
+  private readonly idle: Worker[] = [];
+  private next = 0;
+  private delivered = 0;
+  private ended = 0;
+  private done = 0;
+  private failed = false;
+  private failure: unknown;
+  private pending: { resolve(value: unknown): void; reject(e: unknown): void } | undefined;
+  private parts: PackedFacts[] = [];
+  private partsLeft = 0;
+
+  constructor(
+    private readonly input: UserPassInput,
+    private readonly blocks: readonly UserRange[],
+    private readonly n: number,
+  ) {}
+
+  /** Starts the workers; resolves when every block has gone to `onBlock` and every tally is in. */
+  start(): Promise<UserPass> {
+    const w = this.input.world;
     const setup: WorkerSetup = {
-      world: { config: input.world.config, catalog: input.world.catalog, graph: input.world.graph },
-      modules: input.modules,
-      source: input.source,
-      fullTruth: input.fullTruth,
+      // the main thread's τ table goes along (cloned once per worker), so no worker computes it again
+      world: { config: w.config, catalog: w.catalog, graph: w.graph, effectsTable: this.input.main?.effectsTable },
+      modules: this.input.modules,
+      source: this.input.source,
+      fullTruth: this.input.fullTruth,
     };
-    const pool: Worker[] = [];
-    const waiting = new Map<number, BlockOutput>();
-    const tallies: Tallies = {};
-    const window = 2 * n;
-    let next = 0;
-    let delivered = 0;
-    let ended = 0;
-    let failed = false;
-    let done = 0;
-    const fail = (e: unknown) => {
-      if (failed) return;
-      failed = true;
-      for (const w of pool) void w.terminate();
-      reject(e);
-    };
-    const feed = (w: Worker) => {
-      if (next < blocks.length && next < delivered + window) {
-        const index = next++;
-        w.postMessage({ type: "block", index, ...blocks[index]! });
-        return true;
+    return this.operation<UserPass>(() => {
+      for (let k = 0; k < this.n; k++) this.spawn(setup);
+      this.pump();
+    });
+  }
+
+  readonly regenerate: RegenerateUsers = (users) =>
+    this.operation<readonly UserFacts[]>(() => {
+      const share = Math.ceil(users.length / this.n);
+      this.parts = [];
+      this.partsLeft = 0;
+      for (let k = 0; k * share < users.length; k++) {
+        this.partsLeft++;
+        this.pool[k]!.postMessage({ type: "facts", part: k, users: users.slice(k * share, (k + 1) * share) });
       }
-      return false;
-    };
-    const idle: Worker[] = [];
-    const pump = () => {
-      while (idle.length > 0 && feed(idle[idle.length - 1]!)) idle.pop();
-      if (delivered === blocks.length) for (const w of idle.splice(0)) w.postMessage({ type: "end" });
-    };
-    const finished = new Set<Worker>();
-    for (let k = 0; k < n; k++) {
-      const w = new Worker(WORKER_URL, { workerData: setup });
-      pool.push(w);
-      w.on("message", (r: Reply) => {
-        if (failed) return;
-        if (r.type === "error") return fail(errorFromWire(r.error));
-        if (r.type === "tally") {
-          finished.add(w);
-          addTallies(tallies, r.tallies);
-          if (++ended === n) resolve(tallies);
-          return;
-        }
-        waiting.set(r.index, r.block);
-        try {
-          for (let b = waiting.get(delivered); b !== undefined; b = waiting.get(delivered)) {
-            waiting.delete(delivered);
-            input.onBlock(b);
-            delivered++;
-            done += b.to - b.from;
-            input.onProgress?.(done);
-          }
-        } catch (e) {
-          return fail(e);
-        }
-        idle.push(w);
-        pump();
-      });
-      w.on("error", (e) => fail(errorFromWire({ name: "Error", message: `a generation worker died: ${e.message}`, exitCode: 70 })));
-      // A worker that ends before its tallies (a crash, or a thread ended by other means than
-      // process.exit, which module-guard.ts refuses) fails the pass instead of leaving it waiting.
-      w.on("exit", (code) => {
-        if (failed || finished.has(w)) return;
-        const why = code === 0 ? "ended before its work was done" : `exited with code ${code} (out of memory?)`;
-        fail(errorFromWire({ name: "Error", message: `a generation worker ${why}`, exitCode: 70 }));
-      });
-      if (!feed(w)) idle.push(w);
+      if (this.partsLeft === 0) this.settle([]);
+    });
+
+  close(): Promise<void> {
+    return this.operation<void>(() => {
+      for (const w of this.pool) w.postMessage({ type: "close" });
+    });
+  }
+
+  abort(): void {
+    if (this.closed.size < this.pool.length) this.fail(new Error("the run stopped"));
+  }
+
+  private spawn(setup: WorkerSetup): void {
+    const w = new Worker(WORKER_URL, { workerData: setup });
+    this.pool.push(w);
+    w.on("message", (r: Reply) => this.onMessage(w, r));
+    w.on("error", (e) => this.fail(errorFromWire({ name: "Error", message: `a generation worker died: ${e.message}`, exitCode: 70 })));
+    // A worker that ends before it was closed (a crash, or a thread ended by other means than
+    // process.exit, which module-guard.ts refuses) fails the pass instead of leaving it waiting.
+    w.on("exit", (code) => {
+      if (this.failed || this.closed.has(w)) return;
+      const why = code === 0 ? "ended before its work was done" : `exited with code ${code} (out of memory?)`;
+      this.fail(errorFromWire({ name: "Error", message: `a generation worker ${why}`, exitCode: 70 }));
+    });
+    if (!this.feed(w)) this.idle.push(w);
+  }
+
+  private operation<T>(start: () => void): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.failed) return reject(this.failure);
+      this.pending = { resolve: resolve as (v: unknown) => void, reject };
+      start();
+    });
+  }
+
+  private settle(value: unknown): void {
+    const p = this.pending;
+    this.pending = undefined;
+    p?.resolve(value);
+  }
+
+  private fail(e: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.failure = e;
+    for (const w of this.pool) void w.terminate();
+    const p = this.pending;
+    this.pending = undefined;
+    p?.reject(e);
+  }
+
+  private feed(w: Worker): boolean {
+    if (this.next < this.blocks.length && this.next < this.delivered + 2 * this.n) {
+      const index = this.next++;
+      w.postMessage({ type: "block", index, ...this.blocks[index]! });
+      return true;
     }
-    pump();
-  });
+    return false;
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.feed(this.idle[this.idle.length - 1]!)) this.idle.pop();
+    if (this.delivered === this.blocks.length) for (const w of this.idle.splice(0)) w.postMessage({ type: "end" });
+  }
+
+  private onMessage(w: Worker, r: Reply): void {
+    if (this.failed) return;
+    if (r.type === "error") return this.fail(errorFromWire(r.error));
+    if (r.type === "tally") {
+      addTallies(this.tallies, r.tallies);
+      if (++this.ended === this.n) this.settle(this);
+    } else if (r.type === "facts") {
+      this.parts[r.part] = r.facts;
+      if (--this.partsLeft === 0) this.settle(this.parts.flatMap(unpackFacts));
+    } else if (r.type === "closed") {
+      this.closed.add(w);
+      if (this.closed.size === this.n) this.settle(undefined);
+    } else this.deliver(w, r.index, r.block);
+  }
+
+  /** A block back from `w`: it and the ones waiting after it go out in user order, then `w` is fed. */
+  private deliver(w: Worker, index: number, block: BlockOutput): void {
+    this.waiting.set(index, block);
+    try {
+      for (let b = this.waiting.get(this.delivered); b !== undefined; b = this.waiting.get(this.delivered)) {
+        this.waiting.delete(this.delivered);
+        this.input.onBlock(b);
+        this.delivered++;
+        this.done += b.to - b.from;
+        this.input.onProgress?.(this.done);
+      }
+    } catch (e) {
+      return this.fail(e);
+    }
+    this.idle.push(w);
+    this.pump();
+  }
 }
 
 export { errorToWire };

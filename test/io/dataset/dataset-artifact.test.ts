@@ -12,6 +12,9 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "yaml";
 import { cardedDataset, filesUnder } from "../../helpers/carded-dataset.js";
+import { ctar, tempDir } from "../../helpers/paths.js";
+import { cardDate, writeArtifacts, writeCard, writeCroissant } from "../../../src/io/dataset/dataset-artifact.js";
+import type { FileDigests } from "../../../src/io/fs/file-digest.js";
 
 const SMALL = ["--users", "60", "--movies", "30", "--rct-users", "6", "--test2-draws", "60", "--test2-positives", "18", "--test3-draws", "40", "--test3-positives", "12"];
 
@@ -74,4 +77,33 @@ test("README.md is a Hugging Face dataset card with configs per split, the m-gra
   assert.match(text, /arXiv:2202\.11351/);
   assert.match(text, /Base data: the built-in synthetic catalog/);
   assert.match(text, /users: 60\n/);
+});
+
+test("generate's card and croissant.json (checksums taken as the files were written) are those rebuilt by reading the files", () => {
+  const dir = join(tempDir(), "ds");
+  const r = ctar(["generate", "--out", dir, "--quiet", ...SMALL]);
+  assert.equal(r.status, 0, r.stderr);
+  const card = readFileSync(join(dir, "README.md"), "utf8");
+  const croissant = readFileSync(join(dir, "croissant.json"), "utf8");
+  const date = cardDate(card)!;
+  assert.equal(writeCard(dir, { date }), card);
+  assert.equal(writeCroissant(dir, { date }), croissant);
+});
+
+test("a digest taken on writing is used only while the file has the size it was taken at", () => {
+  const dir = generated();
+  const file = "train/rating.csv";
+  const bytes = statSync(join(dir, file)).size;
+  const real = createHash("sha256").update(readFileSync(join(dir, file))).digest("hex");
+  const fake = "0".repeat(64);
+  const listed = (known: FileDigests) => {
+    writeArtifacts(dir, "2026-03-04", known);
+    const doc = JSON.parse(readFileSync(join(dir, "croissant.json"), "utf8")) as { distribution: Array<Record<string, unknown>> };
+    return doc.distribution.find((f) => f["contentUrl"] === file)!["sha256"];
+  };
+  // the size agrees: the digest is trusted, the file is not read back (so the fake one shows)
+  assert.equal(listed(new Map([[file, { bytes, sha256: fake }]])), fake);
+  // the file changed size since: read back
+  assert.equal(listed(new Map([[file, { bytes: bytes + 1, sha256: fake }]])), real);
+  assert.equal(listed(new Map()), real);
 });
