@@ -108,6 +108,8 @@ async function drawPreview(page: Page): Promise<void> {
   await page.click("#preview");
   await page.waitForFunction(() => document.querySelectorAll("#preview-files li").length > 0, undefined, { timeout: 30_000 });
   const frame = page.frameLocator("#preview-frame");
+  // the report draws its figures after the page loads (Vega renders asynchronously): wait for it
+  await frame.locator("#fig-rating-histogram svg").waitFor({ timeout: 30_000 });
   assert.equal(await frame.locator("#fig-rating-histogram svg").count(), 1);
   const files = await page.locator("#preview-files a").allTextContents();
   assert.ok(files.includes("train/rating.csv") && files.includes("config.json"), files.join(", "));
