@@ -6,7 +6,8 @@
  */
 import { overWorldsFigure } from "../bench/over-worlds.js";
 import type { World, WorldSet } from "../io/dataset/world-set.js";
-import type { OpeResult } from "./ope.js";
+import type { PolicyEvaluation } from "../truth/evaluate-policy.js";
+import type { Recommendations } from "../truth/recommendations.js";
 
 type ManyWorlds = Exclude<WorldSet, { kind: "dataset" }>;
 
@@ -21,6 +22,15 @@ const ESTIMATES = [
 type Figures = Record<string, number | null>;
 
 /** One world's figures by key; NaN (no estimate) becomes null. */
+/** One dataset's evaluation (cli/ope.ts): the policy's lists and value, the k used, and the run's interventions. */
+export interface OpeResult {
+  readonly v: PolicyEvaluation;
+  readonly rec: Recommendations;
+  readonly k: number;
+  readonly users: number;
+  readonly interventions: readonly string[];
+}
+
 function figures(r: OpeResult): Figures {
   const n = (x: number) => (Number.isNaN(x) ? null : x);
   const out: Figures = { true_value: r.v.trueValue };

@@ -12,10 +12,10 @@ import { checkOutputFile, writeOutputFile } from "../io/fs/output.js";
 import { CsvWriter } from "../io/tables/csv-writer.js";
 import { openDatasetPolicyRun } from "../io/recorded/dataset-policy-run.js";
 import { readPolicyFile } from "../io/inputs/read-policy.js";
-import { type PolicyEvaluation, evaluatePolicy } from "../truth/evaluate-policy.js";
+import { evaluatePolicy } from "../truth/evaluate-policy.js";
 import { type Recommendations, popularityPolicy, randomPolicy, topKByScore } from "../truth/recommendations.js";
 import { readWorldSet } from "../io/dataset/world-set.js";
-import { opeOverWorlds } from "./ope-worlds.js";
+import { type OpeResult, opeOverWorlds } from "./ope-worlds.js";
 import { fitRewardModel, rewardModelOf } from "../tasks/ope/reward-model.js";
 
 /** The policies `--policy` names instead of a file. */
@@ -33,15 +33,6 @@ export function nonNegativeInt(flag: string, raw: unknown): number {
   const x = Number(s);
   if (!/^\d+$/.test(s.trim()) || !Number.isSafeInteger(x)) throw new ConfigError(`${flag}: expected a whole number ≥ 0 (got '${s}')`);
   return x;
-}
-
-/** One dataset's evaluation: the policy's lists and value, the k used, and the run's interventions. */
-export interface OpeResult {
-  readonly v: PolicyEvaluation;
-  readonly rec: Recommendations;
-  readonly k: number;
-  readonly users: number;
-  readonly interventions: readonly string[];
 }
 
 /** The reward model's settings (`--epochs`, `--model-seed`). */
