@@ -29,6 +29,17 @@ export interface UpliftData {
   readonly treated: Float64Array;
 }
 
+/**
+ * The most user × movie pairs the task holds (one byte each for the truth: 1 GiB). Sato et al.'s
+ * worlds are a few million pairs; a larger world is refused up front rather than failing mid-way.
+ */
+export const UPLIFT_MAX_PAIRS = 2 ** 30;
+
+/** An InputError when `users × movies` is past UPLIFT_MAX_PAIRS. */
+export function checkUpliftSize(where: string, users: number, movies: number): void {
+  if (users * movies > UPLIFT_MAX_PAIRS) throw new InputError(`${where}: ${users} users × ${movies} movies is more than the ${UPLIFT_MAX_PAIRS} pairs the uplift task holds (one byte of truth per pair); use a smaller world (e.g. --users ${Math.floor(UPLIFT_MAX_PAIRS / movies)})`);
+}
+
 /** How to make a world this task can read (for messages). */
 export const UPLIFT_WORLD_HINT = "generate one from the ctar-uplift variant: `ctar graph show --preset ctar-uplift > uplift.yaml`, then `ctar generate --graph uplift.yaml --out DIR`";
 
@@ -96,6 +107,7 @@ export function buildUpliftData(world: WorldRun, dir: string): UpliftData {
   const { engine } = world;
   const found = upliftNodes(engine.input.graph, engine.input.registry);
   if ("reason" in found) throw new InputError(`${dir}: the uplift task needs a treatment and an outcome, but ${found.reason}; ${UPLIFT_WORLD_HINT}`);
+  checkUpliftSize(dir, users, movies);
   const start = new Int32Array(users + 1);
   const list = new PairList();
   const levels = new ArmLevels(dir);

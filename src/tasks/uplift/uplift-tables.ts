@@ -10,7 +10,7 @@
  */
 import { InputError } from "../../errors/errors.js";
 import type { ReadTable, TaskTable } from "../task.js";
-import { ArmLevels, type UpliftData } from "./uplift-data.js";
+import { ArmLevels, type UpliftData, checkUpliftSize } from "./uplift-data.js";
 
 const int = (name: string) => ({ name, type: "int32" as const });
 const dbl = (name: string) => ({ name, type: "double" as const });
@@ -103,6 +103,7 @@ export function upliftFromTables(read: (name: string) => ReadTable | undefined):
   const users = sizes.column("users")[0]!;
   const movies = sizes.column("movies")[0]!;
   if (!(Number.isInteger(users) && users > 0 && Number.isInteger(movies) && movies > 0)) throw new InputError(`${sizes.place(0)}: users ${users}, movies ${movies} (expected positive whole numbers)`);
+  checkUpliftSize(sizes.place(0), users, movies); // before any table of pairs is read
   const train = need(read, "train");
   const truth = need(read, "truth");
   if (truth.rows !== users * movies) throw new InputError(`${truth.file}: ${truth.rows} rows (expected one per user × movie: ${users * movies})`);
