@@ -59,8 +59,10 @@ export function registerReport(program: Command): void {
         progress.step(`report: reading ${d}`);
         return { label: labels[i]!, data: readReportDataset(d) };
       });
+      // a variant's own figures (ctar-uplift, ctar-clicks), for a report of one dataset
+      const extra = sets.length === 1 ? await (await import("./report-variants.js")).variantCharts(dir, sets[0]!.data.card, progress) : [];
       progress.step("report: drawing the figures");
-      const html = await buildReport(sets);
+      const html = await buildReport(sets, extra);
       progress.step(`report: writing ${o.out}`);
       writeOutputFile(o.out, target, html);
       progress.clear();

@@ -137,3 +137,26 @@ export function sweepLinesSpec(values: readonly Row[], o: { x: string; y: string
     layer: layers,
   };
 }
+
+/** A variant's probabilities against the rank of a user's list (ctar-uplift's Rec, ctar-clicks' E and C). */
+export function rankCurveSpec(values: readonly Row[], xTitle: string, log: boolean): VegaLiteSpec {
+  return base(values, [], {
+    mark: { type: "line", strokeWidth: 1.5, point: !log },
+    encoding: {
+      x: { field: "rank", type: "quantitative", title: xTitle, scale: log ? { type: "log" } : { zero: false } },
+      y: { field: "p", type: "quantitative", title: "probability" },
+      color: { field: "series", type: "nominal", title: null, scale: { range: ["#4c78a8", "#e45756", "#54a24b"] } },
+    },
+  });
+}
+
+/** The distribution of the exact effect of a treatment over every user × movie pair (ctar-uplift). */
+export function effectSharesSpec(values: readonly Row[]): VegaLiteSpec {
+  return base(values, [], {
+    mark: { type: "bar" },
+    encoding: {
+      x: { field: "effect", type: "ordinal", title: "exact effect P(Y = 1 | do(Rec = 1)) − P(Y = 1 | do(Rec = 0))", axis: { format: ".3f" } },
+      y: { field: "share", type: "quantitative", title: "share of user × movie pairs", axis: { format: ".0%" } },
+    },
+  });
+}

@@ -99,8 +99,17 @@ async function chart(id: string, title: string, caption: string, values: Row[], 
   return figure(id, title, caption, `<div class="chart">${await renderChart(spec, title)}</div>`);
 }
 
-/** The whole report page. */
-export async function buildReport(sets: readonly LabelledDataset[]): Promise<string> {
+/** A figure beyond the paper's, drawn for a variant's world (its rows computed by the caller). */
+export interface ExtraChart {
+  readonly id: string;
+  readonly title: string;
+  readonly caption: string;
+  readonly values: Row[];
+  readonly spec: specs.VegaLiteSpec;
+}
+
+/** The whole report page; `extra`: figures of a variant's world (cli/report-variants.ts), after the truth's. */
+export async function buildReport(sets: readonly LabelledDataset[], extra: readonly ExtraChart[] = []): Promise<string> {
   const compare = sets.map((s) => s.label);
   const fd = sets.map((s) => figureData(s.data, s.label));
   const all = <K extends keyof (typeof fd)[number]>(k: K): Row[] => fd.flatMap((f) => f[k]);
@@ -120,6 +129,7 @@ export async function buildReport(sets: readonly LabelledDataset[]): Promise<str
       await chart("fig-test-composition", "Tests I–III", "Rows of each test set by label: Test I holds the labels ObsTag dropped (all positive), Test II tags of rated movies, Test III of unrated ones.", all("testComposition"), specs.testCompositionSpec(all("testComposition"), compare)),
     );
   }
+  for (const x of extra) parts.push(await chart(x.id, x.title, x.caption, x.values, x.spec));
   parts.push(statsSection(sets));
   const cards = sets.map((s) => `<div class="col"><h4>${escapeHtml(s.label)}</h4>${table(["fact", "value"], cardFacts(s.data))}</div>`);
   parts.push(`<section id="card"><h2>Dataset card</h2><div class="row">${cards.join("")}</div></section>`);
