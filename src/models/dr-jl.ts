@@ -31,18 +31,10 @@ export interface DrJlOptions {
   readonly ratio: number;
 }
 
-/** What the DR-JL loop needs besides the examples and their weights (the options of DrJlOptions, and the sizes). */
-export interface DrJlFit {
+/** What the DR-JL loop needs: its options and the sizes. */
+export interface DrJlFit extends DrJlOptions {
   readonly users: number;
   readonly items: number;
-  readonly dim: number;
-  readonly batch: number;
-  readonly lr: number;
-  readonly weightDecay: number;
-  readonly imputationLr: number;
-  readonly imputationDecay: number;
-  readonly initSd: number;
-  readonly ratio: number;
 }
 
 /**
