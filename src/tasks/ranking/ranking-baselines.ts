@@ -7,18 +7,27 @@
  *   ipw-oracle   target c / p_k with the exact examination probability p_k = k^−η (Joachims et al.
  *                2017; Wang et al. 2016): E[c / p_k | x, k] = P(A = 1 | x), unbiased for attraction
  *   ipw-swap     target c / p̂_k with p̂ estimated by result randomisation (swap-propensity.ts)
- * and two scorers without training: `logging` (the logged order, −k) and `popularity`.
+ * the dual learning algorithm `dla` (dual-learning.ts: a linear ranker and the examination curve
+ * learnt together from the clicks alone), and two scorers without training: `logging` (the logged
+ * order, −k) and `popularity`.
  */
+import { dualLearning } from "./dual-learning.js";
 import { type RankingData, isTestUser } from "./ranking-data.js";
 import { swapPropensities } from "./swap-propensity.js";
 
 export const RIDGE = 1e-6;
 
+export interface RankingFit {
+  /** One score per row of the data (test rows are what is scored). */
+  readonly score: Float64Array;
+  /** The examination curve p̂_k / p̂_1 the model estimated (index k − 1), for the models that estimate one. */
+  readonly propensity?: Float64Array;
+}
+
 export interface RankingBaseline {
   readonly name: string;
   readonly description: string;
-  /** One score per row of the data (test rows are what is scored). */
-  scores(d: RankingData): Float64Array;
+  fit(d: RankingData): RankingFit;
 }
 
 /** Solves A w = b (A symmetric positive definite, d × d row-major) by Gaussian elimination with partial pivoting. */
@@ -81,16 +90,24 @@ function linearScores(d: RankingData, w: Float64Array): Float64Array {
 }
 
 export const RANKING_BASELINES: readonly RankingBaseline[] = [
-  { name: "logging", description: "the logged order (score −k)", scores: (d) => Float64Array.from(d.movie, (_, i) => -(i % d.length)) },
-  { name: "popularity", description: "the most popular first (score −movieid)", scores: (d) => Float64Array.from(d.movie, (m) => -m) },
-  { name: "naive", description: "linear least squares on the clicks", scores: (d) => linearScores(d, fitLinear(d, (i) => d.click[i]!)) },
-  { name: "ipw-oracle", description: "linear least squares on c / p_k, exact p_k = k^−η", scores: (d) => linearScores(d, fitLinear(d, (i) => d.click[i]! / d.pExam[i]!)) },
+  { name: "logging", description: "the logged order (score −k)", fit: (d) => ({ score: Float64Array.from(d.movie, (_, i) => -(i % d.length)) }) },
+  { name: "popularity", description: "the most popular first (score −movieid)", fit: (d) => ({ score: Float64Array.from(d.movie, (m) => -m) }) },
+  { name: "naive", description: "linear least squares on the clicks", fit: (d) => ({ score: linearScores(d, fitLinear(d, (i) => d.click[i]!)) }) },
+  { name: "ipw-oracle", description: "linear least squares on c / p_k, exact p_k = k^−η", fit: (d) => ({ score: linearScores(d, fitLinear(d, (i) => d.click[i]! / d.pExam[i]!)) }) },
   {
     name: "ipw-swap",
     description: "linear least squares on c / p̂_k, p̂ from the swapped lists",
-    scores: (d) => {
+    fit: (d) => {
       const { p } = swapPropensities(d);
-      return linearScores(d, fitLinear(d, (i, k) => d.click[i]! / p[k]!));
+      return { score: linearScores(d, fitLinear(d, (i, k) => d.click[i]! / p[k]!)), propensity: p.slice(1) };
+    },
+  },
+  {
+    name: "dla",
+    description: "dual learning: a linear softmax ranker and the examination curve learnt together from the clicks",
+    fit: (d) => {
+      const { w, propensity } = dualLearning({ lists: d.users, length: d.length, features: d.features, dims: d.featureNames.length, click: d.click, train: (u) => !isTestUser(u) });
+      return { score: linearScores(d, w), propensity };
     },
   },
 ];

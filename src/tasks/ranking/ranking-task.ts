@@ -27,15 +27,17 @@ function describe(d: RankingData): string {
   return `users ${d.users} (train ${d.users - test}, test ${test}), lists of ${d.length} from ${d.movies} movies; ${clicks} clicks, ${swapped} swapped train lists`;
 }
 
-function markdown(d: RankingData, results: readonly { name: string; s: RankingScores }[], dataset: string): string {
+function markdown(d: RankingData, results: readonly { name: string; s: RankingScores; propensity?: Float64Array }[], dataset: string): string {
   const lines = [`## Ranking task on ${dataset}`, "", `${describe(d)}. Scored on ${results[0]?.s.users ?? 0} test users with a relevant movie in their list.`, ""];
   lines.push(`| model | ${RANKING_METRICS.map((m) => m.header).join(" | ")} |`, `|---|${RANKING_METRICS.map(() => "---").join("|")}|`);
   for (const r of results) lines.push(`| ${r.name} | ${KEYS.map((k) => f4(r.s[k])).join(" | ")} |`);
   const { p, lists } = swapPropensities(d);
-  lines.push("", "Examination propensities: exact k^−η and estimated from the swapped lists (k = 1: the unswapped lists).", "");
+  const learnt = results.filter((r) => r.propensity !== undefined && r.name !== "ipw-swap");
+  lines.push("", `Examination propensities: exact k^−η, estimated from the swapped lists (k = 1: the unswapped lists)${learnt.map((r) => `, learnt by ${r.name}`).join("")}.`, "");
   lines.push(`| k | ${Array.from({ length: d.length }, (_, j) => j + 1).join(" | ")} |`, `|---|${Array.from({ length: d.length }, () => "---").join("|")}|`);
   lines.push(`| exact | ${Array.from({ length: d.length }, (_, j) => f4(d.pExam[j]!)).join(" | ")} |`);
   lines.push(`| estimated | ${Array.from({ length: d.length }, (_, j) => f4(p[j + 1]!)).join(" | ")} |`);
+  for (const r of learnt) lines.push(`| ${r.name} | ${Array.from({ length: d.length }, (_, j) => f4(r.propensity![j]!)).join(" | ")} |`);
   lines.push(`| lists | ${Array.from({ length: d.length }, (_, j) => String(lists[j + 1]!)).join(" | ")} |`, "");
   return lines.join("\n");
 }
@@ -79,11 +81,11 @@ export const rankingTask: Task<RankingData> = {
     const names = config.models.length > 0 ? config.models : this.baselines;
     const results = names.map((name) => {
       const b = RANKING_BASELINES.find((x) => x.name === name)!;
-      const score = b.scores(d);
+      const { score, propensity } = b.fit(d);
       config.onProgress?.(names.indexOf(name) + 1, names.length, name, 0);
-      return { name, description: b.description, score, s: scoreRanking(d, score) };
+      return { name, description: b.description, score, ...(propensity === undefined ? {} : { propensity }), s: scoreRanking(d, score) };
     });
-    const json = { task: "ranking", dataset, users: d.users, movies: d.movies, length: d.length, seed: config.seed, models: results.map((r) => ({ name: r.name, description: r.description, metrics: Object.fromEntries(KEYS.map((k) => [k, r.s[k]])), users: r.s.users })), propensities: { exact: Array.from({ length: d.length }, (_, j) => d.pExam[j]!), estimated: Array.from(swapPropensities(d).p.subarray(1)) } };
+    const json = { task: "ranking", dataset, users: d.users, movies: d.movies, length: d.length, seed: config.seed, models: results.map((r) => ({ name: r.name, description: r.description, metrics: Object.fromEntries(KEYS.map((k) => [k, r.s[k]])), users: r.s.users })), propensities: { exact: Array.from({ length: d.length }, (_, j) => d.pExam[j]!), estimated: Array.from(swapPropensities(d).p.subarray(1)), ...Object.fromEntries(results.filter((r) => r.propensity !== undefined && r.name !== "ipw-swap").map((r) => [r.name, Array.from(r.propensity!)])) } };
     return {
       markdown: markdown(d, results, dataset),
       json: JSON.stringify(json, null, 2) + "\n",
