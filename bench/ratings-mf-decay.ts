@@ -22,7 +22,7 @@ import { sampledScores } from "../src/tasks/ratings/ratings-metrics.js";
 import { PopulationRisk, type PopulationTruth } from "../src/tasks/ratings/population-risk.js";
 import { ratingsTask } from "../src/tasks/ratings/ratings-task.js";
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), "../src/cli/main.js");
+const CLI = join(dirname(fileURLToPath(import.meta.url)), "../bundle/main.js");
 
 /** [factors decay, biases decay] tried (biases decay = factors decay: the single-decay model). */
 const DECAYS: readonly (readonly [number, number])[] = [[0, 0], [1e-4, 1e-4], [3e-4, 3e-4], [1e-3, 1e-3], [1e-2, 1e-2], [2e-4, 1e-4], [3e-4, 1e-4], [5e-4, 1e-4], [1e-3, 1e-4], [1e-3, 3e-5]];

@@ -20,7 +20,7 @@ import { benchTaskRuns } from "./task-runs.js";
 import { benchTable3 } from "./table3.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const cliPath = join(here, "../src/cli/main.js");
+const cliPath = join(here, "../bundle/main.js");
 const base = resolve(process.cwd(), "../shared/ctar-base");
 const catalog = existsSync(base) ? base : "builtin";
 const quick = process.env["CTAR_BENCH_QUICK"] === "1";

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), "../src/cli/main.js");
+const CLI = join(dirname(fileURLToPath(import.meta.url)), "../bundle/main.js");
 
 export interface TaskRunTiming {
   readonly task: string;

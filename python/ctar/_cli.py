@@ -88,15 +88,16 @@ def node_executable() -> str:
 
 
 def _clone_cli() -> Optional[Path]:
-    main = Path(__file__).resolve().parents[2] / "dist" / "src" / "cli" / "main.js"
+    main = Path(__file__).resolve().parents[2] / "dist" / "bundle" / "main.js"
     return main if main.is_file() else None
 
 
 def _project_cli() -> Optional[Path]:
+    # the bundle (package.json "bin"), or the compiled entry point of a ctar from before it
     for folder in [Path.cwd(), *Path.cwd().parents]:
-        main = folder / "node_modules" / "ctar" / "dist" / "src" / "cli" / "main.js"
-        if main.is_file():
-            return main
+        for main in (folder / "node_modules" / "ctar" / "dist" / "bundle" / "main.js", folder / "node_modules" / "ctar" / "dist" / "src" / "cli" / "main.js"):
+            if main.is_file():
+                return main
     return None
 
 
@@ -106,7 +107,7 @@ def cli_command() -> List[str]:
     if given:
         path = Path(given)
         if not path.exists():
-            raise CtarError(f"CTAR_CLI: {given}: file not found (expected ctar's dist/src/cli/main.js or a ctar executable)", 2)
+            raise CtarError(f"CTAR_CLI: {given}: file not found (expected ctar's dist/bundle/main.js or a ctar executable)", 2)
         return [node_executable(), str(path)] if path.suffix == ".js" else [str(path)]
     local = _clone_cli() or _project_cli()
     if local is not None:

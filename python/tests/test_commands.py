@@ -118,8 +118,9 @@ def test_the_package_version_is_ctars():
         assert tomllib.load(f)["project"]["version"] == package_json()["version"]
 
 
-def test_the_ctar_of_the_project_in_the_current_folder(monkeypatch, tmp_path):
-    main = tmp_path / "node_modules" / "ctar" / "dist" / "src" / "cli" / "main.js"
+@pytest.mark.parametrize("layout", [("dist", "bundle", "main.js"), ("dist", "src", "cli", "main.js")])
+def test_the_ctar_of_the_project_in_the_current_folder(monkeypatch, tmp_path, layout):
+    main = tmp_path.joinpath("node_modules", "ctar", *layout)
     main.parent.mkdir(parents=True)
     main.write_text("")
     (tmp_path / "sub").mkdir()

@@ -11,7 +11,7 @@ import type { Model } from "../../src/models/model.js";
 import { BUILTIN_MODELS } from "../../src/models/registry.js";
 import { writeFixture } from "./fixture.js";
 
-const MAIN = path.resolve(process.cwd(), "dist/src/cli/main.js");
+const MAIN = path.resolve(process.cwd(), "dist/bundle/main.js");
 const ctar = (args: string[]) => spawnSync(process.execPath, [MAIN, ...args], { encoding: "utf8" });
 
 test("fixture: sizes come from the data; population pairs = users × catalog tags", () => {

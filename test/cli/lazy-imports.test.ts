@@ -1,14 +1,26 @@
 /**
  * Heavy modules stay out of start-up: following only the static imports of the built CLI from
  * its entry point never reaches the chart libraries, Graphviz, the report builder or the
- * explorer's server (they are imported inside their commands' actions).
+ * explorer's server (they are imported inside their commands' actions). Checked on both layouts:
+ * the compiled modules (dist/src/) and the bundle the `ctar` command runs (dist/bundle/, where
+ * esbuild marks each module's code with a `// path` comment, so a chunk tells what it holds).
  */
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { test } from "node:test";
 import { spawnSync } from "node:child_process";
 import { CLI, REPO, tempDir } from "../helpers/paths.js";
+
+/** The compiled entry point (the bundle is CLI). */
+const COMPILED = join(REPO, "dist/src/cli/main.js");
+
+/** The modules a bundle chunk holds: esbuild's `// dist/src/…` and `// node_modules/…` marks. */
+function modulesIn(chunk: string): string[] {
+  // (a node_modules that is a link shows its target's path: keep what follows node_modules/)
+  return [...readFileSync(chunk, "utf8").matchAll(/^\/\/ (?:\S*\/)?((?:dist\/src|node_modules)\/\S+)$/gm)].map((m) => m[1]!);
+}
 import { MODULE_LOG } from "../helpers/module-log.js";
 
 /** Static `import … from "x"` / `export … from "x"` / `import "x"` specifiers of a compiled module. */
@@ -43,13 +55,23 @@ test("start-up imports no chart library, Graphviz, report builder or server", as
   // The entry point loads commands on demand (program.ts); what a run of any command imports
   // statically is the entry's graph plus that command module's.
   const commands = COMMAND_NAMES.map((name) => join(REPO, "dist/src/cli", `${name}.js`));
-  const { files, packages } = reachable([CLI, ...commands]);
+  const { files, packages } = reachable([COMPILED, ...commands]);
   assert.ok(files.size > 20, `only ${files.size} modules reached: the import scan is broken`);
   assert.ok(packages.has("commander"), "the scan sees package imports");
   for (const p of ["vega", "vega-lite", "@viz-js/viz", "node:http", "playwright-core"]) assert.ok(!packages.has(p), `${p} is imported at start-up`);
   for (const m of ["report/report-html.js", "report/render-chart.js", "io/serve/explore-server.js", "io/dataset/read-report-dataset.js"]) {
     assert.ok(![...files].some((f) => f === join(REPO, "dist/src", m)), `${m} is imported at start-up`);
   }
+});
+
+test("the bundle: what its entry point imports statically holds no chart library, Graphviz, report builder, server, zod, yaml or Parquet codec", () => {
+  const { files, packages } = reachable([CLI]);
+  assert.ok(files.size >= 2, "the bundle's entry point imports its chunks");
+  assert.deepEqual([...packages].filter((p) => !p.startsWith("node:")), [], "the bundle imports no package at run time");
+  const held = [...files].flatMap(modulesIn);
+  assert.ok(held.some((m) => m.startsWith("node_modules/commander/")), "the marks are seen (commander is in start-up)");
+  const heavy = held.filter((m) => /^node_modules\/(vega|vega-lite|@viz-js|zod|yaml|hyparquet)\/|^dist\/src\/(report\/report-html|report\/render-chart|io\/serve\/explore-server|cli\/generate)\.js$/.test(m));
+  assert.deepEqual(heavy, []);
 });
 
 test("a run loads only the command it names; a bare --version loads none; help and unknown names load all", async () => {
@@ -65,16 +87,20 @@ test("a run loads only the command it names; a bare --version loads none; help a
   assert.deepEqual(commandsFor(undefined), COMMAND_NAMES);
 });
 
-test("ctar --version evaluates no command module, no zod, no yaml and no Parquet codec", () => {
-  const log = join(tempDir(), "modules.txt");
-  const r = spawnSync(process.execPath, ["--import", MODULE_LOG, CLI, "--version"], { encoding: "utf8", env: { ...process.env, CTAR_MODULE_LOG: log } });
-  assert.equal(r.status, 0, r.stderr);
-  const loaded = readFileSync(log, "utf8").trim().split("\n");
-  assert.ok(loaded.some((u) => u.endsWith("/dist/src/cli/main.js")), "the log saw the entry point");
-  const heavy = loaded.filter((u) => /\/dist\/src\/cli\/(generate|stats|bench|graph)\.js$|\/node_modules\/(zod|yaml|hyparquet)/.test(u));
-  assert.deepEqual(heavy, []);
-  // And `ctar stats` does load its own module (the log is not blind to command modules).
-  const s = spawnSync(process.execPath, ["--import", MODULE_LOG, CLI, "stats", "--help"], { encoding: "utf8", env: { ...process.env, CTAR_MODULE_LOG: log } });
-  assert.equal(s.status, 0, s.stderr);
-  assert.ok(readFileSync(log, "utf8").includes("/dist/src/cli/stats.js"));
-});
+for (const [layout, entry] of [["compiled modules", COMPILED], ["bundle", CLI]] as const) {
+  test(`ctar --version evaluates no command module, no zod, no yaml and no Parquet codec (${layout})`, () => {
+    const log = join(tempDir(), "modules.txt");
+    const r = spawnSync(process.execPath, ["--import", MODULE_LOG, entry, "--version"], { encoding: "utf8", env: { ...process.env, CTAR_MODULE_LOG: log } });
+    assert.equal(r.status, 0, r.stderr);
+    const loaded = readFileSync(log, "utf8").trim().split("\n");
+    assert.ok(loaded.some((u) => u === pathToFileURL(entry).href), "the log saw the entry point");
+    // in the bundle, a loaded file is a chunk: what it holds is read from its marks
+    const held = (urls: readonly string[]) => (layout === "bundle" ? urls.filter((u) => u.startsWith("file:")).flatMap((u) => modulesIn(fileURLToPath(u))) : urls);
+    const heavy = held(loaded).filter((u) => /(dist\/src\/cli\/(generate|stats|bench|graph)\.js|node_modules\/(zod|yaml|hyparquet)\/)/.test(u));
+    assert.deepEqual(heavy, []);
+    // And `ctar stats` does load its own module (the log is not blind to command modules).
+    const s = spawnSync(process.execPath, ["--import", MODULE_LOG, entry, "stats", "--help"], { encoding: "utf8", env: { ...process.env, CTAR_MODULE_LOG: log } });
+    assert.equal(s.status, 0, s.stderr);
+    assert.ok(held(readFileSync(log, "utf8").trim().split("\n")).some((u) => u.endsWith("dist/src/cli/stats.js")));
+  });
+}

@@ -6,7 +6,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/cli/main.js");
+const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../bundle/main.js");
 const ctar = (...args: string[]) => spawnSync(process.execPath, [MAIN, ...args], { encoding: "utf8" });
 
 test("ctar graph dsep prints true/false and honours --given and --no-deterministic", () => {

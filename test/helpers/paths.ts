@@ -6,7 +6,8 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO = resolve(fileURLToPath(import.meta.url), "../../../..");
-export const CLI = join(REPO, "dist/src/cli/main.js");
+/** The command as installed (package.json "bin": the bundle, bundle/build.mjs). */
+export const CLI = join(REPO, "dist/bundle/main.js");
 export const SHARED = resolve(REPO, "../shared");
 export const CTAR_BASE = join(SHARED, "ctar-base");
 export const CTAR_TABLE3 = join(SHARED, "ctar-table3");

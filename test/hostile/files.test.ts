@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { CLI } from "../helpers/paths.js";
 import { expectFailure } from "./harness.js";
 import { scratch } from "./fixtures.js";
 
@@ -26,7 +27,7 @@ const laughs = () => {
   return s;
 };
 let graphJson: string | undefined;
-const ctarGraphJson = () => (graphJson ??= execFileSync(process.execPath, ["dist/src/cli/main.js", "graph", "show", "--format", "json"], { encoding: "utf8" }));
+const ctarGraphJson = () => (graphJson ??= execFileSync(process.execPath, [CLI, "graph", "show", "--format", "json"], { encoding: "utf8" }));
 function graphWith(edit: (g: { nodes: Array<Record<string, unknown>>; modules?: string[] }) => void, name = "g.json"): string {
   const g = JSON.parse(ctarGraphJson());
   edit(g);

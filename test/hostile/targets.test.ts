@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { lstatSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { CLI } from "../helpers/paths.js";
 import { expectFailure } from "./harness.js";
 import { SMALL, baseParts, datasetCopy, scratch } from "./fixtures.js";
 
@@ -36,7 +37,7 @@ const WRITERS: Array<[string, (t: string) => string[], string]> = [
   ["graph draw --out", (t) => ["graph", "draw", "--format", "dot", "--out", t], FILE_SAYS],
   ["graph convert --out", (t) => {
     const g = join(scratch(), "g.json");
-    writeFileSync(g, execFileSync(process.execPath, ["dist/src/cli/main.js", "graph", "show", "--format", "json"], { encoding: "utf8" }));
+    writeFileSync(g, execFileSync(process.execPath, [CLI, "graph", "show", "--format", "json"], { encoding: "utf8" }));
     return ["graph", "convert", g, "--to", "yaml", "--out", t];
   }, FILE_SAYS],
 ];

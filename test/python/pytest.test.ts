@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { REPO } from "../helpers/paths.js";
+import { CLI, REPO } from "../helpers/paths.js";
 
 const PYTHON = "/usr/bin/python3";
 
@@ -28,7 +28,7 @@ test("python/tests pass (pytest, Debian's Python)", { skip: reason ?? false }, (
     cwd: REPO,
     encoding: "utf8",
     // the ctar of this clone, whatever ctar the environment names
-    env: { ...process.env, CTAR_CLI: join(REPO, "dist/src/cli/main.js"), PYTHONDONTWRITEBYTECODE: "1" },
+    env: { ...process.env, CTAR_CLI: CLI, PYTHONDONTWRITEBYTECODE: "1" },
   });
   for (const line of r.stdout.split("\n")) if (/^SKIPPED|passed|failed/.test(line)) t.diagnostic(line);
   assert.equal(r.status, 0, `pytest failed:\n${r.stdout.slice(-6000)}\n${r.stderr.slice(-2000)}`);

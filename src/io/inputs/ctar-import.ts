@@ -10,9 +10,10 @@
  * folder to a `node_modules/ctar`); docs/graph.md says how to provide one.
  */
 import * as nodeModule from "node:module";
+import { CTAR_ENTRY } from "../fs/package-root.js";
 
-/** This package's entry point (this file is dist/src/io/inputs/ctar-import.js; package.json's "exports" "."). */
-const ENTRY = new URL("../../index.js", import.meta.url).href;
+/** The running ctar's entry point (package-root.ts: the compiled modules' or the bundle's). */
+const ENTRY = CTAR_ENTRY;
 
 let registered = false;
 

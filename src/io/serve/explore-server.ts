@@ -15,16 +15,16 @@
  */
 import { rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { ConfigError, CtarError } from "../../errors/errors.js";
 import { analyzeText, dsepText, type ExploreContext, parseEditorText, textError } from "../../explore/explore-analysis.js";
 import type { MechanismRegistry } from "../../mechanisms/registry.js";
 import { type Preview, runPreview } from "./explore-preview.js";
 import { READ_CAPS, readInputBytes, readInputText } from "../fs/input.js";
+import { PACKAGE_ROOT } from "../fs/package-root.js";
 
 export const MAX_BODY = 1 << 20;
-const ASSETS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../assets/explore");
+const ASSETS = join(PACKAGE_ROOT, "assets/explore");
 const STATIC: Record<string, [string, string]> = {
   "/": ["index.html", "text/html; charset=utf-8"],
   "/app.js": ["app.js", "text/javascript; charset=utf-8"],
