@@ -9,7 +9,8 @@ import { ConfigError } from "../errors/errors.js";
 import { checkOutputDir, writeOutputDir } from "../io/fs/output.js";
 import { DATASET_KIND, PART_KIND, REPLICATES_KIND, SWEEP_KIND } from "../io/fs/output-kinds.js";
 import { parseFormat } from "../io/dataset/dataset-formats.js";
-import { generateInto } from "../io/run/generate-run.js";
+import { generateInto, variantOptionsOf } from "../io/run/generate-run.js";
+import { checkVariantOptions } from "../generate/variant-tables.js";
 import { readConfigFile } from "../io/inputs/load-config.js";
 import { writePart } from "../io/run/parts.js";
 import { type RecordedDefaults, isCtarRecord, recordedDefaults } from "../io/recorded/recorded-run.js";
@@ -38,6 +39,7 @@ export function registerGenerate(program: Command): void {
     )
     .option("--graph <file>", "run this m-graph file (JSON/YAML, with the mechanism modules it names) instead of the CTAR preset; mechanism parameters come from the file")
     .option("--truth <level>", "'basic' (truth/*.csv) or 'full' (also truth/full.csv.gz: every (user, movie) before missingness) (default: basic)")
+    .option("--propensity", "a world with a treatment (the ctar-uplift variant): also write train/propensity.csv.gz, P(T = 1) of every (user, movie) pair")
     .option("--format <format>", "table files: csv, parquet (NAME.parquet instead of NAME.csv) or both (default: csv)")
     .option("--workers <n>", "worker threads generating blocks of users (default: the machine's cores, at most 8, and none below 4 million user-movie pairs; the files are the same for any number)")
     .option("--replicates <K>", "write K datasets with seeds s … s+K−1 (s: --seed) in DIR/seed-<s>/, and DIR/summary.md + summary.json: mean ± sd over them of every `ctar stats` figure")
@@ -68,8 +70,11 @@ export function registerGenerate(program: Command): void {
     if (graphFile !== undefined && ignored.length > 0) {
       throw new ConfigError(`--${ignored[0]} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (edit it instead)`);
     }
-    const build = (c: CtarConfig) => runInputsFromOptions(c, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"] ?? recorded?.format));
+    const propensity = opts["propensity"] === true || recorded?.propensity === true;
+    const build = (c: CtarConfig) => runInputsFromOptions(c, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"] ?? recorded?.format), propensity);
     const inputs = await build(config);
+    // before any writing: --propensity names a treatment the graph must have
+    checkVariantOptions(inputs.graph, inputs.registry, variantOptionsOf(inputs));
     // every value of a sweep is a whole configuration, checked (and its inputs built) before any writing
     const sweep = sweepPlan(opts, graphFile);
     const sweepInputsFor = sweep === undefined ? undefined : await sweepInputs(sweep, config.seed, build);

@@ -25,6 +25,7 @@ export async function runInputsFromOptions(
   doTexts: readonly string[],
   truth: "basic" | "full",
   format: DatasetFormat = "csv",
+  propensity = false,
 ): Promise<RunInputs & { interventionTexts: string[] }> {
   const fromFile = graphFile === undefined ? undefined : await loadGraphRun(graphFile);
   const registry = fromFile?.registry ?? builtinRegistry();
@@ -33,6 +34,7 @@ export async function runInputsFromOptions(
   const graph = applyInterventions(preset, interventions, registry);
   const record = {
     truth,
+    ...(propensity ? { propensity } : {}),
     ...(format === "csv" ? {} : { format }),
     interventions: interventions.map((i) => ({ node: i.node, mechanism: i.mechanism, text: i.text })),
     // absolute paths here; config.json gets them relative to the dataset folder (run-provenance.ts)
@@ -45,6 +47,7 @@ export async function runInputsFromOptions(
     modules: fromFile?.modules ?? [],
     source: fromFile?.file ?? "the CTAR preset",
     truth,
+    ...(propensity ? { propensity } : {}),
     format,
     record,
     interventionTexts: interventions.map((i) => i.text),
@@ -63,9 +66,10 @@ export async function runInputsFromRecord(doc: Record<string, unknown>, where: s
   const paths = (modules as string[]).map((m) => resolve(baseDir, m));
   const registry = await loadMechanismModules(paths, builtinRegistry(), where);
   const truth = doc["truth"] === "full" ? "full" : "basic";
+  const propensity = doc["propensity"] === true;
   const format = parseFormat(doc["format"]);
   let record: Record<string, unknown> = {};
   if (doc["record"] !== undefined && typeof doc["record"] === "object" && doc["record"] !== null) record = doc["record"] as Record<string, unknown>;
   else for (const k of ["truth", "interventions", "graphFile", "modules"]) if (doc[k] !== undefined) record[k] = doc[k];
-  return { config, graph, registry, modules: paths, source: typeof doc["graphFile"] === "string" ? doc["graphFile"] : where, truth, format, record };
+  return { config, graph, registry, modules: paths, source: typeof doc["graphFile"] === "string" ? doc["graphFile"] : where, truth, ...(propensity ? { propensity } : {}), format, record };
 }
