@@ -9,8 +9,7 @@ import { ConfigError } from "../errors/errors.js";
 import { checkOutputDir, writeOutputDir } from "../io/fs/output.js";
 import { DATASET_KIND, PART_KIND, REPLICATES_KIND, SWEEP_KIND } from "../io/fs/output-kinds.js";
 import { parseFormat } from "../io/dataset/dataset-formats.js";
-import { generateInto, variantOptionsOf } from "../io/run/generate-run.js";
-import { checkVariantOptions } from "../generate/variant-tables.js";
+import { generateInto } from "../io/run/generate-run.js";
 import { readConfigFile } from "../io/inputs/load-config.js";
 import { writePart } from "../io/run/parts.js";
 import { type RecordedDefaults, isCtarRecord, recordedDefaults } from "../io/recorded/recorded-run.js";
@@ -70,11 +69,8 @@ export function registerGenerate(program: Command): void {
     if (graphFile !== undefined && ignored.length > 0) {
       throw new ConfigError(`--${ignored[0]} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (edit it instead)`);
     }
-    const propensity = opts["propensity"] === true || recorded?.propensity === true;
-    const build = (c: CtarConfig) => runInputsFromOptions(c, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"] ?? recorded?.format), propensity);
+    const build = (c: CtarConfig) => runInputsFromOptions(c, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"] ?? recorded?.format), opts["propensity"] === true || recorded?.propensity === true);
     const inputs = await build(config);
-    // before any writing: --propensity names a treatment the graph must have
-    checkVariantOptions(inputs.graph, inputs.registry, variantOptionsOf(inputs));
     // every value of a sweep is a whole configuration, checked (and its inputs built) before any writing
     const sweep = sweepPlan(opts, graphFile);
     const sweepInputsFor = sweep === undefined ? undefined : await sweepInputs(sweep, config.seed, build);

@@ -7,7 +7,7 @@
  * worlds' files are the same bytes with 1 or 3 workers and from 3 shards merged.
  */
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
 import { gunzipSync } from "node:zlib";
@@ -107,3 +107,25 @@ test("uplift and click worlds: 1 or 3 workers and 3 shards merged write the same
   const listed = rows(join(root, "uplift-1", "train/treatment.csv")).length;
   assert.ok(listed > 0 && listed < 3000 * 200, `${listed} listed pairs`);
 });
+
+test("validate knows the new tables (a value out of range is found at its line); stats counts them", () => {
+  for (const w of ["U", "C"]) assert.match(ok(["validate", join(root, w)]), /is valid/);
+  const bad = join(root, "U-bad");
+  cpSync(join(root, "U"), bad, { recursive: true });
+  const file = join(bad, "train/treatment.csv");
+  const lines = readFileSync(file, "utf8").split("\n");
+  lines[1] = lines[1]!.replace(/,[01],([01])$/, ",2,$1");
+  writeFileSync(file, lines.join("\n"));
+  const r = ctar(["validate", bad]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /train\/treatment\.csv:2: treated 2 out of range \(expected 0\.\.1\)/);
+  const listed = rows(join(root, "U", "train/treatment.csv"));
+  const s = JSON.parse(ok(["stats", join(root, "U"), "--json"])) as { treatment: Record<string, number> };
+  const count = (f: (r: string[]) => boolean) => listed.filter(f).length;
+  assert.deepEqual(s.treatment, { rows: listed.length, treated: count((r) => r[2] === "1"), outcomes: count((r) => r[3] === "1"), treatedOutcomes: count((r) => r[2] === "1" && r[3] === "1") });
+  const c = JSON.parse(ok(["stats", join(root, "C"), "--json"])) as { click: { clicks: number; clicksByPosition: Record<string, number> } };
+  const log = rows(join(root, "C", "train/click.csv"));
+  assert.equal(c.click.clicks, log.filter((r) => r[3] === "1").length);
+  assert.equal(c.click.clicksByPosition["1"], log.filter((r) => r[1] === "1" && r[3] === "1").length);
+});
+

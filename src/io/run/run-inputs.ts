@@ -16,6 +16,7 @@ import { type DatasetFormat, parseFormat } from "../dataset/dataset-formats.js";
 import type { RunInputs } from "./generate-run.js";
 import { loadGraphRun, loadMechanismModules } from "../inputs/load-graph-run.js";
 import { fileRecord } from "../dataset/run-provenance.js";
+import { checkVariantOptions } from "../../generate/variant-tables.js";
 
 export const TRUTH_LEVELS = ["basic", "full"] as const;
 
@@ -32,6 +33,8 @@ export async function runInputsFromOptions(
   const preset = fromFile?.graph ?? ctarGraph(config);
   const interventions = doTexts.map((t) => parseIntervention(t, preset, registry));
   const graph = applyInterventions(preset, interventions, registry);
+  // before any writing: --propensity names a treatment the graph must have
+  checkVariantOptions(graph, registry, { propensity });
   const record = {
     truth,
     ...(propensity ? { propensity } : {}),
