@@ -108,7 +108,7 @@ test("uplift and click worlds: 1 or 3 workers and 3 shards merged write the same
   assert.ok(listed > 0 && listed < 3000 * 200, `${listed} listed pairs`);
 });
 
-test("validate knows the new tables (a value out of range is found at its line); stats counts them", () => {
+test("validate knows the new tables (a value out of range, a listed T = Y = 0, a click without E · A are found at their line); stats counts them", () => {
   for (const w of ["U", "C"]) assert.match(ok(["validate", join(root, w)]), /is valid/);
   const bad = join(root, "U-bad");
   cpSync(join(root, "U"), bad, { recursive: true });
@@ -119,6 +119,17 @@ test("validate knows the new tables (a value out of range is found at its line);
   const r = ctar(["validate", bad]);
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /train\/treatment\.csv:2: treated 2 out of range \(expected 0\.\.1\)/);
+  // the invariants: no listed pair with T = Y = 0; a click is an examined attraction
+  lines[1] = lines[1]!.replace(/,2,[01]$/, ",0,0");
+  writeFileSync(file, lines.join("\n"));
+  assert.match(ctar(["validate", bad]).stdout, /train\/treatment\.csv:2: a pair with treated = 0 and outcome = 0 is listed/);
+  const badClicks = join(root, "C-bad");
+  cpSync(join(root, "C"), badClicks, { recursive: true });
+  const logFile = join(badClicks, "train/click.csv");
+  const clicks = readFileSync(logFile, "utf8").split("\n");
+  clicks[1] = clicks[1]!.replace(/^(\d+,\d+,\d+),([01]),/, (_m, key: string, c: string) => `${key},${1 - Number(c)},`);
+  writeFileSync(logFile, clicks.join("\n"));
+  assert.match(ctar(["validate", badClicks]).stdout, /train\/click\.csv:2: click [01], but examined [01] and attracted [01] at .*truth\/click\.csv:2 \(click = examined · attracted\)/);
   const listed = rows(join(root, "U", "train/treatment.csv"));
   const s = JSON.parse(ok(["stats", join(root, "U"), "--json"])) as { treatment: Record<string, number> };
   const count = (f: (r: string[]) => boolean) => listed.filter(f).length;
