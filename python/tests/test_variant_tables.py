@@ -18,7 +18,7 @@ def _world(cli, tmp_path, preset, **options):
 
 def test_an_uplift_world_loads_its_treatment_propensity_and_arms(cli, tmp_path):
     data = _world(cli, tmp_path, "ctar-uplift", propensity=True)
-    for name in ("train/treatment", "train/propensity", "truth/treatment_arms", "truth/treatment_propensity"):
+    for name in ("train/treatment", "train/propensity", "truth/treatment_arms", "truth/rank_propensity"):
         assert name in data.tables
     t = data.train.treatment
     assert list(t.columns) == ["userid", "movieid", "treated", "outcome"]

@@ -38,7 +38,7 @@ export interface BlockOutput {
 export type GzipMember = (csv: Uint8Array) => Uint8Array;
 
 /** Gzip members of about this many characters of CSV each. */
-const GZIP_CHUNK = 1 << 20;
+export const GZIP_CHUNK = 1 << 20;
 
 /** Sees each user after it ran (rows and values are reused by the next user: read, do not keep). */
 export type UserObserver = (user: number, rows: UserRows, flags: UserTagFlags, values: ReadonlyMap<string, unknown>) => void;

@@ -79,7 +79,7 @@ export const DATASET_TABLES: readonly LayoutTable[] = [
     optional: true,
     columns: [int("rating", "R, the user's rating of the movie"), dbl("p_outcome_control", "P(Y = 1 | do(T = 0)) at this rating"), dbl("p_outcome_treated", "P(Y = 1 | do(T = 1)) at this rating"), dbl("effect", "τ = P(Y = 1 | do(T = 1)) − P(Y = 1 | do(T = 0))")],
   },
-  { name: "truth/treatment_propensity", description: "uplift world: P(T = 1) by the movie's rank in the user's recommender list (ranked by R + noise)", key: ["rank"], optional: true, columns: [int("rank", "1-based rank in the user's list"), dbl("propensity", "P(T = 1 | rank) = min(1, c · rank^−p)")] },
+  { name: "truth/rank_propensity", description: "uplift world: P(T = 1) by the movie's rank in the user's recommender list (ranked by R + noise)", key: ["rank"], optional: true, columns: [int("rank", "1-based rank in the user's list"), dbl("propensity", "P(T = 1 | rank) = min(1, c · rank^−p)")] },
   {
     name: "train/click",
     description: "click world: the click log, one row per position of each user's logged list",

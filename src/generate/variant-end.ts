@@ -19,7 +19,7 @@ import { clickNodesIn, upliftNodesOf } from "./variant-tables.js";
 import type { World } from "./world.js";
 
 export const ARMS_FILE = "truth/treatment_arms.csv";
-export const RANK_PROPENSITY_FILE = "truth/treatment_propensity.csv";
+export const RANK_PROPENSITY_FILE = "truth/rank_propensity.csv";
 export const EXAMINATION_FILE = "truth/examination.csv";
 export const ATTRACTION_FILE = "truth/attraction.csv";
 

@@ -12,9 +12,9 @@ import type { MGraph } from "../graph/mgraph.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
 import { isLoggedList } from "../mechanisms/logging-ranker.js";
 import type { OutcomeRow, TreatmentRow } from "../mechanisms/values.js";
-import type { GzipMember } from "./block.js";
+import { GZIP_CHUNK, type GzipMember } from "./block.js";
 import { CsvBytes } from "./csv-bytes.js";
-import { CLICK_LOG_FILE, CLICK_TRUTH_FILE, type ClickNodes, PROPENSITY_FILE, TREATMENT_FILE, type UpliftNodes, type VariantOptions, clickNodesIn, upliftNodesOf } from "./variant-tables.js";
+import { CLICK_LOG_FILE, CLICK_TRUTH_FILE, type ClickNodes, PROPENSITY_FILE, TREATMENT_FILE, type UpliftNodes, type VariantOptions, clickNodesIn, upliftNodesOf, variantStreamedFiles } from "./variant-tables.js";
 
 
 /** A block's rows of each variant file: encoded chunks (gzip members for .gz files) and row counts. */
@@ -22,9 +22,6 @@ export interface VariantBlock {
   readonly chunks: Readonly<Record<string, Uint8Array[]>>;
   readonly rows: Readonly<Record<string, number>>;
 }
-
-/** Gzip members of about this many characters of CSV each. */
-const GZIP_CHUNK = 1 << 20;
 
 export class VariantRows {
   private readonly uplift: UpliftNodes | undefined;
@@ -48,9 +45,7 @@ export class VariantRows {
     this.uplift = "reason" in up ? undefined : up;
     this.clicks = "missing" in cl ? undefined : cl;
     this.ratingNode = this.clicks?.attraction.parents[0];
-    const files: string[] = [];
-    if (this.uplift !== undefined) files.push(TREATMENT_FILE, ...(options.propensity ? [PROPENSITY_FILE] : []));
-    if (this.clicks !== undefined) files.push(CLICK_LOG_FILE, CLICK_TRUTH_FILE);
+    const files = variantStreamedFiles(graph, registry, options);
     if (files.includes(PROPENSITY_FILE) && gzip === false) throw new Error("variant rows: --propensity needs a gzip function");
     this.files = files;
     for (const f of files) this.out.set(f, new CsvBytes(f === PROPENSITY_FILE ? GZIP_CHUNK + (1 << 16) : undefined));

@@ -38,7 +38,7 @@ const SPLITS: Record<string, { config: string; split: string }> = {
   "train/propensity": { config: "propensity", split: "train" },
   "train/click": { config: "click", split: "train" },
   "truth/treatment_arms": { config: "truth_treatment_arms", split: "truth" },
-  "truth/treatment_propensity": { config: "truth_treatment_propensity", split: "truth" },
+  "truth/rank_propensity": { config: "truth_rank_propensity", split: "truth" },
   "truth/click": { config: "truth_click", split: "truth" },
   "truth/examination": { config: "truth_examination", split: "truth" },
   "truth/attraction": { config: "truth_attraction", split: "truth" },

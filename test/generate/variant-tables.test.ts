@@ -56,7 +56,7 @@ test("uplift: train/treatment.csv is the task's regenerated (T, Y); the propensi
   assert.equal(truth.length, full.length);
   truth.forEach((t, i) => assert.deepEqual(t.slice(2), arms.get(full[i]![2]!), `pair (${t[0]}, ${t[1]})`));
   // P(T = 1) by rank: min(1, c · r^−p) with the defaults c = p = 0.5
-  rows(join(U, "truth/treatment_propensity.csv")).forEach(([r, q], i) => {
+  rows(join(U, "truth/rank_propensity.csv")).forEach(([r, q], i) => {
     assert.equal(Number(r), i + 1);
     assert.equal(Number(q), Math.min(1, 0.5 * (i + 1) ** -0.5));
   });
