@@ -38,6 +38,7 @@ export function registerGenerate(program: Command): void {
     )
     .option("--graph <file>", "run this m-graph file (JSON/YAML, with the mechanism modules it names) instead of the CTAR preset; mechanism parameters come from the file")
     .option("--truth <level>", "'basic' (truth/*.csv) or 'full' (also truth/full.csv.gz: every (user, movie) before missingness) (default: basic)")
+    .option("--propensity", "a world with a treatment (the ctar-uplift variant): also write train/propensity.csv.gz, P(T = 1) of every (user, movie) pair")
     .option("--format <format>", "table files: csv, parquet (NAME.parquet instead of NAME.csv) or both (default: csv)")
     .option("--workers <n>", "worker threads generating blocks of users (default: the machine's cores, at most 8, and none below 4 million user-movie pairs; the files are the same for any number)")
     .option("--replicates <K>", "write K datasets with seeds s … s+K−1 (s: --seed) in DIR/seed-<s>/, and DIR/summary.md + summary.json: mean ± sd over them of every `ctar stats` figure")
@@ -68,7 +69,7 @@ export function registerGenerate(program: Command): void {
     if (graphFile !== undefined && ignored.length > 0) {
       throw new ConfigError(`--${ignored[0]} sets a mechanism parameter of the CTAR preset; with --graph ${graphFile} the parameters come from the graph file (edit it instead)`);
     }
-    const build = (c: CtarConfig) => runInputsFromOptions(c, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"] ?? recorded?.format));
+    const build = (c: CtarConfig) => runInputsFromOptions(c, graphFile, doTexts, truth as "basic" | "full", parseFormat(opts["format"] ?? recorded?.format), opts["propensity"] === true || recorded?.propensity === true);
     const inputs = await build(config);
     // every value of a sweep is a whole configuration, checked (and its inputs built) before any writing
     const sweep = sweepPlan(opts, graphFile);

@@ -13,6 +13,7 @@ import { STREAMED_FILES, type StreamedFile } from "./layout.js";
 import { CsvBytes } from "./csv-bytes.js";
 import { type MovieValueRows, UserRows } from "../mechanisms/user-rows.js";
 import type { World } from "./world.js";
+import type { VariantBlock, VariantRows } from "./variant-rows.js";
 
 export interface BlockOutput {
   readonly from: number;
@@ -29,13 +30,15 @@ export interface BlockOutput {
   readonly pools: readonly number[];
   /** Rows emitted to tables outside the CTAR layout. */
   readonly otherRows: number;
+  /** A variant world's streamed files (variant-rows.ts), when it has any. */
+  readonly variant?: VariantBlock;
 }
 
 /** Compresses one chunk of truth/full.csv into one gzip member. */
 export type GzipMember = (csv: Uint8Array) => Uint8Array;
 
 /** Gzip members of about this many characters of CSV each. */
-const GZIP_CHUNK = 1 << 20;
+export const GZIP_CHUNK = 1 << 20;
 
 /** Sees each user after it ran (rows and values are reused by the next user: read, do not keep). */
 export type UserObserver = (user: number, rows: UserRows, flags: UserTagFlags, values: ReadonlyMap<string, unknown>) => void;
@@ -54,6 +57,8 @@ export class BlockRunner {
     /** `truth: full`: how to compress its chunks; false: no truth/full.csv.gz rows. */
     private readonly fullTruth: GzipMember | false,
     private readonly observe?: UserObserver,
+    /** A variant world's tables (uplift, clicks), when it has any. */
+    private readonly variant?: VariantRows,
   ) {
     this.flags = new UserTagFlags(world.movieTags, world.tagCount, world.inMovies);
     this.outcomes = new PotentialOutcomes(world.movies, world.outcomeNodes);
@@ -83,6 +88,7 @@ export class BlockRunner {
       this.flags.addPools(pools, w.movieTagKinds);
       ratingCounts[u - from] = r.rating.length;
       this.observe?.(u, r, this.flags, values);
+      this.variant?.user(u, values);
 
       const rating = out["train/rating.csv"];
       for (let i = 0; i < r.rating.length; i++) rating.int(u).comma().int(r.rating.movie[i]!).comma().num(r.rating.value[i]!).end();
@@ -124,7 +130,8 @@ export class BlockRunner {
       rows[file] = out[file].rows;
       bytes[file] = out[file].take();
     }
-    return { from, to, bytes, rows, full, fullRows, ratingCounts, pools: Array.from(pools), otherRows: other };
+    const variant = this.variant?.active === true ? { variant: this.variant.take() } : {};
+    return { from, to, bytes, rows, full, fullRows, ratingCounts, pools: Array.from(pools), otherRows: other, ...variant };
   }
 
   /**

@@ -5,6 +5,7 @@
  * into a folder, the browser page (docs/browser.md) into a zip — so both hold the same bytes.
  */
 import { FILE_ORDER, HEADERS } from "./layout.js";
+import { variantEndFiles } from "./variant-end.js";
 import type { World } from "./world.js";
 import { SeedTree } from "../rng/stream.js";
 import { type DrawnTestSets, type TestSetInput, drawTestSets } from "../testsets/build-test-sets.js";
@@ -69,6 +70,9 @@ export function startOfEnd(world: World, pass: PassResult, warn: (m: string) => 
   const notes: string[] = [];
   const dropped: string[] = [];
   const texts: Record<string, string> = movieFiles(world, files);
+  const variant = variantEndFiles(world);
+  Object.assign(texts, variant.texts);
+  for (const [f, rows] of Object.entries(variant.rows)) files[f] = { rows };
   for (const [name, k] of world.engine.kernels) {
     const s = k.summary?.(pass.tallies[name] ?? {});
     if (s !== undefined) warn(s);
@@ -78,6 +82,7 @@ export function startOfEnd(world: World, pass: PassResult, warn: (m: string) => 
     delete files["truth/user_tag.csv"];
     notes.push(`truth/user_tag.csv not written: ${world.effects.reason} (τ of Eq. 1 has no closed form here)`);
   }
+  notes.push(...variant.notes);
   onProgress?.("test sets");
   const seeds = new SeedTree(world.input.config.seed);
   const c = world.input.config;

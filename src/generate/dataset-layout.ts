@@ -63,6 +63,45 @@ export const DATASET_TABLES: readonly LayoutTable[] = [
     gzip: true,
     columns: [USER, MOVIE, int("rating", "the potential outcome R"), int("liked_tags", "|TL|, the movie's tags the user likes"), dbl("p_rating", "P(R_R = 1)"), dbl("p_obstag", "P(R_O = 1)")],
   },
+  // a variant world's tables (variant-tables.ts; docs/output.md#variant-tables): only an uplift or a click world has them
+  {
+    name: "train/treatment",
+    description: "uplift world: the observed treatment T (recommended) and outcome Y (watched) of every pair with T = 1 or Y = 1; every pair not listed has T = Y = 0",
+    key: ["userid", "movieid"],
+    optional: true,
+    columns: [USER, MOVIE, int("treated", "T: 1 if the movie was recommended to the user"), int("outcome", "Y: 1 if the user watched it")],
+  },
+  { name: "train/propensity", description: "uplift world, with --propensity: P(T = 1) of every (user, movie) pair, the recommender's propensity", key: ["userid", "movieid"], optional: true, gzip: true, columns: [USER, MOVIE, dbl("propensity", "P(T = 1), exact")] },
+  {
+    name: "truth/treatment_arms",
+    description: "uplift world: both arms and the effect as functions of the rating R (a pair's row is its R's)",
+    key: ["rating"],
+    optional: true,
+    columns: [int("rating", "R, the user's rating of the movie"), dbl("p_outcome_control", "P(Y = 1 | do(T = 0)) at this rating"), dbl("p_outcome_treated", "P(Y = 1 | do(T = 1)) at this rating"), dbl("effect", "τ = P(Y = 1 | do(T = 1)) − P(Y = 1 | do(T = 0))")],
+  },
+  { name: "truth/rank_propensity", description: "uplift world: P(T = 1) by the movie's rank in the user's recommender list (ranked by R + noise)", key: ["rank"], optional: true, columns: [int("rank", "1-based rank in the user's list"), dbl("propensity", "P(T = 1 | rank) = min(1, c · rank^−p)")] },
+  {
+    name: "train/click",
+    description: "click world: the click log, one row per position of each user's logged list",
+    key: ["userid", "position"],
+    optional: true,
+    columns: [USER, int("position", "1-based position in the list"), MOVIE, int("click", "C: 1 if the user clicked the movie"), int("swap", "the position swapped with position 1 in this user's list (result randomisation), 0 when none; the same on every row of a list")],
+  },
+  {
+    name: "truth/click",
+    description: "click world: what the log hides, per row of train/click: the rating, the examination E and the attraction A (C = A · E)",
+    key: ["userid", "position"],
+    optional: true,
+    columns: [USER, int("position", "1-based position in the list"), MOVIE, int("rating", "R, the true relevance"), int("examined", "E: 1 if the user examined the position"), int("attracted", "A: 1 if the user would click the movie once examined")],
+  },
+  { name: "truth/examination", description: "click world: P(E = 1) by list position", key: ["position"], optional: true, columns: [int("position", "1-based position in the list"), dbl("p_examined", "P(E = 1 | position) = position^−η")] },
+  {
+    name: "truth/attraction",
+    description: "click world: P(A = 1) by rating; a listed movie's P(C = 1) is P(E = 1 | position) · P(A = 1 | rating)",
+    key: ["rating"],
+    optional: true,
+    columns: [int("rating", "R, the true relevance"), int("grade", "relevance grade y = R − min"), dbl("p_attracted", "P(A = 1 | R) = ε− + (ε+ − ε−)(2^y − 1)/(2^y_max − 1)")],
+  },
 ];
 
 export function layoutTable(name: string): LayoutTable {

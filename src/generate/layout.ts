@@ -34,6 +34,15 @@ export const HEADERS: Readonly<Record<string, string>> = {
   "truth/obstag_dropped.csv": "userid,movieid,tagid",
   "truth/user_tag.csv": "userid,tagid,likes,tau,tau_prime",
   [FULL_TRUTH_FILE]: "userid,movieid,rating,liked_tags,p_rating,p_obstag",
+  // a variant world's files (variant-tables.ts, variant-end.ts): absent from every other dataset
+  "train/treatment.csv": "userid,movieid,treated,outcome",
+  "train/propensity.csv.gz": "userid,movieid,propensity",
+  "truth/treatment_arms.csv": "rating,p_outcome_control,p_outcome_treated,effect",
+  "truth/rank_propensity.csv": "rank,propensity",
+  "train/click.csv": "userid,position,movieid,click,swap",
+  "truth/click.csv": "userid,position,movieid,rating,examined,attracted",
+  "truth/examination.csv": "position,p_examined",
+  "truth/attraction.csv": "rating,grade,p_attracted",
 };
 
 /** The order files are listed in config.json (and by `ctar generate`). */
@@ -52,4 +61,12 @@ export const FILE_ORDER = [
   "truth/obstag_dropped.csv",
   "truth/user_tag.csv",
   FULL_TRUTH_FILE,
+  "train/treatment.csv",
+  "train/propensity.csv.gz",
+  "truth/treatment_arms.csv",
+  "truth/rank_propensity.csv",
+  "train/click.csv",
+  "truth/click.csv",
+  "truth/examination.csv",
+  "truth/attraction.csv",
 ] as const;

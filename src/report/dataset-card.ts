@@ -33,6 +33,15 @@ const SPLITS: Record<string, { config: string; split: string }> = {
   "truth/obstag_dropped": { config: "truth_obstag_dropped", split: "truth" },
   "truth/user_tag": { config: "truth_user_tag", split: "truth" },
   "truth/full": { config: "truth_full", split: "truth" },
+  // a variant world's tables
+  "train/treatment": { config: "treatment", split: "train" },
+  "train/propensity": { config: "propensity", split: "train" },
+  "train/click": { config: "click", split: "train" },
+  "truth/treatment_arms": { config: "truth_treatment_arms", split: "truth" },
+  "truth/rank_propensity": { config: "truth_rank_propensity", split: "truth" },
+  "truth/click": { config: "truth_click", split: "truth" },
+  "truth/examination": { config: "truth_examination", split: "truth" },
+  "truth/attraction": { config: "truth_attraction", split: "truth" },
 };
 
 /** The file of a table that loaders should read: Parquet when present (typed), else CSV. */

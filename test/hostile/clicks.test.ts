@@ -2,7 +2,7 @@
  * Hostile input of the click world and its task (docs/tasks-ranking.md#bad-input): a list longer
  * than the catalog, η or ε outside their ranges (exit 2, naming the node and parameter), and the
  * ranking task or the ULTRA export asked of a world without click nodes (exit 2, naming the
- * variant to use); nothing is written.
+ * variant to use), and --propensity asked of it (exit 2: it has no treatment); nothing is written.
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -47,6 +47,10 @@ describe("hostile: the click world", { concurrency: 2 }, () => {
       await expectFailure({ args: generate(clickGraph((t) => t.replace(from, to)), out), code: 2, match, absent: [out] });
     });
   }
+  it("--propensity of a click world (it has no treatment)", async () => {
+    const out = join(scratch(), "out");
+    await expectFailure({ args: [...generate(clickGraph((t) => t.replace("length: 10", "length: 5")), out), "--propensity"], code: 2, match: /^ctar: --propensity: writes P\(T = 1\) of a treatment, but its graph has no outcome node .*ctar-uplift/, absent: [out] });
+  });
   const noClicks = /the world has no click nodes .*generate one from the variant ctar-clicks/;
   it("bench --task ranking on a world without clicks", async () => {
     await expectFailure({ args: ["bench", baseDataset(), "--task", "ranking"], code: 2, match: noClicks });

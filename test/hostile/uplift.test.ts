@@ -3,7 +3,8 @@
  * the task asked of a world without a treatment and an outcome (exit 3, naming the variant to
  * use), impossible propensity or outcome parameters in a graph file (exit 2, naming node and
  * parameter), a treatment or outcome wired to the wrong parents (exit 4), and bad predictions
- * files (exit 3, file:line; an edited task folder is caught by its checksums) — one line each,
+ * files (exit 3, file:line; an edited task folder is caught by its checksums), --propensity of a
+ * world without a treatment (exit 2), shards made with and without it merged (exit 3) — one line each,
  * nothing written. A c above 1 is not refused: the
  * probabilities above 1 are clipped and reported, and the world is made.
  */
@@ -99,6 +100,29 @@ describe("impossible settings of Rec and Y in a graph file", { concurrency: 3 },
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /ctar: warning: node 'Rec': c 3 with p 1 pushes P\(Rec = 1\) above 1 for the top 2 of 40 ranks; clipped to 1/);
     assert.ok(existsSync(join(out, "config.json")));
+  });
+});
+
+describe("--propensity (every pair's P(T = 1), train/propensity.csv.gz)", { concurrency: 2 }, () => {
+  const NO_TREATMENT = /^ctar: --propensity: writes P\(T = 1\) of a treatment, but its graph has no outcome node .*ctar graph show --preset ctar-uplift > uplift\.yaml/;
+  it("on the CTAR preset: exit 2, naming the variant, nothing written", async () => {
+    const out = join(scratch(), "out");
+    await expectFailure({ args: ["generate", "--out", out, "--propensity", ...SIZES], code: 2, match: NO_TREATMENT, absent: [out] });
+  });
+  it("on a graph whose outcome lost its treatment parent: refused before the world is set up", async () => {
+    const out = join(scratch(), "out");
+    const graph = graphWith((t) => t.replace("parents: [ R, Rec ]", "parents: [ R ]"));
+    await expectFailure({ args: ["generate", "--graph", graph, "--out", out, "--propensity", ...SIZES], code: 2, match: /^ctar: --propensity: .*its outcome node 'Y' has no treatment parent/, absent: [out] });
+  });
+  it("a shard of an uplift world with --propensity records it, and a shard without it is of another run", async () => {
+    const d = scratch();
+    const graph = graphWith(recParams("c: 0.6"));
+    const made = await run(["generate", "--graph", graph, "--out", join(d, "p0"), "--shard", "0/2", "--propensity", ...SIZES]);
+    assert.equal(made.status, 0, made.stderr);
+    assert.ok(existsSync(join(d, "p0", "train/propensity.csv.gz")));
+    assert.equal((await run(["generate", "--graph", graph, "--out", join(d, "p1"), "--shard", "1/2", ...SIZES])).status, 0);
+    const out = join(d, "merged");
+    await expectFailure({ args: ["merge", join(d, "p0"), join(d, "p1"), "--out", out], code: 3, match: /p1: a part of another run than .*p0/, absent: [out] });
   });
 });
 

@@ -13,6 +13,7 @@ import { ratingScaleOf } from "../../mechanisms/rating-scale.js";
 import { ProblemList } from "../../validate/problem-list.js";
 import { RatedSourceJoin, TauPrimeJoin, type MovieTagIndex, type TestRows } from "../../validate/test-invariants.js";
 import { readConfigDoc, recordedRows } from "./dataset-artifact.js";
+import { checkClicks, checkTreatment } from "./validate-variant.js";
 import { findTable, readTable, rowPlace, tableBlocks, type TableLocation } from "../tables/dataset-table.js";
 import { validateFiles } from "./validate-files.js";
 import { type Limits, validateTables } from "./validate-tables.js";
@@ -101,7 +102,22 @@ async function validateInvariants(dir: string, movieTags: MovieTagIndex | undefi
     await checkPotentialOutcomes(rating, full, problems);
     checked.push("observed ratings = potential outcomes of truth/full");
   } else if (full === undefined) notes.push("observed ratings not checked against potential outcomes: truth/full is absent (generate with --truth full)");
+  await validateVariant(usable, problems, checked);
   return { notes, checked };
+}
+
+/** A variant world's invariants, when it has the tables (validate-variant.ts). */
+async function validateVariant(usable: (name: string) => TableLocation | undefined, problems: ProblemList, checked: string[]): Promise<void> {
+  const treatment = usable("train/treatment");
+  if (treatment !== undefined) {
+    await checkTreatment(treatment, problems);
+    checked.push("train/treatment lists only pairs with T = 1 or Y = 1");
+  }
+  const [log, hidden] = [usable("train/click"), usable("truth/click")];
+  if (log !== undefined && hidden !== undefined) {
+    await checkClicks(log, hidden, problems);
+    checked.push("clicks = examined · attracted of truth/click");
+  }
 }
 
 /** Feeds each user's rated movies (rating rows are sorted by user, checked by validate-tables). */

@@ -40,7 +40,21 @@ function rangeOf(table: string, column: string, l: Limits, r: Ranges): readonly 
     case "islike":
     case "tau_prime":
     case "in_movie_csv":
+    case "treated":
+    case "outcome":
+    case "click":
+    case "examined":
+    case "attracted":
       return [0, 1];
+    case "position":
+    case "rank":
+      return [1, l.movies];
+    case "swap":
+      return [0, l.movies];
+    case "grade":
+      return [0, l.ratingMax - l.ratingMin];
+    case "effect":
+      return [-1, 1];
     case "likes":
       return [1, 1];
     case "rating":
@@ -48,6 +62,11 @@ function rangeOf(table: string, column: string, l: Limits, r: Ranges): readonly 
     case "p_rating_observed":
     case "p_rating":
     case "p_obstag":
+    case "propensity":
+    case "p_outcome_control":
+    case "p_outcome_treated":
+    case "p_examined":
+    case "p_attracted":
       return [0, 1];
     default:
       return undefined;
@@ -63,6 +82,10 @@ const ORDER: Record<string, { strict: boolean }> = {
   "truth/liked_tags": { strict: true },
   "truth/user_tag": { strict: true },
   "truth/full": { strict: true },
+  "train/treatment": { strict: true },
+  "train/propensity": { strict: true },
+  "train/click": { strict: true },
+  "truth/click": { strict: true },
 };
 
 function locations(dir: string, t: LayoutTable): TableLocation[] {

@@ -63,7 +63,7 @@ export async function recordedRun(dir: string, catalogFolder?: string): Promise<
     const record: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(doc)) if (!WRITTEN_KEYS.has(k)) record[k] = v;
     const catalog = selectMovies(resolveCatalog({ ...config, catalog: folder }), config.movies);
-    const inputs: RunInputs = { config, graph, registry, modules: paths, source: where, truth: doc["truth"] === "full" ? "full" : "basic", format: parseFormat(doc["format"]), record };
+    const inputs: RunInputs = { config, graph, registry, modules: paths, source: where, truth: doc["truth"] === "full" ? "full" : "basic", propensity: doc["propensity"] === true, format: parseFormat(doc["format"]), record };
     return { inputs, catalog, version: String(doc["version"]), dispose };
   } catch (e) {
     dispose();
@@ -74,6 +74,8 @@ export async function recordedRun(dir: string, catalogFolder?: string): Promise<
 /** What `generate --config DIR/config.json` takes from a ctar config.json besides its configuration. */
 export interface RecordedDefaults {
   readonly truth: "basic" | "full";
+  /** `--propensity` (an uplift world's every P(T = 1)), when the run had it. */
+  readonly propensity: boolean;
   readonly interventions: readonly string[];
   /** The graph file (absolute, checked by hash, and so are its modules), when the run had one. */
   readonly graphFile?: string;
@@ -103,9 +105,10 @@ export function recordedDefaults(doc: Record<string, unknown>, file: string): Re
     interventions.push(text);
   }
   const truth = doc["truth"] === "full" ? "full" : "basic";
+  const propensity = doc["propensity"] === true;
   const format = typeof doc["format"] === "string" ? { format: doc["format"] } : {};
   const g = doc["graphFile"] as { path?: unknown; sha256?: unknown } | string | undefined;
-  if (g === undefined) return { truth, interventions, ...format };
+  if (g === undefined) return { truth, propensity, interventions, ...format };
   const path = typeof g === "string" ? g : g.path;
   if (typeof path !== "string") throw new InputError(`${file}: 'graphFile' has no path`);
   const abs = resolve(dirname(resolve(file)), path);
@@ -123,5 +126,5 @@ export function recordedDefaults(doc: Record<string, unknown>, file: string): Re
       throw new ConfigError(`--config ${file}: the mechanism module ${module} has changed since the dataset was generated (SHA-256 differs; give --graph FILE to run it anyway)`);
     }
   }
-  return { truth, interventions, graphFile: abs, ...format };
+  return { truth, propensity, interventions, graphFile: abs, ...format };
 }

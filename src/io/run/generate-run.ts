@@ -19,6 +19,7 @@ import { type DatasetFormat, applyFormat } from "../dataset/dataset-formats.js";
 import { type DatasetFiles, finishDataset } from "./finish-dataset.js";
 import { resolveCatalog } from "../inputs/resolve-catalog.js";
 import { StreamedFiles } from "./streamed-files.js";
+import { type VariantOptions, checkVariantOptions, variantStreamedFiles } from "../../generate/variant-tables.js";
 import { type UserPass, runUserPass } from "./user-pass.js";
 import type { SelectedCatalog } from "../../catalog/select-movies.js";
 
@@ -31,6 +32,8 @@ export interface RunInputs {
   /** Who the modules came from, for messages (the graph file). */
   readonly source: string;
   readonly truth: "basic" | "full";
+  /** `--propensity`: an uplift world also writes every pair's P(T = 1) (generate/variant-tables.ts). */
+  readonly propensity?: boolean;
   /** Table files: CSV (default), Parquet, or both. */
   readonly format?: DatasetFormat;
   /** Extra config.json fields (truth level, interventions, graph file …). */
@@ -51,6 +54,8 @@ export interface RunOptions {
 export interface WrittenPass {
   readonly world: World;
   readonly files: StreamedFiles;
+  /** A variant world's streamed files (generate/variant-tables.ts). */
+  readonly variantFiles: readonly string[];
   /** The pass's tallies and its workers, still up for the test-set draws until closed. */
   readonly pass: UserPass;
   readonly warnings: string[];
@@ -67,7 +72,10 @@ export async function writeUsers(dir: string, inputs: RunInputs, range: UserRang
   const catalog = options.catalog ?? selectMovies(resolveCatalog(inputs.config), inputs.config.movies);
   const worldInput = { config: inputs.config, catalog, graph: inputs.graph, registry: inputs.registry, warn };
   const world = new World(worldInput);
-  const files = new StreamedFiles(dir, range.from, range.to, { headers, fullTruth: inputs.truth === "full" });
+  const variant = variantOptionsOf(inputs);
+  checkVariantOptions(inputs.graph, inputs.registry, variant);
+  const variantFiles = variantStreamedFiles(inputs.graph, inputs.registry, variant);
+  const files = new StreamedFiles(dir, range.from, range.to, { headers, fullTruth: inputs.truth === "full", variantFiles });
   let pass: UserPass;
   try {
     pass = await runUserPass({
@@ -78,13 +86,19 @@ export async function writeUsers(dir: string, inputs: RunInputs, range: UserRang
       range,
       workers: options.workers,
       fullTruth: inputs.truth === "full",
+      variant,
       onBlock: (b) => files.append(b),
       onProgress: (n) => options.onProgress?.(n, "users"),
     });
   } finally {
     files.close();
   }
-  return { world, files, pass, warnings, warn };
+  return { world, files, variantFiles, pass, warnings, warn };
+}
+
+/** The variant tables' options of a run. */
+export function variantOptionsOf(inputs: Pick<RunInputs, "propensity">): VariantOptions {
+  return { propensity: inputs.propensity === true };
 }
 
 /** ratingStart[u] = Σ_{v<u} counts[v]. */

@@ -12,9 +12,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { InputError } from "../../errors/errors.js";
-import { FULL_TRUTH_FILE, HEADERS, STREAMED_FILES } from "../../generate/layout.js";
 import { shardRange } from "../../generate/plan.js";
 import { World } from "../../generate/world.js";
 import { selectMovies } from "../../catalog/select-movies.js";
@@ -22,10 +20,11 @@ import { VERSION } from "../../version.js";
 import { writeArtifacts } from "../dataset/dataset-artifact.js";
 import { applyFormat } from "../dataset/dataset-formats.js";
 import { type DatasetFiles, finishDataset } from "./finish-dataset.js";
-import { type RunInputs, type RunOptions, writeUsers } from "./generate-run.js";
+import { type RunInputs, type RunOptions, variantOptionsOf, writeUsers } from "./generate-run.js";
 import { resolveCatalog } from "../inputs/resolve-catalog.js";
 import { runInputsFromRecord } from "./run-inputs.js";
-import { writeAll } from "./streamed-files.js";
+import { headerBytes, streamedFileList, writeAll } from "./streamed-files.js";
+import { variantStreamedFiles } from "../../generate/variant-tables.js";
 import { READ_CAPS, forEachChunk, readInputBytes, readInputJson } from "../fs/input.js";
 import { createOutputFile, writeOutputBytes } from "../fs/output-bytes.js";
 import { sha256File } from "../fs/sha256-file.js";
@@ -53,7 +52,7 @@ interface PartManifest {
 }
 
 function runRecord(inputs: RunInputs): Record<string, unknown> {
-  return { config: inputs.config, graph: inputs.graph, modules: inputs.modules, truth: inputs.truth, format: inputs.format ?? "csv", record: inputs.record };
+  return { config: inputs.config, graph: inputs.graph, modules: inputs.modules, truth: inputs.truth, ...(inputs.propensity === true ? { propensity: true } : {}), format: inputs.format ?? "csv", record: inputs.record };
 }
 
 /** What must agree between the parts of one run: the tool version and every input. */
@@ -67,9 +66,9 @@ function manifestDigest(m: Omit<PartManifest, "digest"> & { digest?: unknown }):
   return createHash("sha256").update(JSON.stringify(rest)).digest("hex");
 }
 
-/** The files of a part the merge reads, besides part.json. */
-function partFiles(truth: unknown): string[] {
-  return [...STREAMED_FILES, ...(truth === "full" ? [FULL_TRUTH_FILE] : []), COUNTS_FILE];
+/** The files of a part the merge reads, besides part.json (a variant world's are listed in its checksums). */
+function partFiles(run: Record<string, unknown>, variantFiles: readonly string[] = []): string[] {
+  return [...streamedFileList(run["truth"] === "full", variantFiles), COUNTS_FILE];
 }
 
 export async function writePart(dir: string, inputs: RunInputs, shard: { index: number; count: number }, options: RunOptions): Promise<DatasetFiles> {
@@ -88,7 +87,7 @@ export async function writePart(dir: string, inputs: RunInputs, shard: { index: 
   const sha256: Record<string, string> = {};
   // the streamed files' digests were taken as they were written; the counts file is read back
   const streamed = pass.files.digests();
-  for (const f of partFiles(inputs.truth)) sha256[f] = streamed.get(f)?.sha256 ?? sha256File(join(dir, f), "a file of the part being written");
+  for (const f of partFiles(run, pass.variantFiles)) sha256[f] = streamed.get(f)?.sha256 ?? sha256File(join(dir, f), "a file of the part being written");
   const fields: Omit<PartManifest, "digest"> = {
     tool: "ctar",
     kind: "part",
@@ -119,7 +118,7 @@ function readManifest(dir: string): PartManifest {
   if (typeof doc.digest !== "string" || typeof doc.sha256 !== "object" || doc.sha256 === null) throw new InputError(`${file}: records no checksums (expected a part written by 'ctar generate --shard I/N' of ctar ${VERSION})`);
   if (manifestDigest(doc) !== doc.digest) throw new InputError(`${file}: its contents do not match the digest the shard run recorded (edited after it was written?); nothing was merged`);
   if (fingerprint(doc.run) !== doc.fingerprint) throw new InputError(`${file}: its fingerprint does not match its contents (edited?)`);
-  for (const f of partFiles(doc.run["truth"])) if (typeof doc.sha256[f] !== "string") throw new InputError(`${file}: records no checksum of ${f}`);
+  for (const f of partFiles(doc.run)) if (typeof doc.sha256[f] !== "string") throw new InputError(`${file}: records no checksum of ${f}`);
   return doc;
 }
 
@@ -179,7 +178,10 @@ export async function mergeParts(dirs: readonly string[], dir: string, options: 
   const first = parts[0]!;
   const inputs = await runInputsFromRecord(first.m.run, join(first.dir, PART_FILE), first.dir);
   const c = inputs.config;
-  const files: string[] = [...STREAMED_FILES, ...(inputs.truth === "full" ? [FULL_TRUTH_FILE] : [])];
+  const variant = variantOptionsOf(inputs);
+  const variantFiles = variantStreamedFiles(inputs.graph, inputs.registry, variant);
+  for (const f of variantFiles) if (typeof first.m.sha256[f] !== "string") throw new InputError(`${join(first.dir, PART_FILE)}: records no checksum of ${f}`);
+  const files = streamedFileList(inputs.truth === "full", variantFiles);
   const rows: Record<string, number> = {};
   const digests: FileDigests = new Map();
   for (const f of files) {
@@ -187,7 +189,7 @@ export async function mergeParts(dirs: readonly string[], dir: string, options: 
     const out = createOutputFile(join(dir, f));
     const merged = new DigestOnWrite();
     try {
-      writeAll(out, f === FULL_TRUTH_FILE ? gzipSync(`${HEADERS[f]}\n`) : `${HEADERS[f]}\n`, merged);
+      writeAll(out, headerBytes(f), merged);
       rows[f] = 0;
       for (const p of parts) {
         const src = join(p.dir, f);

@@ -10,6 +10,7 @@ import { type DatasetStats, datasetStats } from "../../stats/dataset-stats.js";
 import { type ReplicateSummary, formatReplicateSummary, summarizeReplicates } from "../../stats/replicate-summary.js";
 import { type RunInputs, type RunOptions, generateInto } from "./generate-run.js";
 import { readCtarFolder } from "../dataset/read-dataset.js";
+import { readVariantFigures } from "../dataset/read-variant-stats.js";
 import { writeOutputBytes } from "../fs/output-bytes.js";
 
 export const SUMMARY_JSON = "summary.json";
@@ -27,7 +28,8 @@ export async function writeReplicates(dir: string, label: string, seeds: readonl
     const sub = join(dir, replicateFolder(seed));
     mkdirSync(sub);
     await generateInto(sub, await inputsFor(seed), options);
-    stats.push(datasetStats(readCtarFolder(sub)));
+    // a variant world's figures too (none for other worlds: their summary is unchanged)
+    stats.push({ ...datasetStats(readCtarFolder(sub)), ...(await readVariantFigures(sub)) });
   }
   const summary = summarizeReplicates(stats, seeds);
   writeOutputBytes(join(dir, SUMMARY_JSON), `${JSON.stringify(summary, null, 2)}\n`);

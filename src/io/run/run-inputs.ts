@@ -16,6 +16,7 @@ import { type DatasetFormat, parseFormat } from "../dataset/dataset-formats.js";
 import type { RunInputs } from "./generate-run.js";
 import { loadGraphRun, loadMechanismModules } from "../inputs/load-graph-run.js";
 import { fileRecord } from "../dataset/run-provenance.js";
+import { checkVariantOptions } from "../../generate/variant-tables.js";
 
 export const TRUTH_LEVELS = ["basic", "full"] as const;
 
@@ -25,14 +26,18 @@ export async function runInputsFromOptions(
   doTexts: readonly string[],
   truth: "basic" | "full",
   format: DatasetFormat = "csv",
+  propensity = false,
 ): Promise<RunInputs & { interventionTexts: string[] }> {
   const fromFile = graphFile === undefined ? undefined : await loadGraphRun(graphFile);
   const registry = fromFile?.registry ?? builtinRegistry();
   const preset = fromFile?.graph ?? ctarGraph(config);
   const interventions = doTexts.map((t) => parseIntervention(t, preset, registry));
   const graph = applyInterventions(preset, interventions, registry);
+  // before any writing: --propensity names a treatment the graph must have
+  checkVariantOptions(graph, registry, { propensity });
   const record = {
     truth,
+    ...(propensity ? { propensity } : {}),
     ...(format === "csv" ? {} : { format }),
     interventions: interventions.map((i) => ({ node: i.node, mechanism: i.mechanism, text: i.text })),
     // absolute paths here; config.json gets them relative to the dataset folder (run-provenance.ts)
@@ -45,6 +50,7 @@ export async function runInputsFromOptions(
     modules: fromFile?.modules ?? [],
     source: fromFile?.file ?? "the CTAR preset",
     truth,
+    ...(propensity ? { propensity } : {}),
     format,
     record,
     interventionTexts: interventions.map((i) => i.text),
@@ -63,9 +69,10 @@ export async function runInputsFromRecord(doc: Record<string, unknown>, where: s
   const paths = (modules as string[]).map((m) => resolve(baseDir, m));
   const registry = await loadMechanismModules(paths, builtinRegistry(), where);
   const truth = doc["truth"] === "full" ? "full" : "basic";
+  const propensity = doc["propensity"] === true;
   const format = parseFormat(doc["format"]);
   let record: Record<string, unknown> = {};
   if (doc["record"] !== undefined && typeof doc["record"] === "object" && doc["record"] !== null) record = doc["record"] as Record<string, unknown>;
   else for (const k of ["truth", "interventions", "graphFile", "modules"]) if (doc[k] !== undefined) record[k] = doc[k];
-  return { config, graph, registry, modules: paths, source: typeof doc["graphFile"] === "string" ? doc["graphFile"] : where, truth, format, record };
+  return { config, graph, registry, modules: paths, source: typeof doc["graphFile"] === "string" ? doc["graphFile"] : where, truth, ...(propensity ? { propensity } : {}), format, record };
 }

@@ -20,6 +20,17 @@ export function writeAll(fd: number, data: string | Uint8Array, digest?: DigestO
   while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
 }
 
+/** The streamed files of a run, in order: the layout's, truth/full when asked, a variant world's. */
+export function streamedFileList(fullTruth: boolean, variantFiles: readonly string[]): string[] {
+  return [...STREAMED_FILES, ...(fullTruth ? [FULL_TRUTH_FILE] : []), ...variantFiles];
+}
+
+/** A streamed file's header line (gzipped for a .gz file: its first member). */
+export function headerBytes(f: string): string | Uint8Array {
+  const line = `${HEADERS[f]}\n`;
+  return f.endsWith(".gz") ? gzipSync(line) : line;
+}
+
 export class StreamedFiles {
   private readonly fds = new Map<string, number>();
   private readonly hashes = new Map<string, DigestOnWrite>();
@@ -33,19 +44,19 @@ export class StreamedFiles {
     readonly dir: string,
     readonly from: number,
     readonly to: number,
-    readonly options: { readonly headers: boolean; readonly fullTruth: boolean },
+    /** variantFiles: a variant world's streamed files (generate/variant-tables.ts), in order. */
+    readonly options: { readonly headers: boolean; readonly fullTruth: boolean; readonly variantFiles?: readonly string[] },
   ) {
     this.ratingCounts = new Int32Array(to - from);
     this.next = from;
-    const files: string[] = [...STREAMED_FILES, ...(options.fullTruth ? [FULL_TRUTH_FILE] : [])];
-    for (const f of files) {
+    for (const f of streamedFileList(options.fullTruth, options.variantFiles ?? [])) {
       const path = join(dir, f);
       mkdirSync(dirname(path), { recursive: true });
       const fd = createOutputFile(path);
       this.fds.set(f, fd);
       this.hashes.set(f, new DigestOnWrite());
       this.rows[f] = 0;
-      if (options.headers) writeAll(fd, f === FULL_TRUTH_FILE ? gzipSync(`${HEADERS[f]}\n`) : `${HEADERS[f]}\n`, this.hashes.get(f));
+      if (options.headers) writeAll(fd, headerBytes(f), this.hashes.get(f));
     }
   }
 
@@ -60,6 +71,12 @@ export class StreamedFiles {
     if (full !== undefined) {
       for (const member of b.full) writeAll(full, member, this.hashes.get(FULL_TRUTH_FILE));
       this.rows[FULL_TRUTH_FILE]! += b.fullRows;
+    }
+    for (const [f, chunks] of Object.entries(b.variant?.chunks ?? {})) {
+      const fd = this.fds.get(f);
+      if (fd === undefined) throw new Error(`streamed files: a block has rows of ${f}, which this run does not write`);
+      for (const c of chunks) writeAll(fd, c, this.hashes.get(f));
+      this.rows[f]! += b.variant!.rows[f] ?? 0;
     }
     this.ratingCounts.set(b.ratingCounts, b.from - this.from);
     for (let i = 0; i < 4; i++) this.pools[i]! += b.pools[i]!;

@@ -5,13 +5,12 @@
  * of the test-set draws it is asked for ("facts"); on "close" it calls its kernels' finish and exits.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { BlockRunner } from "../../generate/block.js";
+import type { BlockRunner } from "../../generate/block.js";
 import { World } from "../../generate/world.js";
 import { builtinRegistry } from "../../mechanisms/registry.js";
-import { gzipMember } from "./gzip-members.js";
 import { UserFactsSource } from "../../testsets/user-facts.js";
 import { factsTransfer, packFacts } from "./facts-wire.js";
-import { type WorkerSetup, errorToWire, kernelTallies } from "./user-pass.js";
+import { type WorkerSetup, blockRunner, errorToWire, kernelTallies } from "./user-pass.js";
 
 const port = parentPort;
 if (port === null) throw new Error("user-pass worker: started outside a worker thread");
@@ -23,7 +22,7 @@ async function start(): Promise<BlockRunner> {
     setup.modules.length > 0
       ? await (await import("../inputs/load-graph-run.js")).loadMechanismModules(setup.modules, builtinRegistry(), setup.source)
       : builtinRegistry();
-  return new BlockRunner(new World({ ...setup.world, registry, warn: () => {} }), setup.fullTruth && gzipMember);
+  return blockRunner(new World({ ...setup.world, registry, warn: () => {} }), setup.fullTruth, setup.variant);
 }
 
 type Message = { type: "block"; index: number; from: number; to: number } | { type: "end" } | { type: "facts"; part: number; users: Int32Array } | { type: "close" };
@@ -36,7 +35,8 @@ port.on("message", (msg: Message) => {
       try {
         if (msg.type === "block") {
           const block = runner.run(msg.from, msg.to);
-          const transfer = [...block.full, ...Object.values(block.bytes)].map((b) => b.buffer as ArrayBuffer);
+          const variant = Object.values(block.variant?.chunks ?? {}).flat();
+          const transfer = [...block.full, ...Object.values(block.bytes), ...variant].map((b) => b.buffer as ArrayBuffer);
           port.postMessage({ type: "block", index: msg.index, block }, transfer);
         } else if (msg.type === "end") {
           port.postMessage({ type: "tally", tallies: kernelTallies(runner.world) });

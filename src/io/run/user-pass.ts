@@ -14,6 +14,8 @@ import { type Tallies, kernelTallies } from "../../generate/dataset-end.js";
 import { blockUsers, blocksOf, type UserRange } from "../../generate/plan.js";
 import { World, type WorldInput } from "../../generate/world.js";
 import { gzipMember } from "./gzip-members.js";
+import { VariantRows } from "../../generate/variant-rows.js";
+import { NO_VARIANT_OPTIONS, type VariantOptions } from "../../generate/variant-tables.js";
 import type { RegenerateUsers } from "../../testsets/build-test-sets.js";
 import type { UserFacts } from "../../testsets/user-facts.js";
 import { type PackedFacts, unpackFacts } from "./facts-wire.js";
@@ -31,6 +33,8 @@ export interface UserPassInput {
   /** Worker threads: a number is honoured (up to one per block); undefined picks the machine's cores, or none for small runs. */
   readonly workers: number | undefined;
   readonly fullTruth: boolean;
+  /** A variant world's options (`--propensity`); default none. */
+  readonly variant?: VariantOptions;
   onBlock(block: BlockOutput): void;
   onProgress?(usersDone: number): void;
 }
@@ -62,6 +66,12 @@ export interface WorkerSetup {
   readonly modules: readonly string[];
   readonly source: string;
   readonly fullTruth: boolean;
+  readonly variant?: VariantOptions;
+}
+
+/** The block runner of a world: truth/full when asked, the variant world's tables when it has any. */
+export function blockRunner(world: World, fullTruth: boolean, variant: VariantOptions = NO_VARIANT_OPTIONS): BlockRunner {
+  return new BlockRunner(world, fullTruth && gzipMember, undefined, new VariantRows(world.input.graph, world.input.registry, variant, gzipMember));
 }
 
 type Reply =
@@ -103,7 +113,7 @@ export async function runUserPass(input: UserPassInput): Promise<UserPass> {
 async function runInline(input: UserPassInput, blocks: readonly UserRange[]): Promise<Tallies> {
   if (blocks.length === 0) return {};
   const world = input.main ?? new World({ ...input.world, warn: () => {} });
-  const runner = new BlockRunner(world, input.fullTruth && gzipMember);
+  const runner = blockRunner(world, input.fullTruth, input.variant);
   let done = 0;
   for (const b of blocks) {
     input.onBlock(runner.run(b.from, b.to));
@@ -152,6 +162,7 @@ class WorkerPass implements UserPass {
       modules: this.input.modules,
       source: this.input.source,
       fullTruth: this.input.fullTruth,
+      ...(this.input.variant === undefined ? {} : { variant: this.input.variant }),
     };
     return this.operation<UserPass>(() => {
       for (let k = 0; k < this.n; k++) this.spawn(setup);

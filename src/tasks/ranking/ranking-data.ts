@@ -7,7 +7,8 @@
  * Memory: users × L rows (the click log itself), one user's values at a time.
  */
 import { ConfigError, GraphError } from "../../errors/errors.js";
-import type { MGraph, NodeSpec } from "../../graph/mgraph.js";
+import type { MGraph } from "../../graph/mgraph.js";
+import { type ClickNodes, clickNodesIn } from "../../generate/variant-tables.js";
 import type { Emit } from "../../mechanisms/mechanism.js";
 import type { MechanismRegistry } from "../../mechanisms/registry.js";
 import { ctarRoles } from "../../mechanisms/roles.js";
@@ -42,25 +43,16 @@ export interface RankingData {
   readonly pClick: Float64Array;
 }
 
-/** The click nodes of a graph, found by their mechanisms (the variant may rename them). */
-export interface ClickNodes {
-  readonly list: string;
-  readonly exam: NodeSpec;
-  readonly attraction: NodeSpec;
-  readonly click: string;
-}
-
-const NEEDED = ["logging-ranker", "position-examination", "graded-attractiveness", "click-proxy"] as const;
+export type { ClickNodes };
 
 export function clickNodesOf(g: MGraph, where: string): ClickNodes {
-  const byKind = (kind: string) => g.nodes.find((n) => n.mechanism.kind === kind);
-  const missing = NEEDED.filter((k) => byKind(k) === undefined);
-  if (missing.length > 0) {
+  const found = clickNodesIn(g);
+  if ("missing" in found) {
     throw new ConfigError(
-      `${where}: the world has no click nodes (no node with mechanism ${missing.map((k) => `'${k}'`).join(", ")}); the ranking task and the ULTRA export read clicks: generate one from the variant ctar-clicks (ctar graph show --preset ctar-clicks > clicks.yaml; ctar generate --graph clicks.yaml --out DIR)`,
+      `${where}: the world has no click nodes (no node with mechanism ${found.missing.map((k) => `'${k}'`).join(", ")}); the ranking task and the ULTRA export read clicks: generate one from the variant ctar-clicks (ctar graph show --preset ctar-clicks > clicks.yaml; ctar generate --graph clicks.yaml --out DIR)`,
     );
   }
-  return { list: byKind("logging-ranker")!.name, exam: byKind("position-examination")!, attraction: byKind("graded-attractiveness")!, click: byKind("click-proxy")!.name };
+  return found;
 }
 
 function observerNodes(g: MGraph, registry: MechanismRegistry): ObserverNodes {

@@ -7,11 +7,10 @@
  * index of its (control, treated) arm pair among the few distinct ones the world has).
  */
 import { InputError } from "../../errors/errors.js";
-import type { MGraph } from "../../graph/mgraph.js";
 import type { Emit } from "../../mechanisms/mechanism.js";
-import type { MechanismRegistry } from "../../mechanisms/registry.js";
 import type { OutcomeRow, TreatmentRow } from "../../mechanisms/values.js";
 import type { WorldRun } from "../world-run.js";
+import { upliftNodesOf } from "../../generate/variant-tables.js";
 
 export interface UpliftData {
   readonly users: number;
@@ -43,17 +42,8 @@ export function checkUpliftSize(where: string, users: number, movies: number): v
 /** How to make a world this task can read (for messages). */
 export const UPLIFT_WORLD_HINT = "generate one from the ctar-uplift variant: `ctar graph show --preset ctar-uplift > uplift.yaml`, then `ctar generate --graph uplift.yaml --out DIR`";
 
-/** The outcome node (value shape outcome-row) and its treatment parent (treatment-row), or why not. */
-export function upliftNodes(graph: MGraph, registry: MechanismRegistry): { treatment: string; outcome: string } | { reason: string } {
-  const shape = (name: string) => registry.get(graph.nodes.find((n) => n.name === name)?.mechanism.kind ?? "")?.value;
-  const outcomes = graph.nodes.filter((n) => shape(n.name) === "outcome-row");
-  if (outcomes.length === 0) return { reason: "its graph has no outcome node with two potential-outcome arms (like Y of ctar-uplift)" };
-  if (outcomes.length > 1) return { reason: `its graph has ${outcomes.length} outcome nodes (${outcomes.map((n) => n.name).join(", ")}); the task reads one` };
-  const y = outcomes[0]!;
-  const treatment = y.parents.find((p) => shape(p) === "treatment-row");
-  if (treatment === undefined) return { reason: `its outcome node '${y.name}' has no treatment parent (a node like Rec of ctar-uplift)` };
-  return { treatment, outcome: y.name };
-}
+/** The outcome node (value shape outcome-row) and its treatment parent (treatment-row), or why not: found where the dataset's tables are decided. */
+export { upliftNodesOf as upliftNodes };
 
 /** Grows typed lists of the listed pairs. */
 class PairList {
@@ -105,7 +95,7 @@ const ignoreRows: Emit = () => {};
 export function buildUpliftData(world: WorldRun, dir: string): UpliftData {
   const { users, movies } = world.config;
   const { engine } = world;
-  const found = upliftNodes(engine.input.graph, engine.input.registry);
+  const found = upliftNodesOf(engine.input.graph, engine.input.registry);
   if ("reason" in found) throw new InputError(`${dir}: the uplift task needs a treatment and an outcome, but ${found.reason}; ${UPLIFT_WORLD_HINT}`);
   checkUpliftSize(dir, users, movies);
   const start = new Int32Array(users + 1);
