@@ -117,21 +117,24 @@ export const rating = defineMechanism({
     const { table, steps: S, levels } = ratingThresholds(q, ctx.params, MAX_TAGS_PER_MOVIE + 1, ctx.prebuilt?.thresholds);
     const M = ctx.dims.movies;
     const scratch = new Uint8Array(M);
+    const draws = new Uint32Array(M);
     return {
       tables: { thresholds: table },
       forUser: ({ parents, rng }) => {
         const tl = expectTagSetRow(parents.get(tlName), name, tlName);
         const count = tl.count ?? popcountRow(tl.mask, scratch);
+        // One draw a movie, in movie order (drawn in one go: the same values as one call each).
+        rng.fillUint32(draws, M);
         if (S === PADDED) {
           // Branch-free: the number of thresholds at or below u (the usual 1..5 scale, padded).
           for (let m = 0; m < row.length; m++) {
-            const u = rng.nextUint32();
+            const u = draws[m]!;
             const at = (count[m]! * M + m) * PADDED;
             row[m] = levels[+(u >= table[at]!) + +(u >= table[at + 1]!) + +(u >= table[at + 2]!) + +(u >= table[at + 3]!)]!;
           }
         } else {
           for (let m = 0; m < row.length; m++) {
-            const u = rng.nextUint32();
+            const u = draws[m]!;
             const at = (count[m]! * M + m) * S;
             let j = 0;
             for (let k = 0; k < S; k++) j += +(u >= table[at + k]!);
