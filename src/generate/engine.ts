@@ -154,7 +154,11 @@ export class Engine {
   /** The kernels' precomputed tables by node (`NodeKernel.tables`), to hand to an identical engine. */
   tables(): Map<string, PrebuiltTables> {
     const out = new Map<string, PrebuiltTables>();
-    for (const [name, k] of this.kernels) if (k.tables !== undefined) out.set(name, k.tables);
+    for (const [name, k] of this.kernels) {
+      // Only Float64Arrays go along: whatever else a user's kernel puts there stays on its thread.
+      const t = typeof k.tables === "object" && k.tables !== null ? Object.entries(k.tables).filter(([, v]) => v instanceof Float64Array) : [];
+      if (t.length > 0) out.set(name, Object.fromEntries(t));
+    }
     return out;
   }
 

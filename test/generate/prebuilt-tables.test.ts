@@ -54,3 +54,12 @@ test("a handed table of the wrong size is not taken", () => {
   assert.deepEqual(wrong.tables().get("R")!.thresholds, own.get("R")!.thresholds);
   assert.deepEqual(wrong.tables().get("R_O")!.selection, own.get("R_O")!.selection);
 });
+
+test("only Float64Array tables are handed over", () => {
+  const engine = new Engine(input);
+  const rating = engine.kernels.get("R") as { tables?: Record<string, unknown> };
+  (rating as { tables: Record<string, unknown> }).tables = { ...rating.tables, f: () => 1, n: 3 };
+  const tables = engine.tables();
+  assert.deepEqual(Object.keys(tables.get("R")!), ["thresholds"]);
+  assert.doesNotThrow(() => structuredClone(tables));
+});
