@@ -1,9 +1,12 @@
 /**
- * CSV rows encoded straight into bytes: integers digit by digit, other numbers through JavaScript's
+ * CSV rows encoded straight into bytes: integers digit by digit, other numbers in JavaScript's
  * shortest round-trip form (the same text `String(x)` gives, so files read back to the same
- * doubles). No intermediate strings for the integer columns that make up almost every row — the
- * encoding of the streamed files was costing more than generating the values.
+ * doubles), written by shortest-double.ts without a string where it decides exactly. No
+ * intermediate strings for the columns that make up almost every row — the encoding of the
+ * streamed files was costing more than generating the values.
  */
+import { writeShortest } from "./shortest-double.js";
+
 export class CsvBytes {
   private buf: Uint8Array;
   length = 0;
@@ -48,6 +51,12 @@ export class CsvBytes {
   /** Any number, as String(x) writes it (integers take the fast path). */
   num(x: number): this {
     if (Number.isSafeInteger(x)) return this.int(x);
+    this.ensure(25);
+    const end = writeShortest(this.buf, this.length, x);
+    if (end >= 0) {
+      this.length = end;
+      return this;
+    }
     const s = String(x);
     this.ensure(s.length);
     for (let i = 0; i < s.length; i++) this.buf[this.length++] = s.charCodeAt(i);

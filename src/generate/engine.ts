@@ -13,7 +13,7 @@ import type { SelectedCatalog } from "../catalog/select-movies.js";
 import { CtarError, GraphError } from "../errors/errors.js";
 import type { MGraph, NodeSpec } from "../graph/mgraph.js";
 import { topologicalOrder } from "../graph/topological-order.js";
-import { type Dims, type Emit, type NodeKernel, type TagUniverse, factsOf } from "../mechanisms/mechanism.js";
+import { type Dims, type Emit, type NodeKernel, type PrebuiltTables, type TagUniverse, factsOf } from "../mechanisms/mechanism.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
 import { type Domain, type NodeValue, type ValueShape, nodeDomain } from "../mechanisms/values.js";
 import { ratingScaleOf } from "../mechanisms/rating-scale.js";
@@ -28,6 +28,8 @@ export interface EngineInput {
   readonly seed: number;
   readonly compat: "none" | "reference";
   readonly warn: (message: string) => void;
+  /** Kernels' tables by node, as `Engine.tables` of an identical engine gave them (a worker gets the main thread's). */
+  readonly prebuilt?: ReadonlyMap<string, PrebuiltTables>;
 }
 
 /** The tag vocabulary of a selected catalog. */
@@ -92,6 +94,7 @@ export class Engine {
           stream: (purpose) => seeds.stream(node.name, "setup", purpose),
           compat: input.compat,
           warn: input.warn,
+          prebuilt: input.prebuilt?.get(node.name),
         }),
       );
       if (typeof kernel !== "object" || kernel === null) throw new GraphError(`node '${node.name}' (${mechanismLabel(node, registry)}): setup returned no kernel`);
@@ -146,6 +149,17 @@ export class Engine {
       const k = this.kernels.get(node.name)!;
       if (typeof k.finish === "function") guard(node, this.input.registry, "finish", () => k.finish!());
     }
+  }
+
+  /** The kernels' precomputed tables by node (`NodeKernel.tables`), to hand to an identical engine. */
+  tables(): Map<string, PrebuiltTables> {
+    const out = new Map<string, PrebuiltTables>();
+    for (const [name, k] of this.kernels) {
+      // Only Float64Arrays go along: whatever else a user's kernel puts there stays on its thread.
+      const t = typeof k.tables === "object" && k.tables !== null ? Object.entries(k.tables).filter(([, v]) => v instanceof Float64Array) : [];
+      if (t.length > 0) out.set(name, Object.fromEntries(t));
+    }
+    return out;
   }
 
   /** The user-plate and user-movie nodes, in the order they run. */

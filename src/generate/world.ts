@@ -8,6 +8,7 @@ import type { SelectedCatalog } from "../catalog/select-movies.js";
 import type { CtarConfig } from "../config/ctar-config.js";
 import { GraphError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
+import type { PrebuiltTables } from "../mechanisms/mechanism.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
 import { type CtarRoles, ctarRoles } from "../mechanisms/roles.js";
 import { type MovieTags, expectMovieTags } from "../mechanisms/values.js";
@@ -25,6 +26,8 @@ export interface WorldInput {
   readonly warn: (message: string) => void;
   /** τ's table as the main thread's world computed it (`effectsTable`), handed to a worker's. */
   readonly effectsTable?: Float64Array;
+  /** The kernels' tables as the main thread's engine computed them (`Engine.tables`), likewise. */
+  readonly kernelTables?: ReadonlyMap<string, PrebuiltTables>;
 }
 
 /** Re-ranks tags by first appearance in the movies' tag lists; the rest follow in internal order. */
@@ -69,7 +72,7 @@ export class World {
     this.users = config.users;
     this.movies = config.movies;
     this.tagCount = catalog.tagPopularity.length;
-    this.engine = new Engine({ graph, registry, dims: { users: config.users, movies: config.movies }, catalog, seed: config.seed, compat: config.compat, warn: input.warn });
+    this.engine = new Engine({ graph, registry, dims: { users: config.users, movies: config.movies }, catalog, seed: config.seed, compat: config.compat, warn: input.warn, prebuilt: input.kernelTables });
     const roles = ctarRoles(graph, registry);
     this.roles = roles;
     const tmName = roles["movie-tags"];

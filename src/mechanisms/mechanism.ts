@@ -56,7 +56,16 @@ export interface SetupContext<P> {
   readonly compat: "none" | "reference";
   /** Reports something the user must know (e.g. probabilities clipped at 1). */
   warn(message: string): void;
+  /**
+   * The `tables` this node's kernel gave in an identical setup elsewhere (the main thread's, handed
+   * to a worker), to take instead of computing them again; absent when there is none. A mechanism
+   * must check a table's shape before taking it and compute its own otherwise.
+   */
+  readonly prebuilt?: PrebuiltTables;
 }
+
+/** Pure precomputed tables of a kernel, by name: functions of the setup's inputs alone. */
+export type PrebuiltTables = Readonly<Record<string, Float64Array>>;
 
 export interface UserContext {
   readonly user: number;
@@ -85,6 +94,12 @@ export interface NodeKernel {
   summary?(total: Readonly<Record<string, number>>): string | undefined;
   /** Exact per-movie or per-pair facts worth recording as ground truth (e.g. propensities). */
   readonly truth?: Readonly<Record<string, unknown>>;
+  /**
+   * Tables the setup computed from its inputs alone (e.g. the rating's thresholds), which another
+   * setup of the same node with the same inputs may take as its `prebuilt` instead of computing
+   * them: the main thread hands them to the worker threads, so each worker's setup is cheaper.
+   */
+  readonly tables?: PrebuiltTables;
 }
 
 /** A tabular output a mechanism emits to, with its column names (for the writer and docs). */

@@ -45,7 +45,7 @@ function shareBelow(z: number): number {
   return Math.round(normalCdf(z) * TWO_POW_32);
 }
 
-export function ratingThresholds(q: Float64Array, p: RatingParams, K: number): { table: Float64Array; steps: number; levels: Float64Array } {
+export function ratingThresholds(q: Float64Array, p: RatingParams, K: number, prebuilt?: Float64Array): { table: Float64Array; steps: number; levels: Float64Array } {
   const { at } = stepsOf(p.min, p.max);
   // Up to PADDED steps are padded with thresholds no u reaches (2^32), for the branch-free path.
   const S = at.length <= PADDED ? PADDED : at.length;
@@ -58,6 +58,8 @@ export function ratingThresholds(q: Float64Array, p: RatingParams, K: number): {
   };
   levels[0] = p.min;
   for (let j = 0; j < at.length; j++) levels[j + 1] = clipRound(j + 1 < at.length ? (at[j]! + at[j + 1]!) / 2 : at[j]! + 0.25);
+  // A table handed over from an identical setup (the main thread's) is taken as it is.
+  if (prebuilt !== undefined && prebuilt.length === q.length * K * S) return { table: prebuilt, steps: S, levels };
   const table = new Float64Array(q.length * K * S);
   // z = (c_j − x)/σ with x = Q_m − μ + k/2: on the usual scales the (j, k) pairs of a movie share
   // few distinct values of c_j − k/2, so Φ is computed once per value (cached per movie).
@@ -112,23 +114,27 @@ export const rating = defineMechanism({
       };
     }
     // Laid out |TL|-major, so the common |TL| = 0 rows are read in movie order.
-    const { table, steps: S, levels } = ratingThresholds(q, ctx.params, MAX_TAGS_PER_MOVIE + 1);
+    const { table, steps: S, levels } = ratingThresholds(q, ctx.params, MAX_TAGS_PER_MOVIE + 1, ctx.prebuilt?.thresholds);
     const M = ctx.dims.movies;
     const scratch = new Uint8Array(M);
+    const draws = new Uint32Array(M);
     return {
+      tables: { thresholds: table },
       forUser: ({ parents, rng }) => {
         const tl = expectTagSetRow(parents.get(tlName), name, tlName);
         const count = tl.count ?? popcountRow(tl.mask, scratch);
+        // One draw a movie, in movie order (drawn in one go: the same values as one call each).
+        rng.fillUint32(draws, M);
         if (S === PADDED) {
           // Branch-free: the number of thresholds at or below u (the usual 1..5 scale, padded).
           for (let m = 0; m < row.length; m++) {
-            const u = rng.nextUint32();
+            const u = draws[m]!;
             const at = (count[m]! * M + m) * PADDED;
             row[m] = levels[+(u >= table[at]!) + +(u >= table[at + 1]!) + +(u >= table[at + 2]!) + +(u >= table[at + 3]!)]!;
           }
         } else {
           for (let m = 0; m < row.length; m++) {
-            const u = rng.nextUint32();
+            const u = draws[m]!;
             const at = (count[m]! * M + m) * S;
             let j = 0;
             for (let k = 0; k < S; k++) j += +(u >= table[at + k]!);

@@ -51,8 +51,10 @@ export const selectionMissingness = defineMechanism({
     const alpha = ctx.params.alpha ?? movies / 5;
     const b = ctx.params.bias ?? -movies / T;
     const width = TABLE_HI - TABLE_LO + 1;
-    const table = new Float64Array(movies * width);
-    for (let m = 0; m < movies; m++) {
+    // (A table handed over from an identical setup, the main thread's, is taken as it is.)
+    const handed = ctx.prebuilt?.selection;
+    const table = handed !== undefined && handed.length === movies * width ? handed : new Float64Array(movies * width);
+    for (let m = 0; m < movies && table !== handed; m++) {
       for (let r = TABLE_LO; r <= TABLE_HI; r++) table[m * width + r - TABLE_LO] = sigmoid((score[m]! + alpha * r) / T + b);
     }
     const s = new Float64Array(movies);
@@ -67,6 +69,7 @@ export const selectionMissingness = defineMechanism({
     const tally = { clippedPairs: 0, clippedUsers: 0 };
     return {
       tally,
+      tables: { selection: table },
       forUser: ({ parents, rng }) => {
         const r = expectFloatRow(parents.get(rName), name, rName, movies);
         const tlRow = expectTagSetRow(parents.get(tlName), name, tlName);

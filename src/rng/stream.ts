@@ -117,6 +117,32 @@ export class Stream {
     return r >>> 0;
   }
 
+  /**
+   * The next n draws of `nextUint32`, written to out[0..n) (the same values, the stream then where n
+   * calls would leave it). The state stays in locals for the whole loop: a per-pair loop that
+   * needs one draw a pair (the rating's) runs at about half the cost of n calls.
+   */
+  fillUint32(out: Uint32Array, n: number): void {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = 0; i < n; i++) {
+      out[i] = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
   /** Uniform double in [0, 1) with 53 random bits. */
   uniform(): number {
     const hi = this.nextUint32() >>> 5; // 27 bits

@@ -70,3 +70,16 @@ test("int(n) covers [0, n) uniformly (chi-square, 9 df)", () => {
   // 99.9% quantile of chi-square with 9 df is 27.88.
   assert.ok(chi < 27.88, `chi-square ${chi}`);
 });
+
+test("fillUint32 gives the draws of as many nextUint32 calls, and leaves the stream where they would", () => {
+  const a = new SeedTree(5).stream("fill");
+  const b = new SeedTree(5).stream("fill");
+  for (const n of [0, 1, 7, 1000]) {
+    const out = new Uint32Array(n + 3).fill(123);
+    a.fillUint32(out, n);
+    for (let i = 0; i < n; i++) assert.equal(out[i], b.nextUint32(), `draw ${i} of ${n}`);
+    assert.deepEqual(Array.from(out.subarray(n)), [123, 123, 123], "nothing written past n");
+  }
+  assert.equal(a.nextUint32(), b.nextUint32());
+  assert.equal(a.normal(), b.normal());
+});

@@ -157,8 +157,9 @@ class WorkerPass implements UserPass {
   start(): Promise<UserPass> {
     const w = this.input.world;
     const setup: WorkerSetup = {
-      // the main thread's τ table goes along (cloned once per worker), so no worker computes it again
-      world: { config: w.config, catalog: w.catalog, graph: w.graph, effectsTable: this.input.main?.effectsTable },
+      // the main thread's τ table and kernels' tables go along (cloned once per worker), so no
+      // worker computes them again
+      world: { config: w.config, catalog: w.catalog, graph: w.graph, effectsTable: this.input.main?.effectsTable, kernelTables: this.input.main?.engine.tables() },
       modules: this.input.modules,
       source: this.input.source,
       fullTruth: this.input.fullTruth,
