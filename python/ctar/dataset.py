@@ -205,10 +205,11 @@ class Dataset:
     def _read_csv(file: Path, schema: Optional[Table]) -> Any:
         import pandas as pd
 
+        # round_trip: pandas' default float parser can be one last bit off the double ctar wrote
         if schema is None:
-            return pd.read_csv(file)
+            return pd.read_csv(file, float_precision="round_trip")
         dtypes = {c.name: (str if c.is_array else c.dtype) for c in schema.columns}
-        frame = pd.read_csv(file, dtype=dtypes, keep_default_na=False)
+        frame = pd.read_csv(file, dtype=dtypes, keep_default_na=False, float_precision="round_trip")
         for c in schema.columns:
             if c.is_array:
                 sep = c.separator or ","

@@ -42,6 +42,15 @@ def test_the_tag_list_is_a_list_of_ints(small):
     assert all(isinstance(t, int) for tags in movie["taglist"] for t in tags)
 
 
+def test_doubles_are_the_doubles_written(small):
+    # ctar writes each double as the shortest text that reads back as it: the frame must hold it exactly
+    tau = small.truth.user_tag["tau"]
+    with open(small.path / "truth" / "user_tag.csv", newline="") as f:
+        written = [float(r["tau"]) for r in csv.DictReader(f)]
+    assert len(written) == len(tau) > 0
+    assert [x for x, y in zip(written, tau) if x != y] == []
+
+
 def test_tables_are_read_when_used_and_kept(small):
     data = ctar.load(small.path)
     assert data._frames == {}
