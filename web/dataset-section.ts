@@ -1,5 +1,6 @@
 /**
- * The page's dataset section: users, movies and seed are checked as `ctar generate` checks them,
+ * The page's dataset section: the editor's graph (page-run.ts) with its interventions, users,
+ * movies and seed are checked as `ctar generate` checks them,
  * a size whose worst case the tab cannot hold is refused before anything starts
  * (src/explore/memory-bound.ts), and the dataset is generated in a Web Worker (worker.ts, started
  * from a Blob URL of its bundled code, since a page opened from file:// may not load a worker
@@ -10,6 +11,7 @@ import { syntheticCatalog } from "../src/catalog/synthetic.js";
 import type { CtarConfig } from "../src/config/ctar-config.js";
 import { parseCtarConfig } from "../src/config/parse-config.js";
 import { sizeRefusal, tabBudget } from "../src/explore/memory-bound.js";
+import { type PageGraph, type PageRunAsk, pageRun } from "../src/explore/page-run.js";
 
 /** The bundled worker's code, put here by web/build.mjs. */
 declare const CTAR_WORKER_SOURCE: string;
@@ -22,7 +24,30 @@ function catalogOf(config: CtarConfig): SelectedCatalog {
   return selectMovies(catalogs.get(config.catalogSeed)!, config.movies);
 }
 
-export function startDatasetSection(): void {
+/** The editor's graph as app.js keeps it. */
+export interface EditorGraph {
+  readonly text: string;
+  readonly format: string;
+  /** The last graph that parsed, in every text form. */
+  readonly texts: Readonly<Record<string, string>>;
+  readonly name: string;
+  readonly parses: boolean;
+  /** The first text shown: the CTAR preset. */
+  readonly initial: string;
+}
+
+/**
+ * The graph file a run reads: none while the text is the preset's own (as `ctar generate` without
+ * --graph), else the text as "download graph" saves it; a DAGitty text has no place for
+ * mechanisms, so its YAML form (with the mechanisms it kept) is the file.
+ */
+export function graphFileOf(g: EditorGraph): PageGraph | undefined {
+  if (g.format === "yaml" && g.text === g.initial) return undefined;
+  if (g.format === "dagitty") return { text: g.texts["yaml"]!, file: `${g.name}.yaml` };
+  return { text: g.text, file: `${g.name}.${g.format}` };
+}
+
+export function startDatasetSection(editor: () => EditorGraph): void {
   const $ = (id: string) => document.getElementById(id);
   let worker: { terminate(): void } | undefined;
   let zipUrl: string | undefined;
@@ -42,7 +67,7 @@ export function startDatasetSection(): void {
     busy(false);
   };
 
-  $("gen-start").addEventListener("click", () => {
+  $("gen-start").addEventListener("click", async () => {
     $("gen-error").hidden = true;
     $("gen-download").hidden = true;
     if (zipUrl !== undefined) URL.revokeObjectURL(zipUrl);
@@ -51,6 +76,20 @@ export function startDatasetSection(): void {
     let config: CtarConfig;
     try {
       config = parseCtarConfig(asked, "the page");
+    } catch (e) {
+      return refuse(e instanceof Error ? e.message : String(e));
+    }
+    const g = editor();
+    if (!g.parses) return refuse("the graph text does not parse: fix it first (see the message above the editor)");
+    const ask: PageRunAsk = {
+      ...(graphFileOf(g) === undefined ? {} : { graph: graphFileOf(g) }),
+      interventions: String($("gen-do").value).split(/\s+/).filter((t) => t !== ""),
+      truth: "basic",
+      format: "csv",
+    };
+    try {
+      // checked here, so that a graph the page cannot generate starts no worker
+      await pageRun(config, ask, async () => "");
     } catch (e) {
       return refuse(e instanceof Error ? e.message : String(e));
     }
@@ -82,7 +121,7 @@ export function startDatasetSection(): void {
       stop();
       refuse(`the generation stopped: ${e.message ?? "the worker failed"} (out of memory?)`);
     };
-    w.postMessage({ ...asked, date: new Date().toISOString().slice(0, 10) });
+    w.postMessage({ ...asked, ...ask, date: new Date().toISOString().slice(0, 10) });
   });
 
   $("gen-cancel").addEventListener("click", () => {

@@ -1,11 +1,12 @@
 /**
  * The page's generation worker (bundled by web/build.mjs, started from a Blob URL by
- * dataset-section.ts): the dataset of the asked users, movies and seed in memory, as
+ * dataset-section.ts): the dataset of the asked users, movies, seed, graph and options in memory, as
  * `ctar generate` writes it (src/explore/dataset-in-memory.ts), zipped (src/explore/zip-store.ts)
  * and handed back without a copy. SHA-256 for croissant.json comes from crypto.subtle.
  */
 import { parseCtarConfig } from "../src/config/parse-config.js";
 import { datasetInMemory } from "../src/explore/dataset-in-memory.js";
+import { type PageRunAsk, pageRun } from "../src/explore/page-run.js";
 import { zipStore } from "../src/explore/zip-store.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,11 +17,19 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   return Array.from(d, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-self.onmessage = async (e: { data: { users: number; movies: number; seed: number; date: string } }) => {
+/** What the page asks: users, movies and seed, the graph and the options (page-run.ts), the card's date. */
+export interface WorkerAsk extends PageRunAsk {
+  readonly users: number;
+  readonly movies: number;
+  readonly seed: number;
+  readonly date: string;
+}
+
+self.onmessage = async (e: { data: WorkerAsk }) => {
   const { users, movies, seed, date } = e.data;
   try {
     const config = parseCtarConfig({ users, movies, seed }, "the page");
-    const d = await datasetInMemory(config, { date, sha256, onProgress: (done) => self.postMessage({ type: "progress", done }) });
+    const d = await datasetInMemory(config, await pageRun(config, e.data, sha256), { date, sha256, onProgress: (done) => self.postMessage({ type: "progress", done }) });
     const zip = zipStore(d.files);
     self.postMessage({ type: "done", zip, warnings: d.warnings }, [zip.buffer]);
   } catch (err) {

@@ -1,6 +1,6 @@
 /**
  * A whole CTAR dataset as file bytes in memory, for the browser page (docs/browser.md): the CTAR
- * preset on the built-in catalog, generated block by block on one thread, finished and documented
+ * preset or the page's graph (page-run.ts) on the built-in catalog, generated block by block on one thread, finished and documented
  * by the same pure functions `ctar generate` writes a folder with (src/generate/block.ts,
  * src/generate/dataset-end.ts, src/report/dataset-documents.ts) — so the files are the same bytes
  * as `ctar generate --users U --movies M --seed S` (with the same date on the card). CSV and
@@ -15,8 +15,8 @@ import { HEADERS, STREAMED_FILES } from "../generate/layout.js";
 import { blockUsers, blocksOf } from "../generate/plan.js";
 import { World } from "../generate/world.js";
 import { builtinRegistry } from "../mechanisms/registry.js";
-import { ctarGraph } from "../presets/ctar.js";
 import { buildCard } from "../report/dataset-card.js";
+import type { PageRun } from "./page-run.js";
 import { CARD_FILE, CROISSANT_FILE, type FileDigest, croissantText, factsFromConfig } from "../report/dataset-documents.js";
 
 /** SHA-256 of some bytes, as lowercase hex (crypto.subtle in a browser). */
@@ -47,14 +47,14 @@ export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Generates the dataset of `config` (its catalog must be the built-in one). */
-export async function datasetInMemory(config: CtarConfig, options: InMemoryOptions): Promise<DatasetInMemory> {
+/** Generates the dataset of `config` (its catalog must be the built-in one) and `run`'s graph (page-run.ts). */
+export async function datasetInMemory(config: CtarConfig, run: PageRun, options: InMemoryOptions): Promise<DatasetInMemory> {
   if (config.catalog !== "builtin") throw new RangeError(`datasetInMemory: only the built-in catalog (got '${config.catalog}')`);
   const enc = new TextEncoder();
   const warnings: string[] = [];
   const warn = (m: string) => void warnings.push(m);
   const catalog = selectMovies(syntheticCatalog({ seed: config.catalogSeed }), config.movies);
-  const world = new World({ config, catalog, graph: ctarGraph(config), registry: builtinRegistry(), warn });
+  const world = new World({ config, catalog, graph: run.graph, registry: builtinRegistry(), warn });
   const chunks = new Map<string, Uint8Array[]>(STREAMED_FILES.map((f) => [f, [enc.encode(`${HEADERS[f]}\n`)]]));
   const rows: Record<string, number> = Object.fromEntries(STREAMED_FILES.map((f) => [f, 0]));
   const ratingStart = new Float64Array(config.users + 1);
@@ -72,8 +72,7 @@ export async function datasetInMemory(config: CtarConfig, options: InMemoryOptio
   }
   const end = endOfDataset(world, { ratingStart, pools, tallies: kernelTallies(world), rows }, warn);
   world.engine.finish();
-  const record = { truth: "basic", interventions: [], catalog: { kind: "builtin", seed: config.catalogSeed } };
-  const config_ = configJson(world, end, warnings, record);
+  const config_ = configJson(world, end, warnings, run.record);
 
   const files = new Map<string, Uint8Array>();
   for (const [f, c] of chunks) if (!end.dropped.includes(f)) files.set(f, concatBytes(c));

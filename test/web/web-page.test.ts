@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
@@ -71,34 +71,94 @@ test("a malformed graph shows one message, with its line", { skip }, async () =>
   await page.waitForSelector("#parse-error", { state: "hidden" });
 });
 
-/** Generates in the page, unzips the download with Python, and compares every file with `ctar generate`'s. */
-async function sameAsCli(users: number, movies: number, seed: number): Promise<void> {
+/** Sets the editor's text and waits for its analysis. */
+async function setGraph(text: string): Promise<void> {
+  await page.fill("#editor", text);
+  await page.waitForTimeout(400); // the editor's debounce
+  await page.waitForFunction(() => document.querySelector("#status").textContent === "");
+}
+
+interface Run {
+  /** The graph file's text and name, as the page's "download graph" saves it; absent: the preset. */
+  readonly graph?: { text: string; file: string };
+  readonly doTexts?: readonly string[];
+}
+
+let runs = 0;
+/**
+ * Generates in the page (with the editor and the options as they are), unzips the download with
+ * Python, and compares every file with those of `ctar generate` run with the same options, the
+ * graph file saved beside the CLI's dataset folder. Returns the unzipped folder.
+ */
+async function sameAsCli(users: number, movies: number, seed: number, run: Run = {}): Promise<string> {
   await setSize(users, movies, seed);
+  await page.fill("#gen-do", (run.doTexts ?? []).join(" "));
   const [download] = await Promise.all([page.waitForEvent("download", { timeout: 300_000 }), page.click("#gen-start")]);
   const name = `ctar-${users}x${movies}-seed${seed}`;
   assert.equal(download.suggestedFilename(), `${name}.zip`);
-  const zip = join(root, `${name}.zip`);
+  const dir = join(root, `run${++runs}`);
+  mkdirSync(dir);
+  const zip = join(dir, `${name}.zip`);
   await download.saveAs(zip);
-  const unzipped = join(root, name);
+  const unzipped = join(dir, name);
   const r = spawnSync(PYTHON, ["-c", "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nz.extractall(sys.argv[2])", zip, unzipped], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
   const date = /Card written on (\d{4})-(\d{2})-(\d{2})\./.exec(readFileSync(join(unzipped, "README.md"), "utf8"));
   assert.ok(date !== null, "the card states its date");
   const epoch = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) / 1000;
-  const cli = join(root, `${name}-cli`);
-  const g = await ctarAsync(["generate", "--out", cli, "--quiet", "--users", String(users), "--movies", String(movies), "--seed", String(seed)], { env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) } });
+  const cli = join(dir, "cli");
+  const args = ["generate", "--out", cli, "--quiet", "--users", String(users), "--movies", String(movies), "--seed", String(seed)];
+  if (run.graph !== undefined) {
+    writeFileSync(join(dir, run.graph.file), run.graph.text);
+    args.push("--graph", join(dir, run.graph.file));
+  }
+  for (const d of run.doTexts ?? []) args.push("--do", d);
+  const g = await ctarAsync(args, { env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) } });
   assert.equal(g.status, 0, g.stderr);
   const files = listFiles(cli).sort();
   assert.deepEqual(listFiles(unzipped).sort(), files);
   assert.ok(files.includes("croissant.json") && files.includes("truth/user_tag.csv"));
   for (const f of files) assert.ok(readFileSync(join(unzipped, f)).equals(readFileSync(join(cli, f))), `${f} differs from ctar generate's`);
   assert.match((await page.textContent("#gen-status")) ?? "", /^done/);
+  return unzipped;
 }
 
-test("200 users × 100 movies, seed 7: the zip holds ctar generate's files, byte for byte", { skip }, () => sameAsCli(200, 100, 7));
+test("200 users × 100 movies, seed 7: the zip holds ctar generate's files, byte for byte", { skip }, () => sameAsCli(200, 100, 7).then(() => undefined));
 
 // the default size: enough draws that an engine's own Math.exp or Math.log would show in the last digits
-test("1000 users × 1000 movies, seed 9527: the same files as ctar generate", { skip }, () => sameAsCli(1000, 1000, 9527));
+test("1000 users × 1000 movies, seed 9527: the same files as ctar generate", { skip }, () => sameAsCli(1000, 1000, 9527).then(() => undefined));
+
+test("the edited graph is generated: the files of ctar generate --graph FILE, FILE the page's graph text", { skip }, async () => {
+  const preset = await page.inputValue("#editor");
+  const edited = preset.replace("rate: 0.02, temperature: 500", "rate: 0.06, temperature: 500").replace("sigma: 0.75", "sigma: 0.4");
+  assert.notEqual(edited, preset);
+  await setGraph(edited);
+  const dir = await sameAsCli(300, 120, 11, { graph: { text: edited, file: "ctar.yaml" } });
+  const config = JSON.parse(readFileSync(join(dir, "config.json"), "utf8"));
+  assert.equal(config.graphFile.path, "../ctar.yaml");
+  assert.equal(config.graph.nodes.find((n: { name: string }) => n.name === "Q").mechanism.params.sigma, 0.4);
+  // with an intervention, as --do takes it
+  await sameAsCli(200, 100, 5, { graph: { text: edited, file: "ctar.yaml" }, doTexts: ["R_R=uniform:0.03"] });
+  await setGraph(preset);
+});
+
+test("the preset with --do: the files of ctar generate --do", { skip }, () => sameAsCli(200, 100, 5, { doTexts: ["R_R=uniform:0.03", "RecSys=uniform"] }).then(() => undefined));
+
+test("a mechanism that is not built in is refused before a worker starts, naming the node", { skip }, async () => {
+  const preset = await page.inputValue("#editor");
+  await setGraph(preset.replace("kind: quality,", "kind: my-quality,"));
+  await setSize(200, 100, 1);
+  await page.fill("#gen-do", "");
+  await page.click("#gen-start");
+  await page.waitForSelector("#gen-error:not([hidden])");
+  assert.match((await page.textContent("#gen-error")) ?? "", /^ctar\.yaml: node 'Q': mechanism 'my-quality' is not built into ctar, and a page cannot load mechanism modules/);
+  assert.equal(await page.isDisabled("#gen-cancel"), true, "no generation is running");
+  await setGraph(preset);
+  await page.fill("#gen-do", "R_R=nonsense");
+  await page.click("#gen-start");
+  await page.waitForFunction(() => /R_R=nonsense/.test(document.querySelector("#gen-error").textContent));
+  await page.fill("#gen-do", "");
+});
 
 test("a size too large for the tab is refused before a worker starts", { skip }, async () => {
   await setSize(1_000_000, 1000, 1);
