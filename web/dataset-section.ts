@@ -70,6 +70,8 @@ export function startDatasetSection(editor: () => EditorGraph): void {
   $("gen-start").addEventListener("click", async () => {
     $("gen-error").hidden = true;
     $("gen-download").hidden = true;
+    $("report-section").hidden = true;
+    $("report-frame").srcdoc = "";
     if (zipUrl !== undefined) URL.revokeObjectURL(zipUrl);
     zipUrl = undefined;
     const asked = { users: Number($("gen-users").value), movies: Number($("gen-movies").value), seed: Number($("gen-seed").value) };
@@ -101,19 +103,21 @@ export function startDatasetSection(editor: () => EditorGraph): void {
     worker = w;
     busy(true);
     status(`generating: 0 of ${config.users} users`);
-    w.onmessage = (e: { data: { type: string; done?: number; zip?: Uint8Array; message?: string; warnings?: string[] } }) => {
+    const name = `ctar-${config.users}x${config.movies}-seed${config.seed}`;
+    w.onmessage = (e: { data: { type: string; done?: number; stage?: string; zip?: Uint8Array; report?: string; message?: string; warnings?: string[] } }) => {
       if (worker !== w) return;
       const m = e.data;
-      if (m.type === "progress") return status(`generating: ${m.done} of ${config.users} users`);
+      if (m.type === "progress") return status(m.stage ?? `generating: ${m.done} of ${config.users} users`);
       stop();
       if (m.type === "error") return refuse(m.message ?? "generation failed");
       zipUrl = URL.createObjectURL(new Blob([m.zip!], { type: "application/zip" }));
       const a = $("gen-download");
       a.href = zipUrl;
-      a.download = `ctar-${config.users}x${config.movies}-seed${config.seed}.zip`;
+      a.download = `${name}.zip`;
       a.textContent = `download ${a.download} (${(m.zip!.length / 2 ** 20).toFixed(1)} MiB)`;
       a.hidden = false;
       status(m.warnings!.length > 0 ? `done, ${m.warnings!.length} warning(s): ${m.warnings!.join("; ")}` : "done");
+      showReport(name, m.report!);
       a.click();
     };
     w.onerror = (e: { message?: string }) => {
@@ -121,8 +125,19 @@ export function startDatasetSection(editor: () => EditorGraph): void {
       stop();
       refuse(`the generation stopped: ${e.message ?? "the worker failed"} (out of memory?)`);
     };
-    w.postMessage({ ...asked, ...ask, date: new Date().toISOString().slice(0, 10) });
+    w.postMessage({ ...asked, ...ask, name, date: new Date().toISOString().slice(0, 10) });
   });
+
+  let reportUrl: string | undefined;
+  /** The report `ctar report` writes of the dataset, shown in a sandboxed frame (it holds no script) and offered as a file. */
+  const showReport = (name: string, html: string) => {
+    $("report-frame").srcdoc = html;
+    if (reportUrl !== undefined) URL.revokeObjectURL(reportUrl);
+    reportUrl = URL.createObjectURL(new Blob([html], { type: "text/html" }));
+    $("report-download").href = reportUrl;
+    $("report-download").download = `${name}-report.html`;
+    $("report-section").hidden = false;
+  };
 
   $("gen-cancel").addEventListener("click", () => {
     if (worker === undefined) return;

@@ -2,12 +2,14 @@
  * The page's generation worker (bundled by web/build.mjs, started from a Blob URL by
  * dataset-section.ts): the dataset of the asked users, movies, seed, graph and options in memory, as
  * `ctar generate` writes it (src/explore/dataset-in-memory.ts), zipped (src/explore/zip-store.ts)
- * and handed back without a copy. SHA-256 for croissant.json comes from crypto.subtle.
+ * and handed back without a copy, with the report `ctar report` draws of those files (report-data.ts). SHA-256 for croissant.json comes from crypto.subtle.
  */
 import { parseCtarConfig } from "../src/config/parse-config.js";
 import { datasetInMemory } from "../src/explore/dataset-in-memory.js";
 import { type PageRunAsk, pageRun } from "../src/explore/page-run.js";
 import { zipStore } from "../src/explore/zip-store.js";
+import { buildReport } from "../src/report/report-html.js";
+import { reportDataset } from "./report-data.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const self: any, crypto: any;
@@ -23,6 +25,8 @@ export interface WorkerAsk extends PageRunAsk {
   readonly movies: number;
   readonly seed: number;
   readonly date: string;
+  /** The dataset's name: the zip's, and the report's label (as `ctar report` labels a folder by its name). */
+  readonly name: string;
 }
 
 self.onmessage = async (e: { data: WorkerAsk }) => {
@@ -30,8 +34,10 @@ self.onmessage = async (e: { data: WorkerAsk }) => {
   try {
     const config = parseCtarConfig({ users, movies, seed }, "the page");
     const d = await datasetInMemory(config, await pageRun(config, e.data, sha256), { date, sha256, onProgress: (done) => self.postMessage({ type: "progress", done }) });
+    self.postMessage({ type: "progress", done: users, stage: "drawing the report" });
+    const report = await buildReport([{ label: e.data.name, data: reportDataset(e.data.name, d.files) }]);
     const zip = zipStore(d.files);
-    self.postMessage({ type: "done", zip, warnings: d.warnings }, [zip.buffer]);
+    self.postMessage({ type: "done", zip, report, warnings: d.warnings }, [zip.buffer]);
   } catch (err) {
     self.postMessage({ type: "error", message: err instanceof Error ? err.message : String(err) });
   }

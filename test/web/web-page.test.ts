@@ -128,6 +128,34 @@ test("200 users × 100 movies, seed 7: the zip holds ctar generate's files, byte
 // the default size: enough draws that an engine's own Math.exp or Math.log would show in the last digits
 test("1000 users × 1000 movies, seed 9527: the same files as ctar generate", { skip }, () => sameAsCli(1000, 1000, 9527).then(() => undefined));
 
+test("the report of the dataset is shown: the figures ctar report draws of the same files", { skip }, async () => {
+  const dir = await sameAsCli(200, 100, 13);
+  await page.waitForSelector("#report-section:not([hidden])");
+  const frame = page.frameLocator("#report-frame");
+  // the m-graph, Fig. 5a–c, Fig. 6, τ, the propensities, Tests I–III: each a figure with its SVG
+  assert.equal(await frame.locator("figure.figure").count(), 8);
+  assert.equal(await frame.locator("figure.figure svg").count(), 8);
+  const shown: string = await page.evaluate(() => document.querySelector("#report-frame").srcdoc);
+  const out = join(root, "report-cli.html");
+  const r = await ctarAsync(["report", dir, "--out", out]);
+  assert.equal(r.status, 0, r.stderr);
+  const cli = readFileSync(out, "utf8");
+  // the figures' data: e.g. Fig. 5a's bars are the counts of each rating in train/rating.csv
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(join(dir, "train/rating.csv"), "utf8").trim().split("\n").slice(1)) {
+    const rating = line.split(",")[2]!;
+    counts.set(rating, (counts.get(rating) ?? 0) + 1);
+  }
+  for (const [rating, count] of counts) assert.ok(shown.includes(`aria-label="rating: ${rating}; observed ratings: ${count}"`), `Fig. 5a has no bar of ${count} ratings ${rating}`);
+  // Vega's scales use the engine's Math.log, whose last bit differs between Chromium and Node: the
+  // marks' positions may differ in the 16th digit, their data (each mark's aria-label) may not
+  const labels = (html: string) => [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
+  assert.ok(labels(cli).length > 50, `only ${labels(cli).length} aria-labels`);
+  assert.deepEqual(labels(shown), labels(cli));
+  const withoutCharts = (html: string) => html.replace(/<div class="chart"><svg[\s\S]*?<\/svg><\/div>/g, "<div class=chart/>");
+  assert.equal(withoutCharts(shown), withoutCharts(cli), "besides the charts' drawing, the page's report is ctar report's page, byte for byte");
+});
+
 test("the edited graph is generated: the files of ctar generate --graph FILE, FILE the page's graph text", { skip }, async () => {
   const preset = await page.inputValue("#editor");
   const edited = preset.replace("rate: 0.02, temperature: 500", "rate: 0.06, temperature: 500").replace("sigma: 0.75", "sigma: 0.4");
