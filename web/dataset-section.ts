@@ -86,8 +86,8 @@ export function startDatasetSection(editor: () => EditorGraph): void {
     const ask: PageRunAsk = {
       ...(graphFileOf(g) === undefined ? {} : { graph: graphFileOf(g) }),
       interventions: String($("gen-do").value).split(/\s+/).filter((t) => t !== ""),
-      truth: "basic",
-      format: "csv",
+      truth: $("gen-truth").value === "full" ? "full" : "basic",
+      format: $("gen-format").value === "parquet" ? "parquet" : "csv",
     };
     try {
       // checked here, so that a graph the page cannot generate starts no worker
@@ -95,7 +95,7 @@ export function startDatasetSection(editor: () => EditorGraph): void {
     } catch (e) {
       return refuse(e instanceof Error ? e.message : String(e));
     }
-    const refusal = sizeRefusal(config, catalogOf(config), tabBudget(navigator.deviceMemory));
+    const refusal = sizeRefusal(config, catalogOf(config), tabBudget(navigator.deviceMemory), ask);
     if (refusal !== undefined) return refuse(refusal);
     const source = URL.createObjectURL(new Blob([CTAR_WORKER_SOURCE], { type: "text/javascript" }));
     const w = new Worker(source);

@@ -22,6 +22,14 @@ declare const document: any;
 
 const PYTHON = "/usr/bin/python3";
 const skip = browserSkipReason() ?? (existsSync(PYTHON) ? undefined : `needs ${PYTHON} (its zipfile module reads the download)`);
+/** Each gzip member of a file: its decompressed length and SHA-256, one a line. */
+const GZIP_MEMBERS = `import hashlib, sys, zlib
+x = open(sys.argv[1], "rb").read()
+while x:
+    d = zlib.decompressobj(31)
+    t = d.decompress(x)
+    print(len(t), hashlib.sha256(t).hexdigest())
+    x = d.unused_data`;
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 type Page = Awaited<ReturnType<Browser["newPage"]>>;
 
@@ -43,7 +51,7 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  if (root !== "") rmSync(root, { recursive: true, force: true });
+  if (root !== "" && process.env["KEEP_WEB"] === undefined) rmSync(root, { recursive: true, force: true });
 });
 
 async function setSize(users: number, movies: number, seed: number): Promise<void> {
@@ -82,6 +90,8 @@ interface Run {
   /** The graph file's text and name, as the page's "download graph" saves it; absent: the preset. */
   readonly graph?: { text: string; file: string };
   readonly doTexts?: readonly string[];
+  readonly format?: "csv" | "parquet";
+  readonly truth?: "basic" | "full";
 }
 
 let runs = 0;
@@ -93,6 +103,8 @@ let runs = 0;
 async function sameAsCli(users: number, movies: number, seed: number, run: Run = {}): Promise<string> {
   await setSize(users, movies, seed);
   await page.fill("#gen-do", (run.doTexts ?? []).join(" "));
+  await page.selectOption("#gen-format", run.format ?? "csv");
+  await page.selectOption("#gen-truth", run.truth ?? "basic");
   const [download] = await Promise.all([page.waitForEvent("download", { timeout: 300_000 }), page.click("#gen-start")]);
   const name = `ctar-${users}x${movies}-seed${seed}`;
   assert.equal(download.suggestedFilename(), `${name}.zip`);
@@ -113,12 +125,37 @@ async function sameAsCli(users: number, movies: number, seed: number, run: Run =
     args.push("--graph", join(dir, run.graph.file));
   }
   for (const d of run.doTexts ?? []) args.push("--do", d);
+  if (run.format !== undefined) args.push("--format", run.format);
+  if (run.truth !== undefined) args.push("--truth", run.truth);
   const g = await ctarAsync(args, { env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) } });
   assert.equal(g.status, 0, g.stderr);
   const files = listFiles(cli).sort();
   assert.deepEqual(listFiles(unzipped).sort(), files);
-  assert.ok(files.includes("croissant.json") && files.includes("truth/user_tag.csv"));
-  for (const f of files) assert.ok(readFileSync(join(unzipped, f)).equals(readFileSync(join(cli, f))), `${f} differs from ctar generate's`);
+  assert.ok(files.includes("croissant.json") && files.includes(`truth/user_tag.${run.format === "parquet" ? "parquet" : "csv"}`));
+  // with Parquet, truth/full is a Parquet table like the others (converted from the same text)
+  const gz = run.truth === "full" && run.format !== "parquet";
+  if (run.truth === "full") assert.ok(files.includes(gz ? "truth/full.csv.gz" : "truth/full.parquet"));
+  // a browser's gzip (CompressionStream) is not Node's zlib: truth/full.csv.gz holds the same
+  // members' text, compressed otherwise, so croissant.json states its own size and checksum
+  const gzipped = gz ? ["truth/full.csv.gz", "croissant.json"] : [];
+  for (const f of files) if (!gzipped.includes(f)) assert.ok(readFileSync(join(unzipped, f)).equals(readFileSync(join(cli, f))), `${f} differs from ctar generate's`);
+  if (gz) {
+    const members = (file: string) => {
+      const r = spawnSync(PYTHON, ["-c", GZIP_MEMBERS, file], { encoding: "utf8", maxBuffer: 1 << 30 });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout;
+    };
+    assert.equal(members(join(unzipped, "truth/full.csv.gz")), members(join(cli, "truth/full.csv.gz")), "the same members, each of the same text");
+    const entry = (file: string) => {
+      const c = JSON.parse(readFileSync(file, "utf8"));
+      const d = c.distribution.find((x: { contentUrl?: string }) => x.contentUrl === "truth/full.csv.gz");
+      assert.ok(d !== undefined, "croissant.json lists truth/full.csv.gz");
+      delete d.contentSize;
+      delete d.sha256;
+      return c;
+    };
+    assert.deepEqual(entry(join(unzipped, "croissant.json")), entry(join(cli, "croissant.json")));
+  }
   assert.match((await page.textContent("#gen-status")) ?? "", /^done/);
   return unzipped;
 }
@@ -171,6 +208,28 @@ test("the edited graph is generated: the files of ctar generate --graph FILE, FI
 });
 
 test("the preset with --do: the files of ctar generate --do", { skip }, () => sameAsCli(200, 100, 5, { doTexts: ["R_R=uniform:0.03", "RecSys=uniform"] }).then(() => undefined));
+
+test("Parquet: the zip holds the files of ctar generate --format parquet, byte for byte", { skip }, async () => {
+  const dir = await sameAsCli(300, 150, 17, { format: "parquet" });
+  assert.ok(listFiles(dir).every((f) => !f.endsWith(".csv")), "no CSV table is left");
+  // the report is drawn from the same values
+  assert.equal(await page.frameLocator("#report-frame").locator("figure.figure svg").count(), 8);
+});
+
+test("truth: full — the files of ctar generate --truth full; truth/full.csv.gz the same gzip members of the same text", { skip }, async () => {
+  await sameAsCli(200, 120, 19, { truth: "full" });
+  // P(R_O = 1) of truth/full.csv.gz joins the propensity figure, as ctar report draws it
+  const shown: string = await page.evaluate(() => document.querySelector("#report-frame").srcdoc);
+  assert.match(shown, /P\(R_O = 1\), mean over users/);
+});
+
+test("Parquet with truth: full and an edited graph: every file byte for byte, truth/full.parquet included", { skip }, async () => {
+  const preset = await page.inputValue("#editor");
+  const edited = preset.replace("sigma: 0.75", "sigma: 0.5");
+  await setGraph(edited);
+  await sameAsCli(150, 80, 23, { graph: { text: edited, file: "ctar.yaml" }, format: "parquet", truth: "full" });
+  await setGraph(preset);
+});
 
 test("a mechanism that is not built in is refused before a worker starts, naming the node", { skip }, async () => {
   const preset = await page.inputValue("#editor");
