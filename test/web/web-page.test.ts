@@ -1,14 +1,16 @@
 /**
  * The page built for the browser alone (`npm run build:web`, docs/browser.md), opened from file://
  * in headless Chromium with no server: the CTAR graph is analysed and drawn; a malformed graph
- * shows one message; a dataset of 200 users × 100 movies, seed 7 (and the default size), downloads as a zip whose files
+ * shows one message; datasets — the preset at 200 × 100 and the default size, an edited graph
+ * (as `--graph FILE`) with and without `--do`, Parquet, `truth: full` — download as zips whose files
  * (read back by Python's zipfile) are byte for byte those of `ctar generate` with the same options
- * and card date; a size too large for the tab is refused before anything starts; a cancelled
- * generation downloads nothing.
+ * and card date (truth/full.csv.gz: the same gzip members of the same text); the report shown is
+ * `ctar report`'s; a mechanism not built in and a size too large for the tab are refused before
+ * anything starts; a cancelled generation downloads nothing.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
@@ -43,6 +45,7 @@ before(async () => {
   root = tempDir("ctar-web-");
   const built = spawnSync(process.execPath, [join(REPO, "web/build.mjs")], { cwd: REPO, encoding: "utf8" });
   assert.equal(built.status, 0, built.stderr);
+  process.stdout.write(`# ${built.stdout}`);
   browser = await launchBrowser();
   page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
   errors = collectErrors(page);
@@ -100,18 +103,22 @@ let runs = 0;
  * Python, and compares every file with those of `ctar generate` run with the same options, the
  * graph file saved beside the CLI's dataset folder. Returns the unzipped folder.
  */
-async function sameAsCli(users: number, movies: number, seed: number, run: Run = {}): Promise<string> {
+async function sameAsCli(users: number, movies: number, seed: number, run: Run = {}, t?: { diagnostic(m: string): void }): Promise<string> {
   await setSize(users, movies, seed);
   await page.fill("#gen-do", (run.doTexts ?? []).join(" "));
   await page.selectOption("#gen-format", run.format ?? "csv");
   await page.selectOption("#gen-truth", run.truth ?? "basic");
+  const started = Date.now();
   const [download] = await Promise.all([page.waitForEvent("download", { timeout: 300_000 }), page.click("#gen-start")]);
+  const took = Date.now() - started;
   const name = `ctar-${users}x${movies}-seed${seed}`;
   assert.equal(download.suggestedFilename(), `${name}.zip`);
   const dir = join(root, `run${++runs}`);
   mkdirSync(dir);
   const zip = join(dir, `${name}.zip`);
   await download.saveAs(zip);
+  // the figures docs/browser.md quotes
+  t?.diagnostic(`${name}${run.format === "parquet" ? " (Parquet)" : ""}: generated with its report in ${(took / 1000).toFixed(1)} s; zip ${(statSync(zip).size / 2 ** 20).toFixed(2)} MiB`);
   const unzipped = join(dir, name);
   const r = spawnSync(PYTHON, ["-c", "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nz.extractall(sys.argv[2])", zip, unzipped], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
@@ -163,7 +170,7 @@ async function sameAsCli(users: number, movies: number, seed: number, run: Run =
 test("200 users × 100 movies, seed 7: the zip holds ctar generate's files, byte for byte", { skip }, () => sameAsCli(200, 100, 7).then(() => undefined));
 
 // the default size: enough draws that an engine's own Math.exp or Math.log would show in the last digits
-test("1000 users × 1000 movies, seed 9527: the same files as ctar generate", { skip }, () => sameAsCli(1000, 1000, 9527).then(() => undefined));
+test("1000 users × 1000 movies, seed 9527: the same files as ctar generate", { skip }, (t) => sameAsCli(1000, 1000, 9527, {}, t).then(() => undefined));
 
 test("the report of the dataset is shown: the figures ctar report draws of the same files", { skip }, async () => {
   const dir = await sameAsCli(200, 100, 13);
@@ -209,8 +216,8 @@ test("the edited graph is generated: the files of ctar generate --graph FILE, FI
 
 test("the preset with --do: the files of ctar generate --do", { skip }, () => sameAsCli(200, 100, 5, { doTexts: ["R_R=uniform:0.03", "RecSys=uniform"] }).then(() => undefined));
 
-test("Parquet: the zip holds the files of ctar generate --format parquet, byte for byte", { skip }, async () => {
-  const dir = await sameAsCli(300, 150, 17, { format: "parquet" });
+test("Parquet: the zip holds the files of ctar generate --format parquet, byte for byte", { skip }, async (t) => {
+  const dir = await sameAsCli(300, 150, 17, { format: "parquet" }, t);
   assert.ok(listFiles(dir).every((f) => !f.endsWith(".csv")), "no CSV table is left");
   // the report is drawn from the same values
   assert.equal(await page.frameLocator("#report-frame").locator("figure.figure svg").count(), 8);
@@ -249,6 +256,8 @@ test("a mechanism that is not built in is refused before a worker starts, naming
 
 test("a size too large for the tab is refused before a worker starts", { skip }, async () => {
   await setSize(1_000_000, 1000, 1);
+  await page.selectOption("#gen-format", "csv");
+  await page.selectOption("#gen-truth", "basic");
   await page.click("#gen-start");
   await page.waitForSelector("#gen-error:not([hidden])");
   assert.match((await page.textContent("#gen-error")) ?? "", /^1000000 users × 1000 movies: up to [\d,]+ MiB in this tab, above its [\d,]+ MiB/);
@@ -261,10 +270,14 @@ test("a size too large for the tab is refused before a worker starts", { skip },
 
 test("cancel stops the worker: nothing is downloaded", { skip }, async () => {
   await setSize(3000, 1000, 3);
+  await page.selectOption("#gen-format", "csv");
+  await page.selectOption("#gen-truth", "basic");
   let downloads = 0;
   page.on("download", () => downloads++);
   await page.click("#gen-start");
-  await page.waitForFunction(() => /^generating: [1-9]/.test(document.querySelector("#gen-status").textContent), null, { timeout: 60_000 });
+  await page.waitForFunction(() => /^generating: [1-9]/.test(document.querySelector("#gen-status").textContent), null, { timeout: 60_000 }).catch(async (e) => {
+    throw new Error(`${e.message}; status '${await page.textContent("#gen-status")}', error '${await page.textContent("#gen-error")}', errors ${errors.join(" | ")}`);
+  });
   await page.click("#gen-cancel");
   assert.equal(await page.textContent("#gen-status"), "cancelled: nothing downloaded");
   // what the whole generation takes, and more: a worker still running would have offered its zip by now
