@@ -16,7 +16,7 @@ import { type PageGraph, type PageRunAsk, pageRun } from "../src/explore/page-ru
 /** The bundled worker's code, put here by web/build.mjs. */
 declare const CTAR_WORKER_SOURCE: string;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const document: any, navigator: any, Worker: any, Blob: any, URL: any;
+declare const document: any, navigator: any, Worker: any, Blob: any, URL: any, MessageChannel: any;
 
 const catalogs = new Map<number, ReturnType<typeof syntheticCatalog>>();
 function catalogOf(config: CtarConfig): SelectedCatalog {
@@ -49,7 +49,10 @@ export function graphFileOf(g: EditorGraph): PageGraph | undefined {
 
 export function startDatasetSection(editor: () => EditorGraph): void {
   const $ = (id: string) => document.getElementById(id);
+  // as ctar generate's default: the cores, at most 8
+  $("gen-workers").value = String(Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)));
   let worker: { terminate(): void } | undefined;
+  let current: unknown; // the Worker of the run under way
   let zipUrl: string | undefined;
   const status = (t: string) => ($("gen-status").textContent = t);
   const busy = (on: boolean) => {
@@ -99,13 +102,33 @@ export function startDatasetSection(editor: () => EditorGraph): void {
     if (refusal !== undefined) return refuse(refusal);
     const source = URL.createObjectURL(new Blob([CTAR_WORKER_SOURCE], { type: "text/javascript" }));
     const w = new Worker(source);
+    // with several workers, the page starts the block workers too (a worker of a file:// page may
+    // not start workers) and hands each a port to the generating worker (block-pool.ts)
+    const count = Math.max(1, Math.min(16, Math.trunc(Number($("gen-workers").value)) || 1));
+    const blockWorkers = count > 1 ? Array.from({ length: count }, () => new Worker(source)) : [];
     URL.revokeObjectURL(source);
-    worker = w;
+    const ports = blockWorkers.map((b) => {
+      const c = new MessageChannel();
+      b.postMessage({ type: "serve", port: c.port2 }, [c.port2]);
+      b.onerror = (e: { message?: string }) => {
+        if (worker === undefined || current !== w) return;
+        stop();
+        refuse(`the generation stopped: a block worker failed (${e.message ?? "out of memory?"})`);
+      };
+      return c.port1;
+    });
+    current = w;
+    worker = {
+      terminate: () => {
+        w.terminate();
+        for (const b of blockWorkers) b.terminate();
+      },
+    };
     busy(true);
     status(`generating: 0 of ${config.users} users`);
     const name = `ctar-${config.users}x${config.movies}-seed${config.seed}`;
     w.onmessage = (e: { data: { type: string; done?: number; stage?: string; zip?: Uint8Array; report?: string; message?: string; warnings?: string[] } }) => {
-      if (worker !== w) return;
+      if (worker === undefined || current !== w) return;
       const m = e.data;
       if (m.type === "progress") return status(m.stage ?? `generating: ${m.done} of ${config.users} users`);
       stop();
@@ -121,11 +144,11 @@ export function startDatasetSection(editor: () => EditorGraph): void {
       a.click();
     };
     w.onerror = (e: { message?: string }) => {
-      if (worker !== w) return;
+      if (worker === undefined || current !== w) return;
       stop();
       refuse(`the generation stopped: ${e.message ?? "the worker failed"} (out of memory?)`);
     };
-    w.postMessage({ ...asked, ...ask, name, date: new Date().toISOString().slice(0, 10) });
+    w.postMessage({ type: "generate", ...asked, ...ask, name, ports, date: new Date().toISOString().slice(0, 10) }, ports);
   });
 
   let reportUrl: string | undefined;

@@ -11,10 +11,10 @@
 import { selectMovies } from "../catalog/select-movies.js";
 import { syntheticCatalog } from "../catalog/synthetic.js";
 import type { CtarConfig } from "../config/ctar-config.js";
-import { BlockRunner } from "../generate/block.js";
-import { configJson, endOfDataset, kernelTallies } from "../generate/dataset-end.js";
+import { BlockRunner, type BlockOutput } from "../generate/block.js";
+import { type Tallies, configJson, endOfDataset, kernelTallies } from "../generate/dataset-end.js";
 import { FULL_TRUTH_FILE, HEADERS, STREAMED_FILES } from "../generate/layout.js";
-import { blockUsers, blocksOf } from "../generate/plan.js";
+import { type UserRange, blockUsers, blocksOf } from "../generate/plan.js";
 import { World } from "../generate/world.js";
 import { builtinRegistry } from "../mechanisms/registry.js";
 import { buildCard } from "../report/dataset-card.js";
@@ -36,6 +36,12 @@ export interface InMemoryOptions {
    * text with its new file list.
    */
   readonly convert?: (files: Map<string, Uint8Array>, config: string, plain: ReadonlyMap<string, Uint8Array>) => Promise<string>;
+  /**
+   * Runs the blocks elsewhere (the page's Web Workers, each with its own pageWorld and
+   * pageBlockRunner): hands each block's output to `take` in user order, then resolves to the
+   * kernels' tallies summed over the blocks (addTallies). Absent: the blocks run here.
+   */
+  readonly pass?: (blocks: readonly UserRange[], take: (b: BlockOutput) => void) => Promise<Tallies>;
   /** Users done so far, after each block; then the stage. */
   readonly onProgress?: (usersDone: number, stage?: string) => void;
 }
@@ -60,25 +66,32 @@ export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The world of a page run: `config` on the built-in catalog, `run`'s graph, built-in mechanisms. */
+export function pageWorld(config: CtarConfig, run: PageRun, warn: (m: string) => void): World {
+  const catalog = selectMovies(syntheticCatalog({ seed: config.catalogSeed }), config.movies);
+  return new World({ config, catalog, graph: run.graph, registry: builtinRegistry(), warn });
+}
+
+/** The block runner of a page run: truth/full.csv's chunks kept as they are (gzipped after the pass: a browser's gzip is asynchronous). */
+export function pageBlockRunner(world: World, run: PageRun): BlockRunner {
+  return new BlockRunner(world, run.record["truth"] === "full" ? (csv) => csv.slice() : false);
+}
+
 /** Generates the dataset of `config` (its catalog must be the built-in one) and `run`'s graph (page-run.ts). */
 export async function datasetInMemory(config: CtarConfig, run: PageRun, options: InMemoryOptions): Promise<DatasetInMemory> {
   if (config.catalog !== "builtin") throw new RangeError(`datasetInMemory: only the built-in catalog (got '${config.catalog}')`);
   const enc = new TextEncoder();
   const warnings: string[] = [];
   const warn = (m: string) => void warnings.push(m);
-  const catalog = selectMovies(syntheticCatalog({ seed: config.catalogSeed }), config.movies);
-  const world = new World({ config, catalog, graph: run.graph, registry: builtinRegistry(), warn });
+  const world = pageWorld(config, run, warn);
   const chunks = new Map<string, Uint8Array[]>(STREAMED_FILES.map((f) => [f, [enc.encode(`${HEADERS[f]}\n`)]]));
   const rows: Record<string, number> = Object.fromEntries(STREAMED_FILES.map((f) => [f, 0]));
   const ratingStart = new Float64Array(config.users + 1);
   const pools = [0, 0, 0, 0];
   const full = run.record["truth"] === "full";
-  // truth/full.csv's chunks are kept as they are and gzipped after the pass (a browser's gzip is asynchronous)
   const fullChunks: Uint8Array[] = [];
   if (full) rows[FULL_TRUTH_FILE] = 0;
-  const runner = new BlockRunner(world, full ? (csv) => csv.slice() : false);
-  for (const range of blocksOf({ from: 0, to: config.users }, blockUsers(config.movies))) {
-    const b = runner.run(range.from, range.to);
+  const take = (b: BlockOutput) => {
     for (const f of STREAMED_FILES) {
       if (b.bytes[f].length > 0) chunks.get(f)!.push(b.bytes[f].slice());
       rows[f]! += b.rows[f];
@@ -90,8 +103,17 @@ export async function datasetInMemory(config: CtarConfig, run: PageRun, options:
     for (let u = b.from; u < b.to; u++) ratingStart[u + 1] = ratingStart[u]! + b.ratingCounts[u - b.from]!;
     for (let i = 0; i < 4; i++) pools[i]! += b.pools[i]!;
     options.onProgress?.(b.to);
+  };
+  const blocks = blocksOf({ from: 0, to: config.users }, blockUsers(config.movies));
+  let tallies: Tallies;
+  if (options.pass !== undefined) tallies = await options.pass(blocks, take);
+  else {
+    const runner = pageBlockRunner(world, run);
+    for (const range of blocks) take(runner.run(range.from, range.to));
+    tallies = kernelTallies(world);
   }
-  const end = endOfDataset(world, { ratingStart, pools, tallies: kernelTallies(world), rows }, warn);
+  // the world that drew the test sets may not be the one that ran the users: the same draws (as with ctar generate's workers)
+  const end = endOfDataset(world, { ratingStart, pools, tallies, rows }, warn);
   world.engine.finish();
   let config_ = configJson(world, end, warnings, run.record);
 

@@ -95,6 +95,8 @@ interface Run {
   readonly doTexts?: readonly string[];
   readonly format?: "csv" | "parquet";
   readonly truth?: "basic" | "full";
+  /** The page's Web Workers (default 1); the CLI runs with its own default. */
+  readonly workers?: number;
 }
 
 let runs = 0;
@@ -108,6 +110,7 @@ async function sameAsCli(users: number, movies: number, seed: number, run: Run =
   await page.fill("#gen-do", (run.doTexts ?? []).join(" "));
   await page.selectOption("#gen-format", run.format ?? "csv");
   await page.selectOption("#gen-truth", run.truth ?? "basic");
+  await page.fill("#gen-workers", String(run.workers ?? 1));
   const started = Date.now();
   const [download] = await Promise.all([page.waitForEvent("download", { timeout: 300_000 }), page.click("#gen-start")]);
   const took = Date.now() - started;
@@ -118,7 +121,7 @@ async function sameAsCli(users: number, movies: number, seed: number, run: Run =
   const zip = join(dir, `${name}.zip`);
   await download.saveAs(zip);
   // the figures docs/browser.md quotes
-  t?.diagnostic(`${name}${run.format === "parquet" ? " (Parquet)" : ""}: generated with its report in ${(took / 1000).toFixed(1)} s; zip ${(statSync(zip).size / 2 ** 20).toFixed(2)} MiB`);
+  t?.diagnostic(`${name}${run.format === "parquet" ? " (Parquet)" : ""}${run.truth === "full" ? " (truth: full)" : ""}, ${run.workers ?? 1} worker(s): generated with its report in ${(took / 1000).toFixed(1)} s; zip ${(statSync(zip).size / 2 ** 20).toFixed(2)} MiB`);
   const unzipped = join(dir, name);
   const r = spawnSync(PYTHON, ["-c", "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nz.extractall(sys.argv[2])", zip, unzipped], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
@@ -170,7 +173,13 @@ async function sameAsCli(users: number, movies: number, seed: number, run: Run =
 test("200 users × 100 movies, seed 7: the zip holds ctar generate's files, byte for byte", { skip }, () => sameAsCli(200, 100, 7).then(() => undefined));
 
 // the default size: enough draws that an engine's own Math.exp or Math.log would show in the last digits
-test("1000 users × 1000 movies, seed 9527: the same files as ctar generate", { skip }, (t) => sameAsCli(1000, 1000, 9527, {}, t).then(() => undefined));
+test("1000 users × 1000 movies, seed 9527: the same files as ctar generate", { skip }, async (t) => {
+  await sameAsCli(1000, 1000, 9527, {}, t);
+  // four blocks of users on two Web Workers: the same bytes
+  await sameAsCli(1000, 1000, 9527, { workers: 2 }, t);
+});
+
+test("Web Workers: 1500 users × 500 movies with truth: full on 3 workers, the files of ctar generate", { skip }, (t) => sameAsCli(1500, 500, 29, { workers: 3, truth: "full" }, t).then(() => undefined));
 
 test("the report of the dataset is shown: the figures ctar report draws of the same files", { skip }, async () => {
   const dir = await sameAsCli(200, 100, 13);
