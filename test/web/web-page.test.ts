@@ -45,7 +45,7 @@ before(async () => {
   root = tempDir("ctar-web-");
   const built = spawnSync(process.execPath, [join(REPO, "web/build.mjs")], { cwd: REPO, encoding: "utf8" });
   assert.equal(built.status, 0, built.stderr);
-  process.stdout.write(`# ${built.stdout}`);
+  process.stdout.write(built.stdout); // the bundle's size, quoted by docs/browser.md
   browser = await launchBrowser();
   page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
   errors = collectErrors(page);
