@@ -255,7 +255,8 @@ $("preview").addEventListener("click", async () => {
 if (local !== undefined) {
   $("preview-section").hidden = true;
   $("dataset").hidden = false;
-  local.dataset();
+  // the dataset section generates the graph as it is now (the text, and whether it parses)
+  local.dataset(() => ({ text: state.text, format: state.format, texts: state.texts, name: state.spec?.name ?? "graph", parses: $("parse-error").hidden && state.spec !== undefined, initial: initial.text }));
 }
 $("editor").value = state.text;
 $("format").value = state.format;

@@ -43,9 +43,23 @@ export function datasetBytesBound(config: Dimensions, catalog: Pick<SelectedCata
   return config.users * perUser + tests + movieFiles + DOCUMENTS;
 }
 
-/** Memory the generation holds at most: the files about three times over. */
-export function generationBytesBound(config: Dimensions, catalog: Pick<SelectedCatalog, "movies" | "originalTagId">): number {
-  return COPIES * datasetBytesBound(config, catalog);
+/** What the page writes besides the CSV tables of `truth: basic`. */
+export interface Extras {
+  readonly truth: "basic" | "full";
+  readonly format: "csv" | "parquet";
+}
+
+/**
+ * Memory the generation holds at most: the files about three times over; with `truth: full`
+ * truth/full.csv three times (its chunks, their gzip — never larger than the chunk by more than a
+ * few bytes a block — and the text the report reads), every (user, movie) pair a row; with Parquet
+ * twice the tables again (the column buffers and the Parquet bytes, at most the CSV's size).
+ */
+export function generationBytesBound(config: Dimensions, catalog: Pick<SelectedCatalog, "movies" | "originalTagId">, extras: Extras = { truth: "basic", format: "csv" }): number {
+  const files = datasetBytesBound(config, catalog);
+  const row = digits(config.users - 1) + digits(catalog.movies - 1) + digits(config.tagsPerMovie) + 3 * DOUBLE_WIDTH + 6;
+  const full = extras.truth === "full" ? 3 * config.users * catalog.movies * row : 0;
+  return COPIES * files + full + (extras.format === "parquet" ? 2 * files : 0);
 }
 
 /**
@@ -59,8 +73,8 @@ export function tabBudget(deviceMemoryGiB: number | undefined): number {
 }
 
 /** A message refusing the size, or undefined when it fits. */
-export function sizeRefusal(config: CtarConfig, catalog: SelectedCatalog, budget: number): string | undefined {
-  const need = generationBytesBound(config, catalog);
+export function sizeRefusal(config: CtarConfig, catalog: SelectedCatalog, budget: number, extras?: Extras): string | undefined {
+  const need = generationBytesBound(config, catalog, extras);
   if (need <= budget) return undefined;
   const mib = (b: number) => `${Math.ceil(b / 2 ** 20).toLocaleString("en-US")} MiB`;
   return `${config.users} users × ${config.movies} movies: up to ${mib(need)} in this tab, above its ${mib(budget)} (use fewer users or movies, or \`ctar generate\`, which streams to files)`;

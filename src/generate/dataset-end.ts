@@ -23,6 +23,14 @@ export function kernelTallies(world: World): Tallies {
   return out;
 }
 
+/** Adds `from`'s tallies into `into` (the kernels of several workers, or shards). */
+export function addTallies(into: Tallies, from: Tallies): void {
+  for (const [node, t] of Object.entries(from)) {
+    const dst = (into[node] ??= {});
+    for (const [k, v] of Object.entries(t)) dst[k] = (dst[k] ?? 0) + v;
+  }
+}
+
 export interface PassResult {
   /** ratingStart[u] = observed ratings of users before u (length users + 1). */
   readonly ratingStart: Float64Array;

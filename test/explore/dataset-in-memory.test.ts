@@ -10,10 +10,12 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { parseCtarConfig } from "../../src/config/parse-config.js";
 import { datasetInMemory } from "../../src/explore/dataset-in-memory.js";
+import { pageRun } from "../../src/explore/page-run.js";
 import { listFiles } from "../helpers/list-files.js";
 import { ctarAsync, tempDir } from "../helpers/paths.js";
 
 const sha256 = async (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+const PRESET = { interventions: [], truth: "basic", format: "csv" } as const;
 
 for (const [users, movies, seed] of [
   [200, 100, 7],
@@ -27,7 +29,8 @@ for (const [users, movies, seed] of [
       const r = await ctarAsync(["generate", "--out", out, "--quiet", "--users", String(users), "--movies", String(movies), "--seed", String(seed)], { env: { ...process.env, SOURCE_DATE_EPOCH: "1769644800" } });
       assert.equal(r.status, 0, r.stderr);
       let progress = 0;
-      const mem = await datasetInMemory(parseCtarConfig({ users, movies, seed }), { date: "2026-01-29", sha256, onProgress: (n) => (progress = n) });
+      const config = parseCtarConfig({ users, movies, seed });
+      const mem = await datasetInMemory(config, await pageRun(config, PRESET, sha256), { date: "2026-01-29", sha256, onProgress: (n) => (progress = n) });
       assert.equal(progress, users);
       assert.deepEqual([...mem.files.keys()].sort(), listFiles(out).sort());
       for (const [f, bytes] of mem.files) assert.ok(Buffer.from(bytes).equals(readFileSync(join(out, f))), `${f} differs`);

@@ -10,9 +10,11 @@ import { selectMovies } from "../../src/catalog/select-movies.js";
 import { syntheticCatalog } from "../../src/catalog/synthetic.js";
 import { parseCtarConfig } from "../../src/config/parse-config.js";
 import { datasetInMemory } from "../../src/explore/dataset-in-memory.js";
+import { pageRun } from "../../src/explore/page-run.js";
 import { datasetBytesBound, generationBytesBound, sizeRefusal, tabBudget } from "../../src/explore/memory-bound.js";
 
 const sha256 = async (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+const PRESET = { interventions: [], truth: "basic", format: "csv" } as const;
 
 test("no dataset is larger than its bound, even when most pairs are observed", async () => {
   const base = syntheticCatalog({ seed: 2202 });
@@ -22,7 +24,7 @@ test("no dataset is larger than its bound, even when most pairs are observed", a
     { users: 50, movies: 30, seed: 2, rct: { users: 50, moviesPerUser: 30 }, ratingMissingness: { rate: 0.99 }, obsTag: { rate: 0.99, keepRate: 1 } },
   ]) {
     const config = parseCtarConfig(JSON.parse(JSON.stringify(input)));
-    const d = await datasetInMemory(config, { date: "2026-01-29", sha256 });
+    const d = await datasetInMemory(config, await pageRun(config, PRESET, sha256), { date: "2026-01-29", sha256 });
     const size = [...d.files.values()].reduce((n, b) => n + b.length, 0);
     const bound = datasetBytesBound(config, selectMovies(base, config.movies));
     assert.ok(size <= bound, `${JSON.stringify(input)}: ${size} bytes, bound ${bound}`);

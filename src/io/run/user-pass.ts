@@ -10,7 +10,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { type BlockOutput, BlockRunner } from "../../generate/block.js";
-import { type Tallies, kernelTallies } from "../../generate/dataset-end.js";
+import { type Tallies, addTallies, kernelTallies } from "../../generate/dataset-end.js";
 import { blockUsers, blocksOf, type UserRange } from "../../generate/plan.js";
 import { World, type WorldInput } from "../../generate/world.js";
 import { gzipMember } from "./gzip-members.js";
@@ -40,14 +40,7 @@ export interface UserPassInput {
 }
 
 export type { Tallies };
-export { kernelTallies };
-
-export function addTallies(into: Tallies, from: Tallies): void {
-  for (const [node, t] of Object.entries(from)) {
-    const dst = (into[node] ??= {});
-    for (const [k, v] of Object.entries(t)) dst[k] = (dst[k] ?? 0) + v;
-  }
-}
+export { addTallies, kernelTallies };
 
 
 /** The default number of workers: the machine's cores, at most 8. */

@@ -1,17 +1,12 @@
 /**
  * A streaming Parquet table writer: `openParquetTable(file, schema)`, then one `writeRowGroup`
  * per block of rows (e.g. per block of users as the generator streams them), then `close()`.
- * Each row group is encoded by hyparquet-writer and flushed to the file at once, so memory holds
- * one row group, never the earlier ones (only their footer entries, a few hundred bytes each).
- * Pages are Snappy-compressed (the codec every Parquet reader has).
+ * The encoding is table-encoder.ts's; each row group's bytes go to the file as they are encoded.
  */
 import { closeSync, rmSync, writeSync } from "node:fs";
 import { createOutputFile } from "../../fs/output-bytes.js";
-import { ByteWriter, ParquetWriter } from "hyparquet-writer";
-import type { ColumnSource } from "hyparquet-writer";
-import { InputError } from "../../../errors/errors.js";
-import { VERSION } from "../../../version.js";
-import { type ColumnValues, type TableSchema, parquetSchemaElements } from "./table-schema.js";
+import type { ColumnValues, TableSchema } from "./table-schema.js";
+import { encodeParquetTable } from "./table-encoder.js";
 
 export interface ParquetTableWriter {
   /** Appends one row group; every column must have the same number of rows. */
@@ -24,53 +19,31 @@ export interface ParquetTableWriter {
   abort(): void;
 }
 
-/** A ByteWriter that hands its bytes to a file descriptor whenever the Parquet writer flushes. */
-function fileSink(fd: number): ByteWriter & { flush(): void } {
-  const w = new ByteWriter(1 << 16) as ByteWriter & { flush(): void };
-  const drain = () => {
-    let done = 0;
-    const bytes = new Uint8Array(w.buffer, 0, w.index);
-    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-    w.index = 0;
-  };
-  w.flush = drain;
-  w.finish = drain;
-  return w;
-}
-
-function columnSource(name: string, type: string, values: ColumnValues): ColumnSource {
-  // list columns go to the Dremel encoder as arrays of plain arrays
-  const data = type === "list<int32>" ? (values as readonly Int32Array[]).map((l) => Array.from(l)) : (values as ColumnSource["data"]);
-  return { name, data, statistics: type !== "list<int32>" };
-}
-
 export function openParquetTable(file: string, schema: TableSchema): ParquetTableWriter {
-  if (schema.length === 0) throw new InputError(`${file}: a Parquet table needs at least one column`);
   const fd = createOutputFile(file);
-  const sink = fileSink(fd);
-  const writer = new ParquetWriter({ writer: sink, schema: parquetSchemaElements(schema), createdBy: `ctar ${VERSION} (hyparquet-writer)` });
-  let rows = 0;
+  let encoder: ReturnType<typeof encodeParquetTable>;
+  try {
+    encoder = encodeParquetTable(file, schema, (bytes) => {
+      let done = 0;
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+    });
+  } catch (e) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw e;
+  }
   let open = true;
   return {
     get rows() {
-      return rows;
+      return encoder.rows;
     },
     writeRowGroup(columns) {
-      if (!open) throw new Error(`${file}: writeRowGroup after close`);
-      if (columns.length !== schema.length) throw new Error(`${file}: ${columns.length} columns given, the schema has ${schema.length}`);
-      const n = columns[0]!.length;
-      if (n === 0) return;
-      columns.forEach((c, k) => {
-        if (c.length !== n) throw new Error(`${file}: column '${schema[k]!.name}' has ${c.length} rows, expected ${n}`);
-      });
-      // one call, one row group: rowGroupSize = n keeps the writer from splitting it
-      void writer.write({ columnData: columns.map((c, k) => columnSource(schema[k]!.name, schema[k]!.type, c)), rowGroupSize: n });
-      rows += n;
+      encoder.writeRowGroup(columns);
     },
     close() {
       if (!open) return;
       open = false;
-      void writer.finish();
+      encoder.finish();
       closeSync(fd);
     },
     abort() {
