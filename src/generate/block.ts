@@ -14,6 +14,7 @@ import { CsvBytes } from "./csv-bytes.js";
 import { type MovieValueRows, UserRows } from "../mechanisms/user-rows.js";
 import type { World } from "./world.js";
 import type { VariantBlock, VariantRows } from "./variant-rows.js";
+import { GZIP_CHUNK, type GzipMember } from "./gzip-member.js";
 
 export interface BlockOutput {
   readonly from: number;
@@ -34,11 +35,6 @@ export interface BlockOutput {
   readonly variant?: VariantBlock;
 }
 
-/** Compresses one chunk of truth/full.csv into one gzip member. */
-export type GzipMember = (csv: Uint8Array) => Uint8Array;
-
-/** Gzip members of about this many characters of CSV each. */
-export const GZIP_CHUNK = 1 << 20;
 
 /** Sees each user after it ran (rows and values are reused by the next user: read, do not keep). */
 export type UserObserver = (user: number, rows: UserRows, flags: UserTagFlags, values: ReadonlyMap<string, unknown>) => void;

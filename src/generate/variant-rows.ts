@@ -12,7 +12,7 @@ import type { MGraph } from "../graph/mgraph.js";
 import type { MechanismRegistry } from "../mechanisms/registry.js";
 import { isLoggedList } from "../mechanisms/logging-ranker.js";
 import type { OutcomeRow, TreatmentRow } from "../mechanisms/values.js";
-import { GZIP_CHUNK, type GzipMember } from "./block.js";
+import { GZIP_CHUNK, type GzipMember } from "./gzip-member.js";
 import { CsvBytes } from "./csv-bytes.js";
 import { CLICK_LOG_FILE, CLICK_TRUTH_FILE, type ClickNodes, PROPENSITY_FILE, TREATMENT_FILE, type UpliftNodes, type VariantOptions, clickNodesIn, upliftNodesOf, variantStreamedFiles } from "./variant-tables.js";
 
