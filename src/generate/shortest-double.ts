@@ -13,7 +13,7 @@
  * Every case this cannot decide exactly — the distance within a rounding error of the bound, a tie,
  * a power of two (whose spacing below is half the one above), |x| outside the range — returns −1,
  * and the caller writes `String(x)` instead: the output is String(x) byte for byte either way
- * (test/generate/shortest-double.test.ts compares them over millions of doubles).
+ * (test/generate/shortest-double.test.ts, in a clone, compares them over millions of doubles).
  */
 
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
