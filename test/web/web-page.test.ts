@@ -223,6 +223,31 @@ test("the edited graph is generated: the files of ctar generate --graph FILE, FI
   await setGraph(preset);
 });
 
+test("a DAGitty text is generated from its YAML form: the files of ctar generate --graph with that YAML", { skip }, async () => {
+  const preset = await page.inputValue("#editor");
+  await page.selectOption("#format", "dagitty");
+  await page.waitForFunction(() => document.querySelector("#status").textContent === "");
+  const dagitty = await page.inputValue("#editor");
+  assert.match(dagitty, /^dag\s*\{/, "the editor shows the graph as DAGitty text");
+  // the same graph with a blank line added: an edited text, the same m-graph (the order of the
+  // lines is not free: a node's parents are taken in the order its edges are listed)
+  const lines = dagitty.split("\n");
+  const edited = [lines[0]!, "", ...lines.slice(1)].join("\n");
+  assert.notEqual(edited, dagitty);
+  await setGraph(edited);
+  // what "download graph" saves for a DAGitty text, shown by switching the text form to YAML
+  await page.selectOption("#format", "yaml");
+  await page.waitForFunction(() => document.querySelector("#status").textContent === "");
+  const yaml = await page.inputValue("#editor");
+  assert.match(yaml, /mechanism/, "the YAML form keeps the mechanisms");
+  await page.selectOption("#format", "dagitty");
+  await page.waitForFunction(() => document.querySelector("#status").textContent === "");
+  const dir = await sameAsCli(200, 100, 13, { graph: { text: yaml, file: "ctar.yaml" } });
+  assert.equal(JSON.parse(readFileSync(join(dir, "config.json"), "utf8")).graphFile.path, "../ctar.yaml");
+  await page.selectOption("#format", "yaml");
+  await setGraph(preset);
+});
+
 test("the preset with --do: the files of ctar generate --do", { skip }, () => sameAsCli(200, 100, 5, { doTexts: ["R_R=uniform:0.03", "RecSys=uniform"] }).then(() => undefined));
 
 test("Parquet: the zip holds the files of ctar generate --format parquet, byte for byte", { skip }, async (t) => {
