@@ -60,6 +60,16 @@ export interface TaskSource {
   policyFile(file: string, users: number, movies: number): ScoredPairs;
 }
 
+/** Builds a task's data from the world that wrote the folder, releasing the world (its workers, its scratch) however the build ends. */
+export async function fromWorld<D>(source: TaskSource, build: (world: WorldRun) => D): Promise<D> {
+  const world = await source.world();
+  try {
+    return build(world);
+  } finally {
+    world.dispose();
+  }
+}
+
 /** A metric of a task's table row. */
 export interface TaskMetric {
   /** Key in JSON and CSV. */

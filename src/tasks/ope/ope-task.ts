@@ -7,7 +7,7 @@
  */
 import { InputError } from "../../errors/errors.js";
 import { OPE_ESTIMATOR_KEYS, type OpeEstimatorKey } from "../../truth/ope-estimators.js";
-import type { Task } from "../task.js";
+import { type Task, fromWorld } from "../task.js";
 import { buildOpeData } from "./build-ope.js";
 import { OPE_METRICS, runOpeBench, scoreEstimate } from "./ope-bench.js";
 import { OPE_OPTIONS, type OpeTaskData, POLICY_IDS, parseOpeOptions } from "./ope-data.js";
@@ -26,15 +26,12 @@ export const opeTask: Task<OpeTaskData> = {
   options: OPE_OPTIONS,
   async load(source, options) {
     const parsed = parseOpeOptions(options);
-    const world = await source.world();
-    try {
+    return fromWorld(source, (world) => {
       const { users, movies } = world.config;
       const file = parsed.policyFile === undefined ? undefined : { path: parsed.policyFile, pairs: source.policyFile(parsed.policyFile, users, movies) };
       const full = buildOpeData(world, parsed, file);
       return { full, truth: full.policies.map((p) => ({ name: p.name, users: p.activeUsers, pairs: p.rec.movie.length, observedPairs: p.obsAt.length, trueValue: p.trueValue })) };
-    } finally {
-      world.dispose();
-    }
+    });
   },
   tables: opeTables,
   fromTables: opeFromTables,

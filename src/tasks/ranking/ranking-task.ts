@@ -5,7 +5,7 @@
  * ERR against the true relevance y = R − 1. Needs a click world (the variant ctar-clicks).
  */
 import { PairIndex } from "../pair-index.js";
-import type { Task, TaskTable } from "../task.js";
+import { type Task, type TaskTable, fromWorld } from "../task.js";
 import { RANKING_BASELINES } from "./ranking-baselines.js";
 import { type RankingData, buildRankingData, isTestUser } from "./ranking-data.js";
 import { RANKING_METRICS, type RankingScores, scoreRanking } from "./ranking-metrics.js";
@@ -66,14 +66,7 @@ export const rankingTask: Task<RankingData> = {
   metrics: RANKING_METRICS,
   predictionColumns: ["userid", "movieid", "score"],
   options: [],
-  async load(source) {
-    const world = await source.world();
-    try {
-      return buildRankingData(world, source.dir);
-    } finally {
-      world.dispose();
-    }
-  },
+  load: (source) => fromWorld(source, (world) => buildRankingData(world, source.dir)),
   tables: rankingTables,
   fromTables: rankingFromTables,
   describe,

@@ -6,7 +6,7 @@
  * known potential outcomes gives. docs/tasks.md#ratings-debiased-rating-prediction has the protocol, formulas and baselines.
  */
 import { ConfigError, InputError } from "../../errors/errors.js";
-import type { Task } from "../task.js";
+import { type Task, fromWorld } from "../task.js";
 import { ratingCause, ratingMf, ratingMfIps, ratingMfIpsOracle, ratingMfSnips } from "./baselines.js";
 import { ratingDrJl, ratingKdLabel } from "./baselines-uniform.js";
 import { buildRatingsData } from "./build-ratings.js";
@@ -33,12 +33,7 @@ export const ratingsTask: Task<RatingsData> = {
     const pairs = options["prediction-pairs"] ?? "test";
     if (pairs !== "test" && pairs !== "all") throw new ConfigError(`--prediction-pairs: expected test or all (got '${pairs}')`);
     const parsed = parseRatingsOptions(options);
-    const world = await source.world();
-    try {
-      return buildRatingsData(world, parsed, options);
-    } finally {
-      world.dispose();
-    }
+    return fromWorld(source, (world) => buildRatingsData(world, parsed, options));
   },
   tables: ratingsTables,
   fromTables: ratingsFromTables,

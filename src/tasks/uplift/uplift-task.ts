@@ -6,7 +6,7 @@
  */
 import { InputError } from "../../errors/errors.js";
 import { PairIndex } from "../pair-index.js";
-import type { ReadTable, ScoreResult, Task } from "../task.js";
+import { type ReadTable, type ScoreResult, type Task, fromWorld } from "../task.js";
 import { causalMetrics } from "./causal-metrics.js";
 import { UPLIFT_BASELINES, upliftBaseline } from "./uplift-baselines.js";
 import { UPLIFT_METRICS, describeUplift, exactEffects, runUpliftBench, upliftCsv, upliftJson, upliftMarkdown, upliftPredictionTables } from "./uplift-bench.js";
@@ -40,14 +40,7 @@ export const upliftTask: Task<UpliftData> = {
   metrics: UPLIFT_METRICS,
   predictionColumns: [...COLUMNS],
   options: [],
-  async load(source) {
-    const world = await source.world();
-    try {
-      return buildUpliftData(world, source.dir);
-    } finally {
-      world.dispose();
-    }
-  },
+  load: (source) => fromWorld(source, (world) => buildUpliftData(world, source.dir)),
   tables: upliftTables,
   fromTables: upliftFromTables,
   describe: describeUplift,
