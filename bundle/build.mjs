@@ -18,7 +18,7 @@ await build({
   entryPoints: {
     main: "dist/src/cli/main.js",
     index: "dist/src/index.js",
-    "user-pass-worker": "dist/src/io/run/user-pass-worker.js",
+    "user-pass-worker": "dist/src/io/run/pass/user-pass-worker.js",
     "bench-worker": "dist/src/io/bench/bench-worker.js",
   },
   outdir: out,

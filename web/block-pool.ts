@@ -1,7 +1,7 @@
 /**
  * The user pass of a page run on n Web Workers (the page's worker script again, in the role
  * "blocks": worker.ts; started by the page, since a worker of a page opened from file:// may not
- * start workers itself, and reached through a MessagePort each), as `ctar generate --workers N` runs it on threads (src/io/run/user-pass.ts):
+ * start workers itself, and reached through a MessagePort each), as `ctar generate --workers N` runs it on threads (src/io/run/pass/user-pass.ts):
  * each worker builds the same world (pageWorld) and runs the blocks it is sent, at most two at a
  * time; the outputs are handed on strictly in user order (a block that finishes early waits, so at
  * most 2n blocks are held), then each worker's kernel tallies are summed. The files are the same

@@ -4,7 +4,7 @@
  * dropped tags, τ, and with `truth: full` every pair). What is kept per user is only what the later
  * global stages need: the number of observed ratings (the Test II draws index them) and the user's
  * share of the test-set pools. Pure: text and numbers out, no files; the gzip of `truth: full` is
- * the caller's (src/io/run/gzip-members.ts), so that this module needs no Node built-in.
+ * the caller's (src/io/run/pass/gzip-members.ts), so that this module needs no Node built-in.
  */
 import { UserTagFlags } from "../testsets/user-labels.js";
 import { PotentialOutcomes } from "../truth/potential-outcomes.js";

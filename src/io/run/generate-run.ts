@@ -20,7 +20,7 @@ import { type DatasetFiles, finishDataset } from "./finish-dataset.js";
 import { resolveCatalog } from "../inputs/resolve-catalog.js";
 import { StreamedFiles } from "./streamed-files.js";
 import { type VariantOptions, checkVariantOptions, variantStreamedFiles } from "../../generate/variant-tables.js";
-import { type UserPass, runUserPass } from "./user-pass.js";
+import { type UserPass, runUserPass } from "./pass/user-pass.js";
 import type { SelectedCatalog } from "../../catalog/select-movies.js";
 
 export interface RunInputs {
@@ -41,7 +41,7 @@ export interface RunInputs {
 }
 
 export interface RunOptions {
-  /** Worker threads (see user-pass.ts); undefined: automatic. */
+  /** Worker threads (see pass/user-pass.ts); undefined: automatic. */
   readonly workers?: number;
   readonly warn?: (message: string) => void;
   readonly onProgress?: (usersDone: number, stage: string) => void;

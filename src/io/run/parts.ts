@@ -29,7 +29,7 @@ import { READ_CAPS, forEachChunk, readInputBytes, readInputJson } from "../fs/in
 import { createOutputFile, writeOutputBytes } from "../fs/output-bytes.js";
 import { sha256File } from "../fs/sha256-file.js";
 import { DigestOnWrite, type FileDigests } from "../fs/file-digest.js";
-import { type Tallies, addTallies } from "./user-pass.js";
+import { type Tallies, addTallies } from "./pass/user-pass.js";
 
 export const PART_FILE = "part.json";
 const COUNTS_FILE = "rating-counts.bin";

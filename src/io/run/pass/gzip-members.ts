@@ -4,6 +4,6 @@
  * pure block runner (src/generate/block.ts) as a function.
  */
 import { gzipSync } from "node:zlib";
-import type { GzipMember } from "../../generate/gzip-member.js";
+import type { GzipMember } from "../../../generate/gzip-member.js";
 
 export const gzipMember: GzipMember = (csv) => gzipSync(csv, { level: 6 });

@@ -5,36 +5,17 @@
  * regenerate, in parallel, the users the test-set draws land on (finish-dataset.ts), until closed.
  */
 import { availableParallelism } from "node:os";
-import { type BlockOutput, BlockRunner } from "../../generate/block.js";
-import { type Tallies, addTallies, kernelTallies } from "../../generate/dataset-end.js";
-import { blockUsers, blocksOf, type UserRange } from "../../generate/plan.js";
-import { World, type WorldInput } from "../../generate/world.js";
+import { BlockRunner } from "../../../generate/block.js";
+import { type Tallies, addTallies, kernelTallies } from "../../../generate/dataset-end.js";
+import { blockUsers, blocksOf, type UserRange } from "../../../generate/plan.js";
+import { World } from "../../../generate/world.js";
 import { gzipMember } from "./gzip-members.js";
-import { VariantRows } from "../../generate/variant-rows.js";
-import { NO_VARIANT_OPTIONS, type VariantOptions } from "../../generate/variant-tables.js";
-import type { RegenerateUsers } from "../../testsets/build-test-sets.js";
+import { VariantRows } from "../../../generate/variant-rows.js";
+import { NO_VARIANT_OPTIONS, type VariantOptions } from "../../../generate/variant-tables.js";
 import { WorkerPass } from "./worker-pass.js";
-import { errorToWire } from "./wire-error.js";
+import type { UserPass, UserPassInput, WorkerSetup } from "./user-pass-shape.js";
 
-export interface UserPassInput {
-  /** The world's inputs, as built on the main thread (its warnings are the ones reported). */
-  readonly world: WorldInput;
-  /** That world itself: a pass without workers runs on it (no second setup). */
-  readonly main?: World;
-  /** Mechanism module files the workers import (a graph file's `modules:`). */
-  readonly modules: readonly string[];
-  readonly source: string;
-  readonly range: UserRange;
-  /** Worker threads: a number is honoured (up to one per block); undefined picks the machine's cores, or none for small runs. */
-  readonly workers: number | undefined;
-  readonly fullTruth: boolean;
-  /** A variant world's options (`--propensity`); default none. */
-  readonly variant?: VariantOptions;
-  onBlock(block: BlockOutput): void;
-  onProgress?(usersDone: number): void;
-}
-
-export type { Tallies };
+export type { Tallies, UserPass, UserPassInput, WorkerSetup };
 export { addTallies, kernelTallies };
 
 /** The default number of workers: the machine's cores, at most 8. */
@@ -45,29 +26,9 @@ export function defaultWorkers(): number {
 /** Below this many user-movie pairs the default is to run on the main thread. */
 const INLINE_PAIRS = 1 << 22;
 
-export interface WorkerSetup {
-  readonly world: Omit<WorldInput, "registry" | "warn">;
-  readonly modules: readonly string[];
-  readonly source: string;
-  readonly fullTruth: boolean;
-  readonly variant?: VariantOptions;
-}
-
 /** The block runner of a world: truth/full when asked, the variant world's tables when it has any. */
 export function blockRunner(world: World, fullTruth: boolean, variant: VariantOptions = NO_VARIANT_OPTIONS): BlockRunner {
   return new BlockRunner(world, fullTruth && gzipMember, undefined, new VariantRows(world.input.graph, world.input.registry, variant, gzipMember));
-}
-
-/** A finished pass: its tallies, and the workers (if any) kept for the test-set draws. */
-export interface UserPass {
-  /** The kernels' tallies summed over every block (taken before any regeneration). */
-  readonly tallies: Tallies;
-  /** Regenerates users' test-set facts on the worker threads (and this one); undefined when the pass ran inline. */
-  readonly regenerate: RegenerateUsers | undefined;
-  /** Ends the pass: every worker calls its kernels' finish after its last user and exits. */
-  close(): Promise<void>;
-  /** Stops every worker at once (an error elsewhere ends the run). */
-  abort(): void;
 }
 
 /** Runs the pass; resolves once every block has gone to `onBlock`. */
@@ -105,5 +66,3 @@ async function runInline(input: UserPassInput, blocks: readonly UserRange[]): Pr
   }
   return kernelTallies(world);
 }
-
-export { errorToWire };

@@ -12,13 +12,13 @@
  * it, and every later call, and stops all the workers.
  */
 import { Worker } from "node:worker_threads";
-import type { BlockOutput, BlockRunner } from "../../generate/block.js";
-import type { UserRange } from "../../generate/plan.js";
-import type { RegenerateUsers } from "../../testsets/build-test-sets.js";
-import { type UserFacts, UserFactsSource } from "../../testsets/user-facts.js";
-import { type Tallies, addTallies, kernelTallies } from "../../generate/dataset-end.js";
+import type { BlockOutput, BlockRunner } from "../../../generate/block.js";
+import type { UserRange } from "../../../generate/plan.js";
+import type { RegenerateUsers } from "../../../testsets/build-test-sets.js";
+import { type UserFacts, UserFactsSource } from "../../../testsets/user-facts.js";
+import { type Tallies, addTallies, kernelTallies } from "../../../generate/dataset-end.js";
 import { type PackedFacts, unpackFacts } from "./facts-wire.js";
-import type { UserPass, UserPassInput, WorkerSetup } from "./user-pass.js";
+import type { UserPass, UserPassInput, WorkerSetup } from "./user-pass-shape.js";
 import { errorFromWire, type WireError } from "./wire-error.js";
 
 /** The worker entry, compiled next to this file. */

@@ -3,7 +3,7 @@
  * movies, tags and flags concatenated into five typed arrays (moved, not copied), and read back
  * as views into them.
  */
-import type { UserFacts } from "../../testsets/user-facts.js";
+import type { UserFacts } from "../../../testsets/user-facts.js";
 
 export interface PackedFacts {
   readonly ratedStart: Int32Array;

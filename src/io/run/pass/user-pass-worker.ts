@@ -5,12 +5,14 @@
  * of the test-set draws it is asked for ("facts"); on "close" it calls its kernels' finish and exits.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { BlockRunner } from "../../generate/block.js";
-import { World } from "../../generate/world.js";
-import { builtinRegistry } from "../../mechanisms/registry.js";
-import { UserFactsSource } from "../../testsets/user-facts.js";
+import type { BlockRunner } from "../../../generate/block.js";
+import { World } from "../../../generate/world.js";
+import { builtinRegistry } from "../../../mechanisms/registry.js";
+import { UserFactsSource } from "../../../testsets/user-facts.js";
 import { factsTransfer, packFacts } from "./facts-wire.js";
-import { type WorkerSetup, blockRunner, errorToWire, kernelTallies } from "./user-pass.js";
+import type { WorkerSetup } from "./user-pass-shape.js";
+import { blockRunner, kernelTallies } from "./user-pass.js";
+import { errorToWire } from "./wire-error.js";
 
 const port = parentPort;
 if (port === null) throw new Error("user-pass worker: started outside a worker thread");
@@ -20,7 +22,7 @@ async function start(): Promise<BlockRunner> {
   // the graph-file loader (and the YAML parser under it) is loaded only for a graph with modules
   const registry =
     setup.modules.length > 0
-      ? await (await import("../inputs/load-graph-run.js")).loadMechanismModules(setup.modules, builtinRegistry(), setup.source)
+      ? await (await import("../../inputs/load-graph-run.js")).loadMechanismModules(setup.modules, builtinRegistry(), setup.source)
       : builtinRegistry();
   return blockRunner(new World({ ...setup.world, registry, warn: () => {} }), setup.fullTruth, setup.variant);
 }

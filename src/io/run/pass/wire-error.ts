@@ -2,7 +2,7 @@
  * Errors across a worker-thread boundary: a ctar error keeps its class (and so its exit code and
  * one-line message); anything else stays an internal error with its stack.
  */
-import { ConfigError, CtarError, GenerationError, GraphError, InputError } from "../../errors/errors.js";
+import { ConfigError, CtarError, GenerationError, GraphError, InputError } from "../../../errors/errors.js";
 
 export interface WireError {
   readonly name: string;
