@@ -12,8 +12,11 @@ import type { Stream } from "../rng/stream.js";
 import type { NodeSpec, Plate } from "../graph/mgraph.js";
 import type { z } from "zod";
 import type { SelectedCatalog } from "../catalog/select-movies.js";
-import type { NodeRole } from "./roles.js";
 import type { NodeValue, ValueShape } from "./values.js";
+
+/** Roles a mechanism declares for the node it computes (the CTAR layout finds its nodes by them: roles.ts). */
+export type NodeRole = "movie-tags" | "liked-tags" | "tag-overlap" | "quality" | "rating";
+export const NODE_ROLES: readonly NodeRole[] = ["movie-tags", "liked-tags", "tag-overlap", "quality", "rating"];
 
 export interface Dims {
   readonly users: number;

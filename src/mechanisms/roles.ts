@@ -13,11 +13,10 @@
  */
 import { GraphError } from "../errors/errors.js";
 import type { MGraph } from "../graph/mgraph.js";
+import { NODE_ROLES, type NodeRole } from "./mechanism.js";
 import type { MechanismRegistry } from "./registry.js";
 
-/** Roles a mechanism declares for the node it computes. */
-export type NodeRole = "movie-tags" | "liked-tags" | "tag-overlap" | "quality" | "rating";
-export const NODE_ROLES: readonly NodeRole[] = ["movie-tags", "liked-tags", "tag-overlap", "quality", "rating"];
+export { NODE_ROLES, type NodeRole };
 
 /** Roles that follow from the proxies: the indicator of the proxy emitting each table. */
 export const INDICATOR_ROLES = {

@@ -10,7 +10,7 @@ import type { BenchDataset } from "../bench/dataset.js";
 import type { JobRunner } from "../bench/run-bench.js";
 import type { Precision } from "../models/adam-kernel.js";
 import type { WorldRun } from "./world-run.js";
-import type { EffectsTaskData } from "./effects/effects-tables.js";
+import type { EffectsTaskData } from "./effects/effects-data.js";
 import type { ScoredPairs } from "../truth/recommendations.js";
 
 /** A column's values: integers, doubles or strings. */

@@ -37,6 +37,12 @@ export interface EffectsTruth {
   readonly tau: Float64Array;
 }
 
+/** The effects task's data: what an estimator may see, and the truth when the folder has it. */
+export interface EffectsTaskData {
+  readonly data: EffectsData;
+  readonly truth?: EffectsTruth;
+}
+
 /** Column of each tag id in the population (−1 for an id on no movie). */
 export function tagColumns(tags: number, catalogTags: Int32Array): Int32Array {
   const col = new Int32Array(tags).fill(-1);

@@ -11,13 +11,10 @@
  *   truth         userid,tagid,tau: τ of every liked pair (every other pair: 0)
  */
 import type { ReadTable, TaskTable } from "../task.js";
-import { groupRatings, type EffectsData, type EffectsTruth } from "./effects-data.js";
+import { groupRatings, type EffectsData, type EffectsTaskData, type EffectsTruth } from "./effects-data.js";
 import { needTable } from "../need-table.js";
 
-export interface EffectsTaskData {
-  readonly data: EffectsData;
-  readonly truth?: EffectsTruth;
-}
+export type { EffectsTaskData };
 
 const int = (name: string) => ({ name, type: "int32" as const });
 const dbl = (name: string) => ({ name, type: "double" as const });
