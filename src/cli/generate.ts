@@ -40,7 +40,7 @@ export function registerGenerate(program: Command): void {
     .option("--truth <level>", "'basic' (truth/*.csv) or 'full' (also truth/full.csv.gz: every (user, movie) before missingness) (default: basic)")
     .option("--propensity", "a world with a treatment (the ctar-uplift variant): also write train/propensity.csv.gz, P(T = 1) of every (user, movie) pair")
     .option("--format <format>", "table files: csv, parquet (NAME.parquet instead of NAME.csv) or both (default: csv)")
-    .option("--workers <n>", "worker threads generating blocks of users (default: the machine's cores, at most 8, and none below 4 million user-movie pairs; the files are the same for any number)")
+    .option("--workers <n>", "threads generating blocks of users, the main thread one of them unless the graph has mechanism modules (default: the machine's cores, at most 8, and one below 4 million user-movie pairs; the files are the same for any number)")
     .option("--replicates <K>", "write K datasets with seeds s … s+K−1 (s: --seed) in DIR/seed-<s>/, and DIR/summary.md + summary.json: mean ± sd over them of every `ctar stats` figure")
     .option("--sweep <OPTION=V1,V2,…>", "write one dataset per value of one numeric option (e.g. obs-temperature=2000,200,50) in DIR/OPTION=VALUE/, and DIR/sweep.json naming them (docs/replicates-and-sweeps.md)")
     .option("--shard <I/N>", "write only shard I (0-based) of N, a part for `ctar merge`; I may be 'auto' (from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX)");
